@@ -1,0 +1,77 @@
+"""The values coach keeps: the user's profile, rehearsal attempts and rated interviews.
+
+They are frozen dataclasses so a screen can hold one without fearing that another part of the
+app changes it underneath; the Store turns them into JSON-native dicts and back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+AttemptKind = Literal["question", "response"]
+"""What was rehearsed: the closing question itself, or a pitch response to feedback."""
+
+SignalValue = int | float | str | bool | None
+"""One observed interview signal; None means "not observed"."""
+
+
+@dataclass(frozen=True)
+class Strength:
+    """One thing the user is good at, with the proof they would cite."""
+
+    text: str
+    """The strength in a few words, e.g. "Python data pipelines"."""
+    evidence: str = ""
+    """A number, a result or a short story that backs it up."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user brings and what the target role asks for."""
+
+    strengths: tuple[Strength, ...] = ()
+    """The user's strengths, in the order they entered them."""
+    requirements: tuple[str, ...] = ()
+    """The target role's requirements, one line of the job posting each."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One saved rehearsal: a phrasing of the closing question or a response to feedback."""
+
+    kind: AttemptKind
+    """Whether this rehearses the question or a pitch response."""
+    text: str
+    """What the user wrote, exactly as typed."""
+    card_id: str = ""
+    """The feedback card (or question variant) this attempt answers; empty for free practice."""
+    score: int = 0
+    """The coaching score at save time, 0-100."""
+    spoken_seconds: float | None = None
+    """How long saying it aloud took on the stopwatch, in seconds; None if not timed."""
+    created_at: str = ""
+    """When it was saved, as an ISO 8601 timestamp (stored as text: JSON has no dates)."""
+    id: int | None = None
+    """The store's id; None until saved."""
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One interview as the user observed it."""
+
+    company: str
+    """Who interviewed them."""
+    role: str
+    """The job applied for."""
+    stage: str = ""
+    """Phone screen, technical, onsite, final..."""
+    held_at: str = ""
+    """When the interview took place, ISO 8601 date or date-time."""
+    signals: Mapping[str, SignalValue] = field(default_factory=dict)
+    """What was observed, keyed by signal name; a missing key means not observed."""
+    outcome: str = ""
+    """What happened later: offer, next round, rejected, no reply; empty while unknown."""
+    id: int | None = None
+    """The store's id; None until saved."""

@@ -1,0 +1,188 @@
+"""Crash-safe file primitives: atomic replace, a cross-process lock, and keeping bad files aside.
+
+Nothing here knows about TinyDB or the app; ``coach.storage`` builds the database on top.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+"""Interview notes are personal: only the owner may read or write the files."""
+PRIVATE_DIR = 0o700
+
+TEMP_MARK = ".tmp-"
+"""Temp files are named ``.<name>.tmp-<pid>-<n>`` so a later run can find leftovers of a kill."""
+
+
+def ensure_private_dir(folder: Path, *, tighten: bool) -> None:
+    """Create ``folder`` (and parents) as 0700 if missing.
+
+    Args:
+        folder: The folder that will hold the database.
+        tighten: Also chmod an existing folder to 0700. True for coach's own data folder;
+            False for a folder the user chose, which may be shared with other things of theirs.
+    """
+    existed = folder.is_dir()
+    folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    if not existed or tighten:
+        # mkdir's mode is masked by the umask; chmod makes it exact.
+        folder.chmod(PRIVATE_DIR)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries so a rename inside it survives a power cut."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows cannot open folders; the rename is still atomic.
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_counter = 0
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
+
+    The bytes go to a temp file in the same folder (created 0600), which is flushed and fsynced,
+    then renamed over ``path`` with ``os.replace``; the folder is fsynced so the rename is durable.
+    On any error the temp file is removed and ``path`` is untouched.
+
+    Raises:
+        OSError: The write failed (disk full, read-only folder, ...). ``path`` is unchanged.
+    """
+    global _counter
+    _counter += 1
+    temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{_counter}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete temp files a killed writer left beside ``path``. Call only while holding the lock.
+
+    Returns:
+        The files removed.
+    """
+    removed = []
+    for leftover in path.parent.glob(f".{path.name}{TEMP_MARK}*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
+def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
+    """Copy ``path`` to a new, timestamped file beside it; never overwrites an existing file.
+
+    Args:
+        path: The file to preserve.
+        reason: A word for the name, e.g. "corrupt" or "schema1".
+        now: The time for the name (injectable for tests).
+
+    Returns:
+        The path of the copy, e.g. ``coach.json.corrupt-20261121-204700``.
+    """
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    data = path.read_bytes()
+    for n in range(1000):
+        suffix = f".{reason}-{stamp}" + (f"-{n}" if n else "")
+        copy = path.with_name(path.name + suffix)
+        try:
+            # O_EXCL: an earlier copy with the same name is never overwritten.
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        fsync_dir(path.parent)
+        return copy
+    raise FileExistsError(f"could not find a free name for a copy of {path}")
+
+
+class LockTimeout(OSError):
+    """Another process held the database lock for longer than we were willing to wait."""
+
+
+class FileLock:
+    """An exclusive advisory lock on ``<path>.lock`` shared by every coach process.
+
+    It is held only for the instant of a write (and while opening), so two coach windows on one
+    database both work: each re-reads the file under the lock before it writes.
+    On platforms without ``fcntl`` (Windows) it does nothing.
+    """
+
+    def __init__(self, path: Path, timeout: float = 10.0) -> None:
+        self.path = path.with_name(path.name + ".lock")
+        self.timeout = timeout
+        self._fd: int | None = None
+        self._depth = 0
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the lock for the duration of the ``with`` block (re-entrant within a process)."""
+        self._acquire()
+        try:
+            yield
+        finally:
+            self._release()
+
+    def _acquire(self) -> None:
+        self._depth += 1
+        if self._depth > 1:
+            return
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        except OSError:
+            self._depth -= 1
+            raise
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    self._depth -= 1
+                    raise LockTimeout(
+                        f"another coach process kept {self.path} locked for over "
+                        f"{self.timeout:.0f} seconds"
+                    ) from None
+                time.sleep(0.005)
+        self._fd = fd
+
+    def _release(self) -> None:
+        self._depth -= 1
+        if self._depth or self._fd is None:
+            return
+        import fcntl
+
+        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+        self._fd = None

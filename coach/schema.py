@@ -1,0 +1,103 @@
+"""The shape of the database file, its schema version, and the steps that migrate old files.
+
+The file is TinyDB's layout: ``{table: {doc_id: document}}``, plus a ``_meta`` table whose single
+document holds ``{"schema": N}``. Pure functions on plain dicts, so each step is easy to test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 1
+"""The schema this version of coach writes. Bump it and add a step to MIGRATIONS together."""
+
+META_TABLE = "_meta"
+META_ID = "1"
+
+TABLES = ("profile", "attempts", "interviews", "settings")
+"""The tables coach keeps. Drafts live in a separate small file (see ``coach.storage``)."""
+
+Raw = dict[str, dict[str, dict[str, Any]]]
+Migration = Callable[[Raw], Raw]
+
+
+def _stamp_unversioned(raw: Raw) -> Raw:
+    """0 -> 1: a TinyDB file from before versioning (or made by hand) gets a schema stamp."""
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {0: _stamp_unversioned}
+"""``MIGRATIONS[n]`` turns a schema-n file into a schema-(n+1) file."""
+
+
+class ShapeError(ValueError):
+    """The file parsed as JSON but is not a coach database."""
+
+
+def empty() -> Raw:
+    """A brand-new database at the current schema."""
+    return {META_TABLE: {META_ID: {"schema": SCHEMA_VERSION}}}
+
+
+def check_shape(raw: object) -> Raw:
+    """Check that parsed JSON has TinyDB's layout and return it typed.
+
+    Raises:
+        ShapeError: Naming the first thing that is wrong.
+    """
+    if not isinstance(raw, dict):
+        raise ShapeError(f"the top level is a {type(raw).__name__}, not an object of tables")
+    for table, docs in raw.items():
+        if not isinstance(docs, dict):
+            raise ShapeError(f"table {table!r} is a {type(docs).__name__}, not an object")
+        for doc_id, doc in docs.items():
+            if not (isinstance(doc_id, str) and doc_id.isdigit()):
+                raise ShapeError(f"table {table!r} has a document id {doc_id!r} that is not a number")
+            if not isinstance(doc, dict):
+                raise ShapeError(f"document {doc_id} in table {table!r} is not an object")
+    version = schema_of(raw)
+    if version < 0:
+        raise ShapeError(f"the schema version {version} is negative")
+    return raw
+
+
+def schema_of(raw: Raw) -> int:
+    """The file's schema version; 0 for a file without a stamp.
+
+    Raises:
+        ShapeError: The stamp is present but not a whole number.
+    """
+    meta = raw.get(META_TABLE, {}).get(META_ID)
+    if meta is None:
+        return 0
+    version = meta.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ShapeError(f"the schema version {version!r} is not a whole number")
+    return version
+
+
+def migrate(
+    raw: Raw, *, target: int = SCHEMA_VERSION, steps: dict[int, Migration] | None = None
+) -> Raw:
+    """Apply each migration step from the file's schema up to ``target``.
+
+    Args:
+        raw: A file at a schema at or below ``target``.
+        target: The schema to reach (tests pass a higher one with their own steps).
+        steps: The migration steps; defaults to ``MIGRATIONS``.
+
+    Raises:
+        ValueError: The file is newer than ``target`` or a step is missing.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    version = schema_of(raw)
+    if version > target:
+        raise ValueError(f"schema {version} is newer than {target}")
+    while version < target:
+        if version not in steps:
+            raise ValueError(f"no migration from schema {version}")
+        raw = steps[version](raw)
+        version += 1
+        raw.setdefault(META_TABLE, {})[META_ID] = {"schema": version}
+    return raw

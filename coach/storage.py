@@ -1,0 +1,388 @@
+"""The Store: coach's database, and the only module that imports TinyDB.
+
+Three promises, each tested in ``tests/unit/test_storage*.py``:
+
+* **Atomic writes.** TinyDB's JSONStorage truncates and rewrites the file in place, so a kill
+  mid-write leaves half a file. ``AtomicJSONStorage`` writes a temp file and renames it over the
+  old one (see ``coach.files.atomic_write``).
+* **Two windows, nothing lost.** Every write happens under a cross-process lock, after re-reading
+  the file, with ids computed from what is on disk, so a second coach on the same file merges
+  its saves with the first one's instead of overwriting them.
+* **A bad file is never destroyed.** ``open_store`` keeps a timestamped copy of a corrupt or
+  too-new file, tells the caller in a sentence, and never rewrites a file from a newer coach.
+
+The Store hands out domain objects (``coach.domain``), never TinyDB documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Document, Table
+
+from coach import files, schema
+from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
+
+
+class StoreError(Exception):
+    """A save or load failed; ``str()`` is a sentence to show the user as it is."""
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    """What ``open_store`` found."""
+
+    store: Store
+    """The store to use: on the file, or a temporary one in memory when the file can't be used."""
+    problem: str | None = None
+    """What went wrong with the file and what was done about it, for the user; None if all is well."""
+    kept_copy: Path | None = None
+    """Where the bad file was copied to, if it was."""
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that replaces the file atomically and re-reads it only when it changed.
+
+    ``read`` keeps the parsed file and re-parses only when the file's inode, size or mtime
+    changed, so a second process's writes are always seen, while an unchanged file costs one
+    ``stat``. If a write fails the kept copy is dropped: TinyDB has already changed it in place,
+    and the next read must come from disk.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self._cache: schema.Raw | None = None
+        self._signature: tuple[int, int, int] | None = None
+
+    @staticmethod
+    def _sign(stat: os.stat_result) -> tuple[int, int, int]:
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            signature = self._sign(self.path.stat())
+        except FileNotFoundError:
+            self._cache = self._signature = None
+            return None
+        if self._cache is None or signature != self._signature:
+            self._cache = schema.check_shape(json.loads(self.path.read_bytes()))
+            self._signature = signature
+        return self._cache
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            files.atomic_write(self.path, encoded)
+        except BaseException:
+            self._cache = self._signature = None
+            raise
+        self._cache = data
+        self._signature = self._sign(self.path.stat())
+
+    def close(self) -> None:
+        self._cache = None
+
+
+def _strengths_from(raw: object) -> tuple[Strength, ...]:
+    items = raw if isinstance(raw, list) else []
+    return tuple(
+        Strength(text=str(item.get("text", "")), evidence=str(item.get("evidence", "")))
+        for item in items
+        if isinstance(item, dict)
+    )
+
+
+def _attempt_from(doc: Document) -> Attempt:
+    seconds = doc.get("spoken_seconds")
+    return Attempt(
+        kind="response" if doc.get("kind") == "response" else "question",
+        text=str(doc.get("text", "")),
+        card_id=str(doc.get("card_id", "")),
+        score=int(doc.get("score", 0)),
+        spoken_seconds=float(seconds) if isinstance(seconds, int | float) else None,
+        created_at=str(doc.get("created_at", "")),
+        id=doc.doc_id,
+    )
+
+
+def _interview_from(doc: Document) -> Interview:
+    signals = doc.get("signals")
+    return Interview(
+        company=str(doc.get("company", "")),
+        role=str(doc.get("role", "")),
+        stage=str(doc.get("stage", "")),
+        held_at=str(doc.get("held_at", "")),
+        signals=cast(dict[str, SignalValue], dict(signals) if isinstance(signals, dict) else {}),
+        outcome=str(doc.get("outcome", "")),
+        id=doc.doc_id,
+    )
+
+
+def _doc_of(value: Attempt | Interview) -> dict[str, Any]:
+    doc = asdict(value)
+    del doc["id"]
+    return doc
+
+
+class Store:
+    """coach's saved data: the profile, rehearsal attempts, interviews and settings.
+
+    Build one with ``open_store(path)`` or ``Store.in_memory()``. Every method either completes
+    its write durably or raises ``StoreError`` with nothing changed on disk.
+    """
+
+    def __init__(self, db: TinyDB, lock: files.FileLock | None, path: Path | None) -> None:
+        self._db = db
+        self._lock = lock
+        self.path = path
+        """The database file, or None for a temporary store that saves nothing to disk."""
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives in memory only: for tests, and when the file cannot be used."""
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(schema.empty())
+        return cls(db, None, None)
+
+    @property
+    def persistent(self) -> bool:
+        """Whether saves reach a file."""
+        return self.path is not None
+
+    def close(self) -> None:
+        """Release the file. Every save has already been written; this loses nothing."""
+        self._db.close()
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    def _table(self, name: str) -> Table:
+        # cache_size=0: TinyDB's query cache would hide another process's writes.
+        return self._db.table(name, cache_size=0)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the cross-process lock and turn low-level failures into a sentence."""
+        try:
+            with self._lock.held() if self._lock else contextlib.nullcontext():
+                yield
+        except files.LockTimeout as error:
+            raise StoreError(
+                f"Could not save: {error}. Close the other coach window, then try again."
+            ) from error
+        except OSError as error:
+            where = f" to {self.path}" if self.path else ""
+            reason = error.strerror or str(error)
+            raise StoreError(
+                f"Could not save{where}: {reason}. Your previous saves are intact; "
+                "free some disk space or fix the folder's permissions, then save again."
+            ) from error
+        except (json.JSONDecodeError, schema.ShapeError) as error:
+            raise StoreError(
+                f"Could not save: another program changed {self.path} into something that is "
+                f"not a coach database ({error}). Restart coach to recover it."
+            ) from error
+
+    def _read(self, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except (OSError, json.JSONDecodeError, schema.ShapeError) as error:
+            raise StoreError(
+                f"Could not read {self.path}: {error}. Restart coach to recover it."
+            ) from error
+
+    def _next_id(self, table: str) -> int:
+        """The next free id, computed from the file as it is now (we hold the lock)."""
+        raw = self._db.storage.read() or {}
+        return max((int(key) for key in raw.get(table, {})), default=0) + 1
+
+    def _put(self, table_name: str, doc: Mapping[str, Any], doc_id: int | None) -> int:
+        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale."""
+        with self._writing():
+            table = self._table(table_name)
+            if doc_id is not None and table.contains(doc_id=doc_id):
+
+                def replace(stored: dict[str, Any]) -> None:
+                    stored.clear()
+                    stored.update(doc)
+
+                table.update(replace, doc_ids=[doc_id])
+                return doc_id
+            new_id = doc_id if doc_id is not None else self._next_id(table_name)
+            table.insert(Document(dict(doc), doc_id=new_id))
+            return new_id
+
+    def _remove(self, table_name: str, doc_id: int) -> bool:
+        with self._writing():
+            table = self._table(table_name)
+            if not table.contains(doc_id=doc_id):
+                return False
+            table.remove(doc_ids=[doc_id])
+            return True
+
+    # --- profile --------------------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The user's strengths and the target role's requirements (empty at first)."""
+        doc = self._read(lambda: self._table("profile").get(doc_id=1))
+        if doc is None:
+            return Profile()
+        requirements = doc.get("requirements")
+        return Profile(
+            strengths=_strengths_from(doc.get("strengths")),
+            requirements=tuple(str(r) for r in requirements)
+            if isinstance(requirements, list)
+            else (),
+        )
+
+    def save_profile(self, profile: Profile) -> None:
+        """Replace the saved profile."""
+        doc = {
+            "strengths": [asdict(s) for s in profile.strengths],
+            "requirements": list(profile.requirements),
+        }
+        self._put("profile", doc, 1)
+
+    # --- attempts -------------------------------------------------------------------------------
+
+    def attempts(self) -> list[Attempt]:
+        """Every saved rehearsal attempt, oldest first."""
+        docs = self._read(lambda: self._table("attempts").all())
+        return sorted((_attempt_from(d) for d in docs), key=lambda a: a.id or 0)
+
+    def add_attempt(self, attempt: Attempt) -> Attempt:
+        """Save a new attempt and return it with its id."""
+        new_id = self._put("attempts", _doc_of(attempt), None)
+        return Attempt(**{**asdict(attempt), "id": new_id})
+
+    # --- interviews -----------------------------------------------------------------------------
+
+    def interviews(self) -> list[Interview]:
+        """Every saved interview, oldest first."""
+        docs = self._read(lambda: self._table("interviews").all())
+        return sorted((_interview_from(d) for d in docs), key=lambda i: i.id or 0)
+
+    def save_interview(self, interview: Interview) -> Interview:
+        """Insert a new interview (id None) or replace the saved one with its id."""
+        new_id = self._put("interviews", _doc_of(interview), interview.id)
+        return Interview(**{**asdict(interview), "id": new_id})
+
+    def delete_interview(self, interview_id: int) -> bool:
+        """Delete an interview; False if it was already gone."""
+        return self._remove("interviews", interview_id)
+
+    # --- settings -------------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A saved setting (e.g. the theme), or ``default``."""
+        docs = self._read(lambda: self._table("settings").all())
+        for doc in docs:
+            if doc.get("key") == key:
+                return cast(str, doc.get("value"))
+        return default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Save a setting, replacing its old value."""
+        with self._writing():
+            existing = [d.doc_id for d in self._table("settings").all() if d.get("key") == key]
+            self._put("settings", {"key": key, "value": value}, existing[0] if existing else None)
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+
+def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
+    return OpenedStore(Store.in_memory(), problem, kept)
+
+
+_TEMPORARY = (
+    "coach is running on a temporary database for this session: nothing you save now "
+    "will be kept."
+)
+
+
+def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
+    """Open (or create) the database at ``path``; never raises for a bad file, never loses one.
+
+    Args:
+        path: The database file.
+        tighten_dir: chmod an existing folder to 0700 (for coach's own data folder).
+
+    Returns:
+        The store, and a sentence for the user if the file could not be used as it was.
+    """
+    try:
+        files.ensure_private_dir(path.parent, tighten=tighten_dir)
+    except OSError as error:
+        return _temporary(
+            f"Could not create the folder {path.parent}: {error.strerror or error}. "
+            f"Choose another place with --db or COACH_DB. {_TEMPORARY}"
+        )
+    if path.is_dir():
+        return _temporary(
+            f"{path} is a folder, not a database file. Point --db or COACH_DB at a file "
+            f"inside it, such as {path / 'coach.json'}. {_TEMPORARY}"
+        )
+    lock = files.FileLock(path)
+    try:
+        with lock.held():
+            return _open_locked(path, lock)
+    except OSError as error:
+        return _temporary(
+            f"Could not open {path}: {error.strerror or error}. Nothing in it was changed. "
+            f"Check the file's and folder's permissions (they should be yours), then restart "
+            f"coach. {_TEMPORARY}"
+        )
+
+
+def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
+    files.remove_stale_temps(path)
+    problem: str | None = None
+    kept: Path | None = None
+    raw: schema.Raw | None = None
+    data = path.read_bytes() if path.exists() else b""
+    if data.strip():
+        try:
+            raw = schema.check_shape(json.loads(data))
+        except (ValueError, schema.ShapeError) as error:
+            kept = files.keep_copy(path, "corrupt")
+            problem = (
+                f"{path} could not be read as a coach database ({_describe(error)}). "
+                f"It was kept unchanged as {kept} and coach started a new, empty database "
+                "in its place. Your old data is in that copy."
+            )
+    if raw is not None:
+        version = schema.schema_of(raw)
+        if version > schema.SCHEMA_VERSION:
+            kept = files.keep_copy(path, f"schema{version}")
+            return _temporary(
+                f"{path} was written by a newer version of coach (schema {version}; this "
+                f"version knows up to {schema.SCHEMA_VERSION}). It was left untouched and "
+                f"a copy was kept as {kept}. Upgrade coach to use it. {_TEMPORARY}",
+                kept,
+            )
+        if version < schema.SCHEMA_VERSION:
+            # A copy before migrating: if a migration step has a bug, nothing is lost.
+            kept = files.keep_copy(path, f"schema{version}")
+            raw = schema.migrate(raw)
+            files.atomic_write(path, json.dumps(raw, ensure_ascii=False).encode())
+    if raw is None:
+        files.atomic_write(path, json.dumps(schema.empty()).encode())
+    path.chmod(files.PRIVATE_FILE)
+    db = TinyDB(str(path), storage=AtomicJSONStorage)
+    return OpenedStore(Store(db, lock, path), problem, kept)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON at line {error.lineno}, column {error.colno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "not text"
+    return str(error)
