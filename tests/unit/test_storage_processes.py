@@ -1,0 +1,91 @@
+"""Real processes: SIGKILLed savers, and two coach instances writing one file at once."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from coach.storage import open_store
+
+CHILD = Path(__file__).with_name("saver_child.py")
+KILLS = 60
+
+
+def acknowledged(output: str) -> dict[str, int]:
+    """The highest save number acknowledged for each kind of save."""
+    last: dict[str, int] = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) == 3:  # a line cut by the kill is ignored: it was not acknowledged
+            last[parts[0]] = max(last.get(parts[0], 0), int(parts[2]))
+    return last
+
+
+def test_sigkill_at_random_moments_loses_no_acknowledged_save(db_path: Path) -> None:
+    rng = random.Random(20261121)
+    expected: set[str] = set()
+    kills = 0
+    for round_no in range(KILLS):
+        tag = f"k{round_no}"
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(db_path), tag],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None
+        child.stdout.readline()  # wait until it is saving, then kill it mid-stream
+        time.sleep(rng.uniform(0, 0.08))
+        child.send_signal(signal.SIGKILL)
+        output = child.stdout.read()
+        child.wait()
+        assert child.returncode == -signal.SIGKILL
+        kills += 1
+        acked = acknowledged(output)
+
+        opened = open_store(db_path)
+        assert opened.problem is None, f"kill {round_no}: {opened.problem}"
+        store = opened.store
+        texts = {a.text for a in store.attempts()}
+        expected |= {f"{tag}:{n}" for n in range(1, acked.get("A", 0) + 1)}
+        missing = expected - texts
+        assert not missing, f"kill {round_no} lost acknowledged saves: {sorted(missing)[:5]}"
+        if "S" in acked:
+            assert int(store.setting(f"counter-{tag}") or 0) >= acked["S"]
+        mine = [i for i in store.interviews() if i.company == tag]
+        assert len(mine) == 1
+        if acked.get("I", 0) >= 3:
+            assert int(mine[0].role[1:] or 0) >= acked["I"]
+        store.close()
+    assert kills >= 50
+    assert len(expected) > KILLS, "the children really were saving when killed"
+    leftovers = [p.name for p in db_path.parent.iterdir() if ".tmp-" in p.name]
+    assert len(leftovers) <= 1, "temps of killed writers are cleaned at the next open"
+
+
+def test_two_instances_saving_at_once_lose_nothing(db_path: Path) -> None:
+    open_store(db_path).store.close()
+    count = 150
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(CHILD), str(db_path), tag, str(count)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("left", "right")
+    ]
+    for child in children:
+        child.communicate(timeout=120)
+        assert child.returncode == 0
+    store = open_store(db_path).store
+    attempts = store.attempts()
+    texts = {a.text for a in attempts}
+    assert texts == {f"{tag}:{n}" for tag in ("left", "right") for n in range(1, count + 1)}
+    assert len({a.id for a in attempts}) == 2 * count, "no id was handed out twice"
+    last_counter = str(count - count % 4)  # the child saves the counter every 4th attempt
+    assert store.setting("counter-left") == last_counter
+    assert store.setting("counter-right") == last_counter
+    assert sorted(i.company for i in store.interviews()) == ["left", "right"]
