@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help=f"the database file to use (default: ${DB_ENV} or the user-data folder)"
+        "--db",
+        metavar="PATH",
+        help=f"the database file to use (default: ${DB_ENV} or the user-data folder)",
     )
     parser.add_argument(
         "--screen",

@@ -24,13 +24,29 @@ class CoachApp(App[None]):
     TITLE = "coach"
     CSS_PATH = "coach.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "switch_mode('rehearse')", "Rehearse", id="rehearse",
-                tooltip="The evening before: practise the closing question and your pitch."),
-        Binding("f3", "switch_mode('rate')", "Rate", id="rate",
-                tooltip="Right after: record what you observed and get a rating."),
+        Binding(
+            "f2",
+            "switch_mode('rehearse')",
+            "Rehearse",
+            id="rehearse",
+            tooltip="The evening before: practise the closing question and your pitch.",
+        ),
+        Binding(
+            "f3",
+            "switch_mode('rate')",
+            "Rate",
+            id="rate",
+            tooltip="Right after: record what you observed and get a rating.",
+        ),
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
-                tooltip="Quit coach. Everything saved stays on this machine."),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            priority=True,
+            tooltip="Quit coach. Everything saved stays on this machine.",
+        ),
     ]
 
     def __init__(

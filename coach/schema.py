@@ -53,7 +53,9 @@ def check_shape(raw: object) -> Raw:
             raise ShapeError(f"table {table!r} is a {type(docs).__name__}, not an object")
         for doc_id, doc in docs.items():
             if not (isinstance(doc_id, str) and doc_id.isdigit()):
-                raise ShapeError(f"table {table!r} has a document id {doc_id!r} that is not a number")
+                raise ShapeError(
+                    f"table {table!r} has a document id {doc_id!r} that is not a number"
+                )
             if not isinstance(doc, dict):
                 raise ShapeError(f"document {doc_id} in table {table!r} is not an object")
     version = schema_of(raw)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -43,7 +43,8 @@ class OpenedStore:
     store: Store
     """The store to use: on the file, or a temporary one in memory when the file can't be used."""
     problem: str | None = None
-    """What went wrong with the file and what was done about it, for the user; None if all is well."""
+    """What went wrong with the file and what was done about it, in a sentence for the user;
+    None if all is well."""
     kept_copy: Path | None = None
     """Where the bad file was copied to, if it was."""
 
@@ -209,7 +210,7 @@ class Store:
             table = self._table(table_name)
             if doc_id is not None and table.contains(doc_id=doc_id):
 
-                def replace(stored: dict[str, Any]) -> None:
+                def replace(stored: MutableMapping[str, Any]) -> None:
                     stored.clear()
                     stored.update(doc)
 
@@ -303,8 +304,7 @@ def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
 
 
 _TEMPORARY = (
-    "coach is running on a temporary database for this session: nothing you save now "
-    "will be kept."
+    "coach is running on a temporary database for this session: nothing you save now will be kept."
 )
 
 

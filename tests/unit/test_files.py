@@ -89,5 +89,5 @@ def test_lock_is_reentrant_and_released(tmp_path: Path) -> None:
 def test_lock_times_out_with_a_sentence(tmp_path: Path) -> None:
     lock = files.FileLock(tmp_path / "coach.json", timeout=0.1)
     other = files.FileLock(tmp_path / "coach.json", timeout=0.1)
-    with lock.held(), pytest.raises(files.LockTimeout, match="kept .* locked"), other.held():
+    with lock.held(), pytest.raises(files.LockTimeout, match=r"kept .* locked"), other.held():
         pass

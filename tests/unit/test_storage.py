@@ -26,12 +26,23 @@ def test_round_trip_survives_reopen(db_path: Path) -> None:
     )
     first.save_profile(profile)
     attempt = first.add_attempt(
-        Attempt(kind="response", text="That's fair…", card_id="skills-gap-1", score=72,
-                spoken_seconds=41.5, created_at="2026-11-21T20:00:00+00:00")
+        Attempt(
+            kind="response",
+            text="That's fair…",
+            card_id="skills-gap-1",
+            score=72,
+            spoken_seconds=41.5,
+            created_at="2026-11-21T20:00:00+00:00",
+        )
     )
     interview = first.save_interview(
-        Interview(company="Acme", role="Data engineer", stage="onsite",
-                  held_at="2026-11-20", signals={"actual_min": 55, "tone": "positive"})
+        Interview(
+            company="Acme",
+            role="Data engineer",
+            stage="onsite",
+            held_at="2026-11-20",
+            signals={"actual_min": 55, "tone": "positive"},
+        )
     )
     first.set_setting("theme", "nord")
     first.close()
@@ -204,7 +215,9 @@ def test_failed_write_raises_a_sentence_and_keeps_the_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files, "atomic_write", disk_full)
-    with pytest.raises(StoreError, match="No space left on device. Your previous saves are intact"):
+    with pytest.raises(
+        StoreError, match=r"No space left on device\. Your previous saves are intact"
+    ):
         store.add_attempt(Attempt(kind="question", text="lost?"))
     monkeypatch.undo()
     assert db_path.read_bytes() == before

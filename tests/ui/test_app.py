@@ -1,0 +1,116 @@
+"""The app as a user drives it: keys, the command palette, help, quitting."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from rich.console import Console
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from coach.app import CoachApp
+from coach.domain import Interview
+from coach.screens.help import HelpScreen
+from coach.screens.notice import NoticeScreen
+from coach.screens.rate import RateScreen
+from coach.screens.rehearse import RehearseScreen
+from coach.storage import open_store
+
+SIZE = (120, 36)
+
+
+def text_of(widget: Static) -> str:
+    """What a Static shows, as plain text."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
+async def run_palette(pilot: Pilot[None], command: str) -> None:
+    """Open the palette, type a command's name and run the top match, as a user would."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*command)
+    # The palette searches in a worker; wait until the match is highlighted, then run it.
+    commands = pilot.app.screen.query_one(CommandList)
+    for _ in range(100):
+        await pilot.pause(0.02)
+        option = commands.highlighted_option
+        if option is not None and command.lower() in str(option.prompt).lower():
+            break
+    else:
+        raise AssertionError(f"the palette never offered {command!r}")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_switch_screens_help_and_quit(db_path: Path) -> None:
+    opened = open_store(db_path)
+    app = CoachApp(opened.store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, RehearseScreen)
+        assert app.current_mode == "rehearse"
+        await pilot.press("f3")
+        assert isinstance(app.screen, RateScreen)
+        await pilot.press("f2")
+        assert isinstance(app.screen, RehearseScreen)
+
+        await run_palette(pilot, "Rate screen")
+        assert isinstance(app.screen, RateScreen)
+        await run_palette(pilot, "Rehearse screen")
+        assert isinstance(app.screen, RehearseScreen)
+
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = text_of(app.screen.query_one("#help-keys", Static))
+        for expected in ("f2", "f3", "f1, ?", "^q", "^p"):
+            assert expected in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, RehearseScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, RehearseScreen)
+
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_quit_through_the_palette(db_path: Path) -> None:
+    app = CoachApp(open_store(db_path).store)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_palette(pilot, "Quit")
+    assert not app.is_running
+
+
+async def test_first_screen_can_be_rate_and_lists_saved_interviews(db_path: Path) -> None:
+    store = open_store(db_path).store
+    store.save_interview(Interview(company="Acme", role="Data engineer", held_at="2026-11-20"))
+    app = CoachApp(store, first_screen="rate")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, RateScreen)
+        table = app.screen.query_one("#interview-table", DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[:3] == ["2026-11-20", "Acme", "Data engineer"]
+        await pilot.press("ctrl+q")
+
+
+async def test_corrupt_database_is_explained_at_start(db_path: Path) -> None:
+    db_path.parent.mkdir()
+    db_path.write_text("{ not json")
+    opened = open_store(db_path)
+    app = CoachApp(opened.store, problem=opened.problem)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)
+        message = text_of(app.screen.query_one("#notice-message", Static))
+        assert opened.kept_copy is not None
+        assert opened.kept_copy.name in message.replace("\n", "")
+        await pilot.press("enter")
+        assert isinstance(app.screen, RehearseScreen)
+    assert json.loads(db_path.read_text())["_meta"]["1"]["schema"] >= 1

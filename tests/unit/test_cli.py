@@ -1,0 +1,66 @@
+"""The command line: --version, --help, and how the database file is chosen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach import __version__
+from coach.__main__ import build_parser
+from coach.locations import default_db_path, resolve_db_path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"coach {__version__}"
+
+
+def test_help_names_the_database_options() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "--db PATH" in result.stdout and "COACH_DB" in result.stdout
+
+
+def test_unknown_option_is_an_error() -> None:
+    result = run("--no-such-thing")
+    assert result.returncode == 2
+    assert "unrecognized arguments: --no-such-thing" in result.stderr
+
+
+def test_db_flag_beats_environment(tmp_path: Path) -> None:
+    path, own = resolve_db_path(str(tmp_path / "flag.json"), {"COACH_DB": "/env.json"})
+    assert (path, own) == (tmp_path / "flag.json", False)
+
+
+def test_environment_beats_default() -> None:
+    path, own = resolve_db_path(None, {"COACH_DB": "~/x.json"})
+    assert path == Path("~/x.json").expanduser() and own is False
+
+
+def test_default_is_in_the_user_data_folder(tmp_path: Path) -> None:
+    # conftest points XDG_DATA_HOME at tmp_path/xdg-data
+    path, own = resolve_db_path(None, {})
+    assert path == tmp_path / "xdg-data" / "coach" / "coach.json" == default_db_path()
+    assert own is True
+
+
+def test_nothing_is_created_at_import(tmp_path: Path) -> None:
+    code = "import coach, coach.app, coach.storage, coach.locations, coach.__main__"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert not (tmp_path / "xdg-data").exists()
+
+
+def test_screen_choice_is_validated() -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--screen", "nope"])
+    assert build_parser().parse_args(["--screen", "rate"]).screen == "rate"
