@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any, cast
 
+from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.content import PURPOSES, Purpose, QuestionVariant
 
 
@@ -80,3 +81,62 @@ def load_questions(folder: Path | None = None) -> tuple[QuestionVariant, ...]:
         )
     variants.sort(key=lambda v: v.id != "canonical")
     return tuple(variants)
+
+
+def load_deck(
+    folder: Path | None = None,
+) -> tuple[dict[str, tuple[str, str]], tuple[FeedbackCard, ...]]:
+    """The hypothetical-feedback deck from ``feedback.json``.
+
+    Returns:
+        The categories (id -> (title, advice)) in display order, and the cards.
+
+    Raises:
+        ContentError: The file is missing, a field is wrong, a category is unknown or an id
+            repeats.
+    """
+    raw = _load("feedback.json", folder)
+    categories = raw.get("categories")
+    if not isinstance(categories, dict):
+        raise ContentError("feedback.json: 'categories' must be an object")
+    titles: dict[str, tuple[str, str]] = {}
+    for category in CATEGORIES:
+        entry = categories.get(category)
+        where = f"feedback.json, category {category!r}"
+        if not isinstance(entry, dict):
+            raise ContentError(f"{where} is missing")
+        titles[category] = (_text(entry, "title", where), _text(entry, "advice", where))
+    items = raw.get("cards")
+    if not isinstance(items, list) or not items:
+        raise ContentError("feedback.json: 'cards' must be a non-empty list")
+    cards = []
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        where = f"feedback.json, card {n + 1}"
+        if not isinstance(item, dict):
+            raise ContentError(f"{where}: must be an object")
+        card_id = _text(item, "id", where)
+        if card_id in seen:
+            raise ContentError(f"{where}: id {card_id!r} is used twice")
+        seen.add(card_id)
+        category = _text(item, "category", where)
+        if category not in titles:
+            raise ContentError(f"{where}: unknown category {category!r}")
+        terms = item.get("terms")
+        if (
+            not isinstance(terms, list)
+            or not terms
+            or not all(isinstance(term, str) and term.strip() for term in terms)
+        ):
+            raise ContentError(f"{where}: 'terms' must be a non-empty list of words")
+        cards.append(
+            FeedbackCard(
+                id=card_id,
+                category=category,
+                feedback=_text(item, "feedback", where),
+                concern=_text(item, "concern", where),
+                terms=tuple(term.lower() for term in terms),
+                hint=_text(item, "hint", where),
+            )
+        )
+    return titles, tuple(cards)

@@ -20,7 +20,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,6 +29,8 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document, Table
 
 from coach import files, schema
+from coach.domain.assessment import Check
+from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
 
 
@@ -101,6 +103,21 @@ def _strengths_from(raw: object) -> tuple[Strength, ...]:
     )
 
 
+def _checks_from(raw: object) -> tuple[Check, ...]:
+    items = raw if isinstance(raw, list) else []
+    return tuple(
+        Check(
+            name=str(item.get("name", "")),
+            passed=bool(item.get("passed")),
+            tip=str(item.get("tip", "")),
+            points=int(item.get("points", 0)),
+            max_points=int(item.get("max_points", 0)),
+        )
+        for item in items
+        if isinstance(item, dict)
+    )
+
+
 def _attempt_from(doc: Document) -> Attempt:
     seconds = doc.get("spoken_seconds")
     return Attempt(
@@ -110,6 +127,7 @@ def _attempt_from(doc: Document) -> Attempt:
         score=int(doc.get("score", 0)),
         spoken_seconds=float(seconds) if isinstance(seconds, int | float) else None,
         created_at=str(doc.get("created_at", "")),
+        checks=_checks_from(doc.get("checks")),
         id=doc.doc_id,
     )
 
@@ -130,6 +148,10 @@ def _interview_from(doc: Document) -> Interview:
 def _doc_of(value: Attempt | Interview) -> dict[str, Any]:
     doc = asdict(value)
     del doc["id"]
+    if "checks" in doc:
+        # Highlighted spans point into one draft; they mean nothing once saved.
+        for check in doc["checks"]:
+            del check["spans"]
     return doc
 
 
@@ -145,6 +167,7 @@ class Store:
         self._lock = lock
         self.path = path
         """The database file, or None for a temporary store that saves nothing to disk."""
+        self._drafts = Drafts(drafts_path(path) if path else None)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -261,7 +284,7 @@ class Store:
     def add_attempt(self, attempt: Attempt) -> Attempt:
         """Save a new attempt and return it with its id."""
         new_id = self._put("attempts", _doc_of(attempt), None)
-        return Attempt(**{**asdict(attempt), "id": new_id})
+        return replace(attempt, id=new_id)
 
     # --- interviews -----------------------------------------------------------------------------
 
@@ -273,11 +296,57 @@ class Store:
     def save_interview(self, interview: Interview) -> Interview:
         """Insert a new interview (id None) or replace the saved one with its id."""
         new_id = self._put("interviews", _doc_of(interview), interview.id)
-        return Interview(**{**asdict(interview), "id": new_id})
+        return replace(interview, id=new_id)
 
     def delete_interview(self, interview_id: int) -> bool:
         """Delete an interview; False if it was already gone."""
         return self._remove("interviews", interview_id)
+
+    # --- cards from real interviews --------------------------------------------------------------
+
+    def heard_cards(self) -> list[FeedbackCard]:
+        """Feedback cards made from what interviewers really said, oldest first."""
+        docs = self._read(lambda: self._table("cards").all())
+        return [
+            FeedbackCard(
+                id=str(d.get("id", "")),
+                category=str(d.get("category", "heard")),
+                feedback=str(d.get("feedback", "")),
+                concern=str(d.get("concern", "")),
+                terms=tuple(str(x) for x in d.get("terms", []) if isinstance(x, str)),
+                hint=str(d.get("hint", "")),
+                source="heard",
+            )
+            for d in sorted(docs, key=lambda d: d.doc_id)
+        ]
+
+    def save_heard_card(self, card: FeedbackCard) -> None:
+        """Save (or replace, by card id) a card made from real feedback."""
+        with self._writing():
+            same = [d.doc_id for d in self._table("cards").all() if d.get("id") == card.id]
+            doc = asdict(card)
+            doc["terms"] = list(card.terms)
+            self._put("cards", doc, same[0] if same else None)
+
+    # --- drafts ---------------------------------------------------------------------------------
+
+    def drafts(self) -> dict[str, str]:
+        """Every unsaved draft, by key (a card id, or the closing question's key)."""
+        return self._drafts.all()
+
+    def save_draft(self, key: str, text: str) -> None:
+        """Keep a draft as typed (an empty text removes it). Costs the same at any history size.
+
+        Raises:
+            StoreError: The drafts file could not be written.
+        """
+        try:
+            self._drafts.save(key, text)
+        except OSError as error:
+            raise StoreError(
+                f"Could not keep your draft: {error.strerror or error}. It is still on screen; "
+                "free some disk space or fix the folder's permissions."
+            ) from error
 
     # --- settings -------------------------------------------------------------------------------
 
@@ -294,6 +363,65 @@ class Store:
         with self._writing():
             existing = [d.doc_id for d in self._table("settings").all() if d.get("key") == key]
             self._put("settings", {"key": key, "value": value}, existing[0] if existing else None)
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+
+def drafts_path(path: Path) -> Path:
+    """Where the drafts of the database at ``path`` live: a small file beside it.
+
+    Drafts are saved as the user types; keeping them out of the main file means an autosave
+    never pays for rewriting the whole history.
+    """
+    return path.with_name(path.stem + ".drafts.json")
+
+
+class Drafts:
+    """Unsaved text by key, in its own small file (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = files.FileLock(path) if path else None
+        self._memory: dict[str, str] = {}
+
+    def _read_file(self) -> dict[str, str]:
+        assert self.path is not None
+        try:
+            raw = json.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return {}
+        except ValueError:
+            # A damaged drafts file is set aside, not lost; drafts start again from here.
+            files.keep_copy(self.path, "corrupt")
+            return {}
+        if not isinstance(raw, dict):
+            files.keep_copy(self.path, "corrupt")
+            return {}
+        return {str(k): v for k, v in raw.items() if isinstance(v, str)}
+
+    def all(self) -> dict[str, str]:
+        if self.path is None:
+            return dict(self._memory)
+        try:
+            return self._read_file()
+        except OSError:
+            return {}
+
+    def save(self, key: str, text: str) -> None:
+        if self.path is None or self._lock is None:
+            if text:
+                self._memory[key] = text
+            else:
+                self._memory.pop(key, None)
+            return
+        with self._lock.held():
+            current = self._read_file()
+            if text:
+                current[key] = text
+            elif current.pop(key, None) is None:
+                return
+            files.atomic_write(self.path, json.dumps(current, ensure_ascii=False).encode())
 
 
 # --- opening ------------------------------------------------------------------------------------

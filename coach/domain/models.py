@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coach.domain.assessment import Check
+
 AttemptKind = Literal["question", "response"]
 """What was rehearsed: the closing question itself, or a pitch response to feedback."""
 
@@ -53,6 +55,8 @@ class Attempt:
     """How long saying it aloud took on the stopwatch, in seconds; None if not timed."""
     created_at: str = ""
     """When it was saved, as an ISO 8601 timestamp (stored as text: JSON has no dates)."""
+    checks: tuple[Check, ...] = ()
+    """The coaching checks at save time (without highlighted spans)."""
     id: int | None = None
     """The store's id; None until saved."""
 

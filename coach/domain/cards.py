@@ -1,0 +1,149 @@
+"""Feedback cards: what an interviewer might say in answer to the closing question.
+
+Three sources: the deck shipped in ``data/feedback.json``; cards tailored to the user's profile
+(a requirement that none of their strengths covers); and feedback heard in a real interview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from coach.domain import text as t
+from coach.domain.models import Strength
+
+CardSource = Literal["deck", "tailored", "heard"]
+
+CATEGORIES = (
+    "strong-match",
+    "skills-gap",
+    "experience-gap",
+    "stronger-competition",
+    "overqualified",
+    "culture-fit",
+    "communication-depth",
+    "evasive",
+)
+"""The kinds of feedback the deck covers, in the order the app lists them."""
+
+QUESTION_CARD_ID = "closing-question"
+"""The pseudo-card under which attempts at the closing question itself are saved."""
+
+
+@dataclass(frozen=True)
+class FeedbackCard:
+    """One hypothetical (or heard) answer to the closing question."""
+
+    id: str
+    """Stable: attempts and repetition are keyed by it."""
+    category: str
+    """One of ``CATEGORIES``."""
+    feedback: str
+    """What the interviewer says."""
+    concern: str
+    """The worry behind it, in a short phrase."""
+    terms: tuple[str, ...] = ()
+    """Words (and close synonyms) a response should address; lower case."""
+    hint: str = ""
+    """One line of coaching."""
+    source: CardSource = "deck"
+    """Where the card came from."""
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d+[.)]|[a-z][.)])\s*", re.IGNORECASE)
+_HEADING = re.compile(
+    r"^(requirements|qualifications|what you'll need|what you will need|about you|you have|"
+    r"must[- ]haves?|nice to haves?|responsibilities|skills|experience)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^(?:you have|you'll have|you will have|must have|should have|we're looking for|"
+    r"we are looking for|ideally,? you have|strong|proven|solid|demonstrated|excellent|good|"
+    r"hands-on|deep|a|an)\s+",
+    re.IGNORECASE,
+)
+
+
+def split_requirements(posting: str) -> tuple[str, ...]:
+    """Turn pasted lines of a job posting into one requirement per line.
+
+    Bullets and numbering are removed, headings ("Requirements:") and blank lines dropped,
+    sentences split, duplicates (ignoring case) removed, order kept.
+    """
+    found: list[str] = []
+    seen: set[str] = set()
+    for line in posting.splitlines():
+        line = _BULLET.sub("", line).strip().rstrip(";,.")
+        if not line or _HEADING.match(line):
+            continue
+        for part in re.split(r"(?<=[.;])\s+", line):
+            part = part.strip().rstrip(";,.")
+            key = part.lower()
+            if part and key not in seen:
+                seen.add(key)
+                found.append(part)
+    return tuple(found)
+
+
+def _subject(requirement: str) -> str:
+    """The requirement's core phrase, for "hands-on experience with <subject>"."""
+    subject = requirement.strip()
+    for _ in range(3):
+        subject = _LEAD_IN.sub("", subject)
+    subject = re.sub(r"^(?:\d+\+?\s*(?:years?|yrs?)\s*(?:of\s*)?)", "", subject, flags=re.I)
+    subject = re.sub(
+        r"^(?:experience|knowledge|expertise|skills?|familiarity)\s+(?:with|in|of)\s+",
+        "",
+        subject,
+        flags=re.I,
+    )
+    return subject[:1].lower() + subject[1:] if subject[:2].istitle() else subject
+
+
+def uncovered(requirements: Iterable[str], strengths: Sequence[Strength]) -> list[str]:
+    """The requirements that share no meaningful word with any strength or its evidence."""
+    covered = set()
+    for strength in strengths:
+        covered |= t.content_stems(f"{strength.text} {strength.evidence}")
+    generic = t.content_stems("experience years knowledge skills ability strong proven work")
+    return [req for req in requirements if not ((t.content_stems(req) - generic) & covered)]
+
+
+def tailored_cards(
+    requirements: Sequence[str], strengths: Sequence[Strength]
+) -> tuple[FeedbackCard, ...]:
+    """A card for each requirement that none of the user's strengths covers."""
+    cards = []
+    for requirement in uncovered(requirements, strengths):
+        subject = _subject(requirement)
+        terms = tuple(sorted(w for w in t.words(subject) if w not in t.STOPWORDS and len(w) > 2))
+        cards.append(
+            FeedbackCard(
+                id="req-" + "-".join(t.words(requirement))[:48],
+                category="skills-gap",
+                feedback=f"We were hoping for more hands-on experience with {subject}.",
+                concern=f"little hands-on {subject}",
+                terms=terms,
+                hint="Name your closest experience to it, with a result, and how fast you "
+                "would close the gap.",
+                source="tailored",
+            )
+        )
+    return tuple(cards)
+
+
+def heard_card(feedback: str, interview_id: int, company: str = "") -> FeedbackCard:
+    """A card from feedback the user really heard (recorded on the Rate screen)."""
+    terms = tuple(sorted(t.content_stems(feedback)))[:10]
+    where = f" at {company}" if company else ""
+    return FeedbackCard(
+        id=f"heard-{interview_id}",
+        category="heard",
+        feedback=feedback.strip(),
+        concern=f"what you heard{where}",
+        terms=terms,
+        hint="This is real feedback: answer it the way you wish you had in the room.",
+        source="heard",
+    )

@@ -1,0 +1,95 @@
+"""Spaced repetition ("repetition is the key"): Leitner boxes over a card's saved attempts.
+
+A card climbs a box each time it is answered well and falls back to the first box when it is
+answered poorly. Its box decides how long until it is due again. The state is derived from the
+attempts themselves, so there is nothing extra to store or to get out of step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from coach.domain.models import Attempt
+
+INTERVAL_DAYS = (1, 3, 7, 14)
+"""Days until a card in box 1, 2, 3, 4 is due again."""
+PROMOTE_AT = 70
+"""A score at or above this moves the card up a box."""
+DEMOTE_BELOW = 50
+"""A score below this sends the card back to the first box; in between, it stays put."""
+
+
+@dataclass(frozen=True)
+class CardProgress:
+    """Where a card stands in the drill."""
+
+    card_id: str
+    """The card."""
+    box: int
+    """1-4 once practised; 0 for a card never practised."""
+    attempts: int
+    """How many attempts were saved."""
+    best: int | None
+    """The best score so far; None if never practised."""
+    scores: tuple[int, ...]
+    """Every score, oldest first (for the trend)."""
+    due_at: datetime | None
+    """When it is due again; None for a new card (due now)."""
+
+    def is_due(self, now: datetime) -> bool:
+        """Whether to practise it now."""
+        return self.due_at is None or self.due_at <= now
+
+
+def next_box(box: int, score: int) -> int:
+    """The box after an attempt scoring ``score`` on a card in ``box`` (0 = new)."""
+    if score < DEMOTE_BELOW:
+        return 1
+    if score >= PROMOTE_AT:
+        return min(len(INTERVAL_DAYS), box + 1)
+    return max(1, box)
+
+
+def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
+    """Replay a card's attempts (any order) into its Leitner state."""
+    mine = sorted(
+        (a for a in attempts if a.card_id == card_id and a.created_at),
+        key=lambda a: a.created_at,
+    )
+    box = 0
+    for attempt in mine:
+        box = next_box(box, attempt.score)
+    if not mine:
+        return CardProgress(card_id, 0, 0, None, (), None)
+    last = datetime.fromisoformat(mine[-1].created_at)
+    scores = tuple(a.score for a in mine)
+    due = last + timedelta(days=INTERVAL_DAYS[box - 1])
+    return CardProgress(card_id, box, len(mine), max(scores), scores, due)
+
+
+def next_due(
+    card_ids: Sequence[str], attempts: Sequence[Attempt], now: datetime, after: str | None = None
+) -> str | None:
+    """The card to practise next.
+
+    Due cards first: the most overdue before new ones (new cards keep their deck order), and
+    never the card just practised (``after``) while another is due. If nothing is due, the one
+    due soonest. None for an empty deck.
+    """
+    if not card_ids:
+        return None
+    states = [progress(card_id, attempts) for card_id in card_ids]
+    order = {card_id: n for n, card_id in enumerate(card_ids)}
+
+    def urgency(state: CardProgress) -> tuple[int, datetime, int]:
+        practised_due = state.due_at is not None and state.due_at <= now
+        rank = 0 if practised_due else 1 if state.due_at is None else 2
+        return (rank, state.due_at or now, order[state.card_id])
+
+    ranked = sorted(states, key=urgency)
+    for state in ranked:
+        if state.card_id != after:
+            return state.card_id
+    return ranked[0].card_id
