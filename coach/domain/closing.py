@@ -9,18 +9,22 @@ briefly. Each check below is one of those qualities; the points add up to 100.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from coach.domain import text as t
 from coach.domain.assessment import Assessment, Check
 
 # Points per check; they add up to 100.
-FIT_POINTS = 25
-COMPETITION_POINTS = 15
-OPEN_POINTS = 20
+FIT_POINTS = 30
+COMPETITION_POINTS = 20
+OPEN_POINTS = 15
 COURTESY_POINTS = 10
 CONFIDENT_POINTS = 15
-LENGTH_POINTS = 10
+LENGTH_POINTS = 5
 CRISP_POINTS = 5
+OFF_PURPOSE_SHARE = 0.5
+"""A question that asks neither about your fit nor the competition ("What's the salary?") is
+not the closing question, however well formed: its other checks earn this share of points."""
 
 MIN_WORDS = 8
 MAX_SECONDS = 18.0
@@ -32,7 +36,11 @@ _ABOUT_ME = t.phrase_pattern(
 my background, my experience, my skills, my skill set, my qualifications, my profile, my fit, my
 strengths, my track record, my abilities, my career, my resume, my cv, i fit, i match, i meet, i
 measure up, i stack up, i compare, i line up, i stand, about me, of me, my answers, my
-application, i'm a fit, i am a fit
+application, i'm a fit, i am a fit, my candidacy, recommending me, hiring me, i haven't, i have
+not, i've said, i wouldn't, i might not, i could address, i can address, i could clarify, i
+could expand, i've answered, i answered, i've covered, i covered, i've shown, i've demonstrated,
+see me, from me, me against, am i, how close am i, i'm the right, i am the right, would be my, i'd
+need, i would need
 """
     )
 )
@@ -44,6 +52,18 @@ the team, what you need, what you're looking for, what you are looking for, look
 needs, needs, criteria, expectations, the opening, ideal candidate, what the role requires,
 requires, the brief, job description, must-haves, fit for, a fit, good fit, strong fit, gaps,
 gap, match, measure up, line up, lines up
+"""
+    )
+)
+_CONCERNS = t.phrase_pattern(
+    t.phrases(
+        """
+concerns, concern, reservations, reservation, hesitations, hesitation, doubts, doubt, give you
+pause, gives you pause, worries, worry, hold you back, reason i wouldn't, reason not to, missing,
+haven't covered, haven't demonstrated, haven't shown, clarify, expand on, more detail, weaknesses,
+weak spots, gaps, gap, improve, develop, strongest, stand out, stands out, hoping to hear,
+confident recommending, assess, judge, evaluate, challenge, biggest challenge, support with,
+right person, be sure, need to see, successful hires, in common, close
 """
     )
 )
@@ -86,8 +106,14 @@ i blew it, i bombed
 """
     )
 )
+_INVITATION = re.compile(
+    # Yes/no in form, but an invitation to voice doubts about you: coaches recommend these.
+    r"^\s*(?:[^,?]*,\s*)?(?:(?:is|are)\s+there\s+(?:anything|any\s+\w+|a\s+\w+)|do\s+you\s+(?:see|have|feel)\s+"
+    r"any|have\s+i\s+(?:answered|covered|given|shown|told)|would\s+you\s+have\s+any)",
+    re.IGNORECASE,
+)
 _CLOSED_START = re.compile(
-    r"^\s*(?:so,?\s+|well,?\s+|and\s+|ok(?:ay)?,?\s+)?(did|do|does|am|is|are|was|were|will|"
+    r"^\s*(?:[^,?]*,\s*)?(?:so,?\s+|well,?\s+|and\s+|ok(?:ay)?,?\s+)?(did|do|does|am|is|are|was|were|will|"
     r"have|has|can|should|shall)\b",
     re.IGNORECASE,
 )
@@ -122,14 +148,23 @@ def _questions(text: str) -> list[str]:
     return asked or t.sentences(text)
 
 
-def _is_open(sentence: str) -> bool:
-    if _CLOSED_TAG.search(sentence):
-        return False
+def _is_closed(sentence: str) -> bool:
     if _POLITE_REQUEST.search(sentence):
-        return True
-    if _CLOSED_START.search(sentence):
         return False
-    return bool(_OPEN_WORD.search(sentence))
+    if _INVITATION.search(sentence) and (_ABOUT_ME.search(sentence) or _CONCERNS.search(sentence)):
+        return False
+    return bool(_CLOSED_TAG.search(sentence) or _CLOSED_START.search(sentence))
+
+
+def _is_open(questions: list[str]) -> bool:
+    """Open when some question asks how/what/which (or politely asks them to share) and none
+    is a yes/no. A fragment such as "To the other candidates?" continues the one before it."""
+    if not questions or any(_is_closed(q) for q in questions):
+        return False
+    return any(
+        _OPEN_WORD.search(q) or _POLITE_REQUEST.search(q) or _INVITATION.search(q)
+        for q in questions
+    )
 
 
 def _confidence_check(text: str) -> Check:
@@ -166,11 +201,13 @@ def assess_closing_question(text: str) -> Assessment:
         open question, courteous transition, no self-undermining, about 15 seconds, no filler.
     """
     confident = _confidence_check(text)
-    clean = t.remove(_UNDERMINING, text)
+    clean, _ = t.remove(_UNDERMINING, text)
     asked = " ".join(_questions(clean))
     lowered = asked.lower()
 
-    about_fit = bool(_ABOUT_ME.search(lowered)) and bool(_REQUIREMENTS.search(lowered))
+    about_fit = bool(_ABOUT_ME.search(lowered)) and bool(
+        _REQUIREMENTS.search(lowered) or _CONCERNS.search(lowered)
+    )
     fit = Check(
         "Asks how you fit the requirements",
         about_fit,
@@ -192,7 +229,7 @@ def assess_closing_question(text: str) -> Assessment:
         COMPETITION_POINTS,
     )
     questions = _questions(clean)
-    is_open = bool(asked.strip()) and all(_is_open(q) for q in questions)
+    is_open = bool(asked.strip()) and _is_open(questions)
     openness = Check(
         "Open, not yes/no",
         is_open,
@@ -239,5 +276,18 @@ def assess_closing_question(text: str) -> Assessment:
         CRISP_POINTS,
         filler,
     )
-    checks = (fit, competition, openness, courtesy, confident, length, crisp)
+    checks: tuple[Check, ...] = (fit, competition, openness, courtesy, confident, length, crisp)
+    if not (about_fit or compares):
+        checks = (fit, competition) + tuple(_off_purpose(c) for c in checks[2:])
     return Assessment(sum(c.points for c in checks), checks)
+
+
+def _off_purpose(check: Check) -> Check:
+    """The check with its points cut, and a tip that says why."""
+    if not check.points:
+        return check
+    return replace(
+        check,
+        points=int(check.points * OFF_PURPOSE_SHARE),
+        tip=check.tip + " (Half points: first ask how you measure up.)",
+    )

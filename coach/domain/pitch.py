@@ -40,7 +40,7 @@ DEFENSIVE = t.phrase_pattern(
 but actually, i disagree, i don't agree, i do not agree, that's not true, that is not true, that
 isn't true, to be fair, with all due respect, you're wrong, you are wrong, that's not fair,
 that's unfair, you misunderstood, you must have misunderstood, that's not right, that's not
-accurate, that isn't accurate, i already said, as i already said, as i said, i'd push back, i
+accurate, that isn't accurate, i already said, as i said, i'd push back, i
 would push back, i'll push back, in my defense, in my defence, not my fault, i don't see it as
 an issue, i don't see why that matters, that's not a fair, that wasn't listed, wasn't really
 listed, it wasn't in the posting, it wasn't in the job description, i don't think that's fair, i
@@ -199,7 +199,7 @@ def assess_pitch(
     """
     own_strengths = [_strength_of(s) for s in strengths]
     defensive = t.find(DEFENSIVE, response)
-    clean = t.remove(DEFENSIVE, response) if defensive else response
+    clean, defensive_count = t.remove(DEFENSIVE, response)
     stems = t.content_stems(clean)
     parts = t.sentences(clean)
     _, concern, terms = _concern_terms(feedback)
@@ -286,10 +286,10 @@ def assess_pitch(
 
     calm = _check(
         "No defensive phrasing",
-        not defensive,
+        not defensive_count,
         "No arguing: you stay curious and constructive.",
-        f'Drop "{defensive[0].text}": arguing with feedback confirms it.' if defensive else "",
-        DEFENSIVE_POINTS if not defensive else 0,
+        f'Drop "{defensive[0].text if defensive else "that"}": arguing with feedback confirms it.',
+        0 if defensive_count else DEFENSIVE_POINTS,
         DEFENSIVE_POINTS,
         defensive,
     )
@@ -354,6 +354,6 @@ def assess_pitch(
         length,
         forward_check,
     )
-    penalty = EXTRA_DEFENSIVE_PENALTY * max(0, len(defensive) - 1)
+    penalty = EXTRA_DEFENSIVE_PENALTY * max(0, defensive_count - 1)
     score = max(0, sum(c.points for c in checks) - penalty)
     return Assessment(score, checks)

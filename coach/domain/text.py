@@ -126,9 +126,24 @@ def find(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
 
 
-def remove(pattern: re.Pattern[str], text: str) -> str:
-    """``text`` with every match of ``pattern`` (and a comma right after it) taken out."""
-    return re.sub(r"\s+", " ", re.sub(pattern.pattern + r",?", " ", text, flags=re.IGNORECASE))
+def tidy(text: str) -> str:
+    """Runs of spaces and tabs folded to one space (line breaks kept: they end sentences)."""
+    return re.sub(r"[ \t]{2,}", " ", text)
+
+
+def remove(pattern: re.Pattern[str], text: str) -> tuple[str, int]:
+    """``text`` with every match of ``pattern`` (and a comma right after it) taken out.
+
+    Repeats until nothing matches, since taking one phrase out can join the halves of another
+    ("I [to be fair,] disagree"). Returns the tidied text and how many phrases were removed.
+    """
+    trailing = re.compile(f"(?:{pattern.pattern}),?", pattern.flags)
+    removed = 0
+    while True:
+        text, count = trailing.subn(" ", text)
+        if not count:
+            return tidy(text), removed
+        removed += count
 
 
 def any_stem_in(stems: set[str], candidates: Sequence[str]) -> list[str]:
