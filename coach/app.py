@@ -6,8 +6,9 @@ writes data beyond handing the Store on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import ClassVar, Literal
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import ClassVar, Literal, Protocol
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,6 +17,17 @@ from textual.screen import Screen
 from coach.storage import Store
 
 ScreenName = Literal["rehearse", "rate"]
+
+
+def local_now() -> datetime:
+    """The wall clock, time-zone aware (injectable so tests and snapshots are repeatable)."""
+    return datetime.now().astimezone()
+
+
+class GuardsWork(Protocol):
+    """A screen that can say what would be lost by leaving it."""
+
+    def unsaved_changes(self) -> str | None: ...
 
 
 class CoachApp(App[None]):
@@ -50,7 +62,12 @@ class CoachApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, *, problem: str | None = None, first_screen: ScreenName = "rehearse"
+        self,
+        store: Store,
+        *,
+        problem: str | None = None,
+        first_screen: ScreenName = "rehearse",
+        clock: Callable[[], datetime] = local_now,
     ) -> None:
         """Build the app.
 
@@ -59,11 +76,13 @@ class CoachApp(App[None]):
             problem: A sentence about the database to show at start (a corrupt file was set
                 aside, say); None when all is well.
             first_screen: The screen shown first.
+            clock: Where "now" comes from.
         """
         super().__init__()
         self.store = store
         self.problem = problem
         self.first_screen = first_screen
+        self.clock = clock
         # Modes are built on first use, so the Rate screen costs nothing until it is opened.
         self.add_mode("rehearse", self._build_rehearse)
         self.add_mode("rate", self._build_rate)
@@ -71,7 +90,7 @@ class CoachApp(App[None]):
     def _build_rehearse(self) -> Screen[None]:
         from coach.screens.rehearse import RehearseScreen
 
-        return RehearseScreen(self.store)
+        return RehearseScreen(self.store, self.clock)
 
     def _build_rate(self) -> Screen[None]:
         from coach.screens.rate import RateScreen
@@ -84,6 +103,31 @@ class CoachApp(App[None]):
             from coach.screens.notice import NoticeScreen
 
             await self.push_screen(NoticeScreen("Your database needs attention", self.problem))
+
+    def _leave_then(self, then: Callable[[], object]) -> None:
+        """Run ``then`` now, or after the user agrees to leave unsaved work behind."""
+        unsaved = getattr(self.screen, "unsaved_changes", None)
+        message = unsaved() if callable(unsaved) else None
+        if not message:
+            then()
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.push_screen(ConfirmScreen("Leave without saving?", message), answered)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Switch screens, asking first if the current one has unsaved work."""
+        if mode == self.current_mode:
+            return
+        self._leave_then(lambda: self.switch_mode(mode))
+
+    async def action_quit(self) -> None:
+        """Quit, asking first if the current screen has unsaved work."""
+        self._leave_then(self.exit)
 
     def action_help(self) -> None:
         """Show every key of the app and the current screen."""

@@ -99,7 +99,8 @@ def _subject(requirement: str) -> str:
         subject,
         flags=re.I,
     )
-    return subject[:1].lower() + subject[1:] if subject[:2].istitle() else subject
+    subject = re.sub(r"\s+(?:experience|skills?|knowledge|expertise)$", "", subject, flags=re.I)
+    return subject or requirement.strip()
 
 
 def uncovered(requirements: Iterable[str], strengths: Sequence[Strength]) -> list[str]:

@@ -274,11 +274,11 @@ def assess_closing_question(text: str) -> Assessment:
         else f'Cut the filler ("{filler[0].text}"): a crisp question sounds confident.',
         0 if filler else CRISP_POINTS,
         CRISP_POINTS,
-        filler,
+        t.find(_FILLER, text),  # spans index the user's own text
     )
     checks: tuple[Check, ...] = (fit, competition, openness, courtesy, confident, length, crisp)
     if not (about_fit or compares):
-        checks = (fit, competition) + tuple(_off_purpose(c) for c in checks[2:])
+        checks = (fit, competition, *(_off_purpose(c) for c in checks[2:]))
     return Assessment(sum(c.points for c in checks), checks)
 
 

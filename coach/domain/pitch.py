@@ -310,7 +310,8 @@ def assess_pitch(
         steady_fix,
         HEDGING_POINTS if steady else 0,
         HEDGING_POINTS,
-        undermining + hedges,
+        # Spans index the user's own text, so they are found there, not in ``clean``.
+        t.find(UNDERMINING, response) + t.find(HEDGES, response),
     )
 
     seconds = t.spoken_seconds(clean)

@@ -1,15 +1,34 @@
 """The Rehearse screen: the evening before, practise asking the closing question and drafting
-pitch responses to the feedback it may draw."""
+pitch responses to the feedback it may draw, with live coaching, saved attempts and spaced
+repetition."""
 
 from __future__ import annotations
 
+import contextlib
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Sparkline, Static, TextArea
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from coach.content import load_questions
-from coach.storage import Store
+from coach.content import load_deck, load_questions
+from coach.domain import drill
+from coach.domain.assessment import Assessment
+from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, tailored_cards
+from coach.domain.closing import assess_closing_question
+from coach.domain.models import Attempt
+from coach.domain.pitch import assess_pitch
+from coach.storage import Store, StoreError
+from coach.widgets.coaching_panel import CoachingPanel, score_style
 from coach.widgets.empty_state import EmptyState
 
 PURPOSE_WORDS = {
@@ -17,49 +36,434 @@ PURPOSE_WORDS = {
     "strengths": "highlight your strengths again",
     "competition": "understand the competition",
 }
+COACH_DELAY = 0.12
+"""Seconds of typing pause before the coaching panel redraws: typing never waits on it."""
+AUTOSAVE_DELAY = 0.6
+"""Seconds of typing pause before the draft is written to disk."""
+LAST_CARD_SETTING = "rehearse.card"
+
+Clock = Callable[[], datetime]
 
 
 class RehearseScreen(Screen[None]):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="save",
+            priority=True,
+            tooltip="Save this attempt with its score (drafts are kept as you type).",
+        ),
+        Binding(
+            "ctrl+n",
+            "next_card",
+            "Next card",
+            id="next-card",
+            priority=True,
+            tooltip="Jump to the card that is due by spaced repetition.",
+        ),
+        Binding(
+            "ctrl+t",
+            "stopwatch",
+            "Stopwatch",
+            id="stopwatch",
+            priority=True,
+            tooltip="Start, then stop, a stopwatch while you say it aloud.",
+        ),
+        Binding(
+            "ctrl+r",
+            "next_variant",
+            "Variant",
+            id="variant",
+            show=False,
+            priority=True,
+            tooltip="Show another way to ask the closing question.",
+        ),
+        Binding(
+            "ctrl+o",
+            "profile",
+            "Profile",
+            id="profile",
+            show=False,
+            priority=True,
+            tooltip="Your strengths and the job's requirements (tailored cards).",
+        ),
+    ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock) -> None:
         super().__init__()
         self.store = store
+        self.clock = clock
+        self.variants = load_questions()
+        self.categories, self.deck = load_deck()
+        self.variant_index = 0
+        self.card_id = QUESTION_CARD_ID
+        self.cards: dict[str, FeedbackCard] = {}
+        self.attempts: list[Attempt] = []
+        self.drafts: dict[str, str] = {}
+        self.assessment: Assessment | None = None
+        self.spoken_seconds: float | None = None
+        self._stopwatch_started: float | None = None
+        self._stopwatch_timer: Timer | None = None
+        self._coach_timer: Timer | None = None
+        self._autosave_timer: Timer | None = None
+        self._loading = False
+
+    # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        canonical = load_questions()[0]
-        attempts = self.store.attempts()
         yield Header()
         with Horizontal(id="rehearse-body"):
             with Vertical(id="cards", classes="sidebar"):
-                yield Static("Feedback cards", classes="panel-title")
-                yield EmptyState(
-                    "No cards yet",
-                    "Cards are answers an interviewer might give to your closing question. "
-                    "Add your strengths and the job's requirements to get cards tailored "
-                    "to you.",
-                    id="cards-empty",
-                )
-            with VerticalScroll(id="rehearse-main"):
-                yield Static("The closing question", classes="panel-title")
-                yield Static(f"“{canonical.text}”", id="canonical-question")
-                purposes = " · ".join(PURPOSE_WORDS[p] for p in canonical.purposes)
-                yield Static(f"Asked to {purposes}.", id="question-purposes")
-                if attempts:
-                    yield Static(
-                        f"{len(attempts)} saved attempt{'s' if len(attempts) != 1 else ''}.",
-                        id="attempt-count",
-                    )
-                else:
-                    yield EmptyState(
-                        "Start here",
-                        "1. Say the question aloud until it feels like yours.\n"
-                        "2. Write your own phrasing and let the coach check it.\n"
-                        "3. Pick a feedback card and draft the pitch you would give in "
-                        "reply, skewed toward that feedback.\n"
-                        "Repetition is the key: cards come back until they stick.",
-                        id="rehearse-empty",
-                    )
+                yield Static("Cards", classes="panel-title")
+                yield OptionList(id="card-list")
+            with Vertical(id="rehearse-main"):
+                yield Static(id="prompt")
+                yield TextArea(id="draft", soft_wrap=True, tab_behavior="focus")
+                yield Static(id="draft-status")
+                with Horizontal(id="history"):
+                    yield Sparkline([], id="trend")
+                    yield Static(id="history-text")
+            with VerticalScroll(id="coaching"):
+                yield Static("Coaching", classes="panel-title")
+                yield EmptyState("", "", id="coach-empty")
+                yield CoachingPanel(id="coach-panel")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.attempts = self.store.attempts()
+        self.drafts = self.store.drafts()
+        self._build_cards()
+        last = self.store.setting(LAST_CARD_SETTING) or QUESTION_CARD_ID
+        self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID)
+        self.query_one("#draft", TextArea).focus()
+
+    # --- cards ----------------------------------------------------------------------------------
+
+    def _all_ids(self) -> list[str]:
+        return [QUESTION_CARD_ID, *self.cards]
+
+    def _build_cards(self) -> None:
+        """Tailored and heard cards first (they are about you), then the deck by category."""
+        profile = self.store.profile()
+        ordered = [
+            *tailored_cards(profile.requirements, profile.strengths),
+            *self.store.heard_cards(),
+            *self.deck,
+        ]
+        self.cards = {card.id: card for card in ordered}
+        self._refresh_card_list()
+
+    def _card_label(self, card_id: str, title: str) -> Text:
+        state = drill.progress(card_id, self.attempts)
+        label = Text(no_wrap=True, overflow="ellipsis")
+        label.append("● " if state.is_due(self.clock()) else "  ", style="bold yellow")
+        label.append(title)
+        if state.best is not None:
+            label.append(f" {state.best}", style=score_style(state.best))
+        return label
+
+    def _refresh_card_list(self) -> None:
+        options: list[Option | None] = [
+            Option(self._card_label(QUESTION_CARD_ID, "The closing question"), QUESTION_CARD_ID)
+        ]
+        groups: dict[str, list[FeedbackCard]] = {}
+        for card in self.cards.values():
+            group = {"tailored": "For your profile", "heard": "Heard in interviews"}.get(
+                card.source, self.categories.get(card.category, (card.category, ""))[0]
+            )
+            groups.setdefault(group, []).append(card)
+        for group, cards in groups.items():
+            options.append(Option(Text(group, style="bold"), disabled=True))
+            for n, card in enumerate(cards, start=1):
+                options.append(Option(self._card_label(card.id, _short(card, n)), card.id))
+        card_list = self.query_one("#card-list", OptionList)
+        highlighted = card_list.highlighted
+        card_list.clear_options()
+        card_list.add_options(options)
+        if highlighted is not None:
+            card_list.highlighted = min(highlighted, card_list.option_count - 1)
+
+    @on(OptionList.OptionSelected, "#card-list")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.select_card(event.option.id)
+            self.query_one("#draft", TextArea).focus()
+
+    def select_card(self, card_id: str) -> None:
+        """Show ``card_id`` (or the closing question) with its draft, coaching and history."""
+        self._flush_draft()
+        self._stop_stopwatch(keep=False)
+        self.card_id = card_id
+        self.spoken_seconds = None
+        card_list = self.query_one("#card-list", OptionList)
+        with contextlib.suppress(OptionDoesNotExist):
+            card_list.highlighted = card_list.get_option_index(card_id)
+        self._loading = True
+        self.query_one("#draft", TextArea).load_text(self.drafts.get(card_id, ""))
+        self._loading = False
+        self._show_prompt()
+        self._coach_now()
+        self._show_history()
+        self._show_status()
+
+    # --- the prompt -----------------------------------------------------------------------------
+
+    @property
+    def is_question(self) -> bool:
+        """Whether the closing question (not a feedback card) is being rehearsed."""
+        return self.card_id == QUESTION_CARD_ID
+
+    def _show_prompt(self) -> None:
+        prompt = Text()
+        draft = self.query_one("#draft", TextArea)
+        if self.is_question:
+            variant = self.variants[self.variant_index]
+            purposes = " · ".join(PURPOSE_WORDS[p] for p in variant.purposes)
+            prompt.append("Ask the closing question", style="bold")
+            prompt.append(f"   variant {self.variant_index + 1}/{len(self.variants)}", style="dim")
+            prompt.append("  (ctrl+r: another)\n", style="dim")
+            prompt.append(f"“{variant.text}”\n", style="italic")
+            prompt.append(f"Asked to {purposes}.", style="dim")
+            draft.placeholder = "Write it the way you would say it…"
+            draft.border_title = "Your phrasing"
+        else:
+            card = self.cards[self.card_id]
+            prompt.append("The interviewer says:\n", style="bold")
+            prompt.append(f"“{card.feedback}”\n", style="italic")
+            prompt.append(f"Concern: {card.concern}. ", style="bold")
+            prompt.append(card.hint, style="dim")
+            draft.placeholder = "Your response: take the feedback, then re-pitch toward it…"
+            draft.border_title = "Your response"
+        self.query_one("#prompt", Static).update(prompt)
+
+    def action_next_variant(self) -> None:
+        """Cycle through the ways of asking the closing question."""
+        if not self.is_question:
+            self.select_card(QUESTION_CARD_ID)
+            return
+        self.variant_index = (self.variant_index + 1) % len(self.variants)
+        self._show_prompt()
+
+    # --- live coaching --------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#draft")
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        self.drafts[self.card_id] = self.query_one("#draft", TextArea).text
+        # Debounced: a burst of keystrokes costs one assessment and one write, after it.
+        if self._coach_timer:
+            self._coach_timer.stop()
+        self._coach_timer = self.set_timer(COACH_DELAY, self._coach_now)
+        if self._autosave_timer:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._flush_draft)
+        self._show_status()
+
+    def _assess(self, text: str) -> Assessment:
+        if self.is_question:
+            return assess_closing_question(text)
+        return assess_pitch(text, self.cards[self.card_id], self.store.profile().strengths)
+
+    def _coach_now(self) -> None:
+        text = self.query_one("#draft", TextArea).text
+        panel = self.query_one("#coach-panel", CoachingPanel)
+        empty = self.query_one("#coach-empty", EmptyState)
+        if not text.strip():
+            self.assessment = None
+            panel.display = False
+            empty.display = True
+            empty.set_text(*self._empty_guidance())
+            return
+        self.assessment = self._assess(text)
+        empty.display = False
+        panel.display = True
+        panel.show(self.assessment, text)
+
+    def _empty_guidance(self) -> tuple[str, str]:
+        if self.is_question:
+            return (
+                "Start here",
+                "1. Say the question aloud until it feels like yours.\n"
+                "2. Write your own phrasing: the coach checks it as you type.\n"
+                "3. ctrl+t times you saying it; about 15 seconds is the goal.\n"
+                "4. ctrl+s saves the attempt; ctrl+n moves to the next card.",
+            )
+        return (
+            "Draft your response",
+            "Take the feedback, then skew your pitch toward it: name the concern, bring a "
+            "strength with evidence, and end on what you would bring. ctrl+o adds your "
+            "strengths, so the coach can check you use them.",
+        )
+
+    # --- drafts ---------------------------------------------------------------------------------
+
+    def _flush_draft(self) -> None:
+        """Write the current draft now (called after a pause, and before anything leaves)."""
+        if self._autosave_timer:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        if not self.is_mounted:
+            return
+        try:
+            self.store.save_draft(self.card_id, self.drafts.get(self.card_id, ""))
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def unsaved_changes(self) -> str | None:
+        """A sentence about typed text that is not saved as an attempt yet; None if none."""
+        self._flush_draft()
+        text = self.drafts.get(self.card_id, "")
+        if not text.strip():
+            return None
+        saved = [a for a in self.attempts if a.card_id == self.card_id]
+        if saved and saved[-1].text == text:
+            return None
+        return (
+            "Your draft is not saved as an attempt yet (ctrl+s saves it with its score). "
+            "The draft itself is kept and will be here next time."
+        )
+
+    def on_unmount(self) -> None:
+        self._flush_draft()
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the draft as an attempt with its score, checks, spoken time and time stamp."""
+        text = self.query_one("#draft", TextArea).text
+        if not text.strip():
+            self.query_one("#draft-status", Static).update(
+                Text("Nothing to save yet: type your attempt first.", style="bold red")
+            )
+            return
+        self._stop_stopwatch(keep=True)
+        assessment = self._assess(text)
+        attempt = Attempt(
+            kind="question" if self.is_question else "response",
+            text=text,
+            card_id=self.card_id,
+            score=assessment.score,
+            spoken_seconds=self.spoken_seconds,
+            created_at=self.clock().isoformat(timespec="seconds"),
+            checks=assessment.checks,
+        )
+        try:
+            saved = self.store.add_attempt(attempt)
+            self.store.set_setting(LAST_CARD_SETTING, self.card_id)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=12)
+            return
+        self.attempts.append(saved)
+        state = drill.progress(self.card_id, self.attempts)
+        due = (state.due_at - self.clock()).days + 1 if state.due_at else 0
+        self.notify(
+            f"Saved: {saved.score}/100. Box {state.box}; this card is due again in "
+            f"{due} day{'s' if due != 1 else ''}.",
+            title="Attempt saved",
+        )
+        self._refresh_card_list()
+        self._show_history()
+
+    # --- history --------------------------------------------------------------------------------
+
+    def _show_history(self) -> None:
+        state = drill.progress(self.card_id, self.attempts)
+        trend = self.query_one("#trend", Sparkline)
+        trend.data = list(state.scores) or [0]
+        trend.display = bool(state.scores)
+        history = self.query_one("#history-text", Static)
+        if not state.scores:
+            history.update(Text("No attempts saved for this card yet.", style="dim"))
+            return
+        mine = [a for a in self.attempts if a.card_id == self.card_id]
+        best = max(mine, key=lambda a: (a.score, a.created_at))
+        line = Text()
+        line.append(f"{state.attempts} attempt{'s' if state.attempts != 1 else ''} · ")
+        line.append(f"best {state.best}", style=score_style(state.best or 0))
+        line.append(f" · last {state.scores[-1]} · box {state.box}")
+        if state.due_at:
+            line.append(f" · due {state.due_at:%a %d %b}")
+        line.append(f"\nBest: {best.text[:160]}", style="dim")
+        history.update(line)
+
+    # --- next card ------------------------------------------------------------------------------
+
+    def action_next_card(self) -> None:
+        """Move to the card due next by spaced repetition."""
+        card_id = drill.next_due(self._all_ids(), self.attempts, self.clock(), after=self.card_id)
+        if card_id:
+            self.select_card(card_id)
+            self.query_one("#draft", TextArea).focus()
+
+    # --- stopwatch ------------------------------------------------------------------------------
+
+    def action_stopwatch(self) -> None:
+        """Start the stopwatch, or stop it and keep the time with this draft."""
+        if self._stopwatch_started is None:
+            self._stopwatch_started = time.monotonic()
+            self._stopwatch_timer = self.set_interval(0.1, self._show_status)
+        else:
+            self._stop_stopwatch(keep=True)
+        self._show_status()
+
+    def _stop_stopwatch(self, *, keep: bool) -> None:
+        if self._stopwatch_started is None:
+            return
+        if keep:
+            self.spoken_seconds = round(time.monotonic() - self._stopwatch_started, 1)
+        self._stopwatch_started = None
+        if self._stopwatch_timer:
+            self._stopwatch_timer.stop()
+            self._stopwatch_timer = None
+
+    def _show_status(self) -> None:
+        from coach.domain import text as t
+
+        draft = self.query_one("#draft", TextArea).text
+        words = t.word_count(draft)
+        target = "about 15 s" if self.is_question else "30-90 s"
+        status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})")
+        if self._stopwatch_started is not None:
+            running = time.monotonic() - self._stopwatch_started
+            status.append(f"   ⏱ {running:4.1f} s — ctrl+t to stop", style="bold yellow")
+        elif self.spoken_seconds is not None:
+            status.append(f"   ⏱ said in {self.spoken_seconds:.1f} s", style="bold")
+        else:
+            status.append("   ctrl+t: time yourself saying it", style="dim")
+        self.query_one("#draft-status", Static).update(status)
+
+    # --- profile --------------------------------------------------------------------------------
+
+    def action_profile(self) -> None:
+        """Edit strengths and requirements; tailored cards follow."""
+        from coach.screens.profile import ProfileScreen
+
+        def saved(profile: object) -> None:
+            from coach.domain.models import Profile
+
+            if not isinstance(profile, Profile):
+                return
+            try:
+                self.store.save_profile(profile)
+            except StoreError as error:
+                self.notify(str(error), title="Profile not saved", severity="error", timeout=12)
+                return
+            self._build_cards()
+            tailored = sum(card.source == "tailored" for card in self.cards.values())
+            self.notify(f"Profile saved. {tailored} tailored card(s).", title="Profile")
+            if not self.is_question and self.card_id in self.cards:
+                self._coach_now()
+
+        self.app.push_screen(ProfileScreen(self.store.profile()), saved)
+
+
+def _short(card: FeedbackCard, n: int) -> str:
+    """A card's list label: its concern, trimmed to the sidebar."""
+    label = card.concern[:1].upper() + card.concern[1:]
+    return label if len(label) <= 22 else label[:21] + "…"

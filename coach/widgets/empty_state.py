@@ -32,3 +32,10 @@ class EmptyState(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self._title, classes="empty-title")
         yield Static(self._body, classes="empty-body")
+
+    def set_text(self, title: str, body: str) -> None:
+        """Change what it says."""
+        self._title, self._body = title, body
+        if self.is_mounted:
+            self.query_one(".empty-title", Static).update(title)
+            self.query_one(".empty-body", Static).update(body)

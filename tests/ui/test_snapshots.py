@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from coach.app import CoachApp
 from coach.domain import Interview
@@ -14,12 +18,53 @@ SIZE = (120, 36)
 SnapCompare = Callable[..., bool]
 
 
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
 def app_on(store: Store | None = None, **kwargs: Any) -> CoachApp:
-    return CoachApp(store or Store.in_memory(), **kwargs)
+    return CoachApp(store or Store.in_memory(), clock=lambda: NOON, **kwargs)
+
+
+async def steady_cursor(pilot: Pilot[None]) -> None:
+    """A blinking cursor would make the snapshot depend on timing."""
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
 
 
 def test_rehearse_empty(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_on(), terminal_size=SIZE)
+    assert snap_compare(app_on(), terminal_size=SIZE, run_before=steady_cursor)
+
+
+def test_rehearse_question_draft_scored(snap_compare: SnapCompare) -> None:
+    async def type_question(pilot: Pilot[None]) -> None:
+        await steady_cursor(pilot)
+        await pilot.press(*"Sorry, I know I'm not the best, but did I get the job?")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_question)
+
+
+def test_rehearse_response_draft_scored(snap_compare: SnapCompare) -> None:
+    async def type_response(pilot: Pilot[None]) -> None:
+        await steady_cursor(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.press(
+            *"Thank you. To be fair, I think maybe my onboarding program kind of did well: "
+            "retention rose from 70% to 85% in a year."
+        )
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_response)
+
+
+def test_profile_editor(snap_compare: SnapCompare) -> None:
+    async def open_profile(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+o")
+        await steady_cursor(pilot)
+        await pilot.press(*"SQL dashboards - used weekly by 12 managers", "tab")
+        await pilot.press(*"- Experience with Kubernetes")
+
+    assert snap_compare(app_on(), terminal_size=SIZE, run_before=open_profile)
 
 
 def test_rate_empty(snap_compare: SnapCompare) -> None:
@@ -36,7 +81,7 @@ def test_rate_with_saved_interviews(snap_compare: SnapCompare) -> None:
 
 
 def test_help(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_on(), terminal_size=SIZE, press=["f1"])
+    assert snap_compare(app_on(), terminal_size=SIZE, press=["f1"], run_before=steady_cursor)
 
 
 def test_database_notice(snap_compare: SnapCompare) -> None:
@@ -46,4 +91,4 @@ def test_database_notice(snap_compare: SnapCompare) -> None:
         "coach/coach.json.corrupt-20261121-204700 and coach started a new, empty database in "
         "its place. Your old data is in that copy."
     )
-    assert snap_compare(app_on(problem=problem), terminal_size=SIZE)
+    assert snap_compare(app_on(problem=problem), terminal_size=SIZE, run_before=steady_cursor)

@@ -167,3 +167,14 @@ def test_adding_a_defensive_phrase_never_raises_the_score(
     assert DEFENSIVE.search(worse)
     before = assess_pitch(text, feedback, STRENGTHS).score
     assert assess_pitch(worse, feedback, STRENGTHS).score <= before
+
+
+@settings(max_examples=200, deadline=None)
+@given(RESPONSES, st.sampled_from(DEFENSIVE_PHRASES), st.integers(0, 400))
+def test_every_span_is_the_users_own_words(text: str, phrase: str, where: int) -> None:
+    gaps = sorted({i for i, ch in enumerate(text) if ch == " "} | {0, len(text)})
+    cut = gaps[where % len(gaps)]
+    response = f"{text[:cut]} {phrase}, {text[cut:]}"
+    for check in assess_pitch(response, GOOD["feedback"], STRENGTHS).checks:
+        for span in check.spans:
+            assert response[span.start : span.end] == span.text

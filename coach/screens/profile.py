@@ -1,0 +1,137 @@
+"""The profile editor: the user's strengths with evidence, and the target role's requirements."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static, TextArea
+
+from coach.domain.cards import split_requirements, uncovered
+from coach.domain.models import Profile, Strength
+
+_SEPARATOR = re.compile("\\s+[\u2014\u2013-]\\s+|:\\s+|\\s+\\|\\s+")
+
+
+class StrengthLineError(ValueError):
+    """A strength line that cannot be saved; the message names the line."""
+
+
+def parse_strengths(text: str) -> tuple[Strength, ...]:
+    """One strength a line: "Strength — evidence" (or "-", ":" or "|" between them).
+
+    Raises:
+        StrengthLineError: A line has evidence but no strength before it.
+    """
+    found = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip().lstrip("-*•").strip()
+        if not line:
+            continue
+        parts = _SEPARATOR.split(line, maxsplit=1)
+        strength = parts[0].strip()
+        evidence = parts[1].strip() if len(parts) > 1 else ""
+        if not strength:
+            raise StrengthLineError(f"Line {number} has evidence but no strength before it.")
+        found.append(Strength(strength, evidence))
+    return tuple(found)
+
+
+def strengths_text(strengths: tuple[Strength, ...]) -> str:
+    """The editable form of saved strengths."""
+    return "\n".join(f"{s.text} — {s.evidence}" if s.evidence else s.text for s in strengths)
+
+
+class ProfileScreen(ModalScreen[Profile | None]):
+    """Edit strengths and requirements; ctrl+s saves, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save profile", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, profile: Profile) -> None:
+        super().__init__()
+        self._profile = profile
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="profile"):
+            yield Static("Your profile", id="profile-title")
+            with Horizontal(id="profile-columns"):
+                with Vertical():
+                    yield Label("Strengths, one a line: strength — evidence")
+                    yield TextArea(
+                        strengths_text(self._profile.strengths),
+                        id="strengths",
+                        placeholder="Python data pipelines — cut nightly ETL from 6 h to 40 min",
+                    )
+                    yield Static("", id="strengths-error", classes="field-error")
+                with Vertical():
+                    yield Label("The job's requirements: paste the posting's lines")
+                    yield TextArea(
+                        "\n".join(self._profile.requirements),
+                        id="posting",
+                        placeholder="- 5+ years of Python\n- Experience with Kubernetes",
+                    )
+            yield Static("", id="profile-preview")
+            yield Static("ctrl+s save · Escape cancel", id="profile-keys")
+
+    def on_mount(self) -> None:
+        self._preview()
+
+    @on(TextArea.Changed)
+    def _preview(self) -> None:
+        error = self.query_one("#strengths-error", Static)
+        try:
+            strengths = parse_strengths(self.query_one("#strengths", TextArea).text)
+        except StrengthLineError as problem:
+            error.update(str(problem))
+            self.query_one("#strengths", TextArea).add_class("-invalid")
+            return
+        error.update("")
+        self.query_one("#strengths", TextArea).remove_class("-invalid")
+        requirements = split_requirements(self.query_one("#posting", TextArea).text)
+        gaps = uncovered(requirements, strengths)
+        self.query_one("#profile-preview", Static).update(
+            f"{len(strengths)} strength(s), {len(requirements)} requirement(s); "
+            f"{len(gaps)} not covered by a strength become tailored feedback cards."
+        )
+
+    def action_save(self) -> None:
+        try:
+            strengths = parse_strengths(self.query_one("#strengths", TextArea).text)
+        except StrengthLineError:
+            self.query_one("#strengths", TextArea).focus()
+            return  # the message already stands under the field
+        requirements = split_requirements(self.query_one("#posting", TextArea).text)
+        self.dismiss(Profile(strengths=strengths, requirements=requirements))
+
+    def action_cancel(self) -> None:
+        strengths = self.query_one("#strengths", TextArea).text
+        posting = self.query_one("#posting", TextArea).text
+        unchanged = strengths == strengths_text(self._profile.strengths) and posting == "\n".join(
+            self._profile.requirements
+        )
+        if unchanged:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        from coach.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard your changes?",
+                "Your edits to the profile are not saved. ctrl+s saves them.",
+                yes="Discard",
+            ),
+            answered,
+        )

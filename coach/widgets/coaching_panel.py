@@ -1,0 +1,64 @@
+"""The coaching panel: the score, each check with its tip, and the user's flagged phrases."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.widgets import Static
+
+from coach.domain.assessment import Assessment, Span
+
+BAR_WIDTH = 24
+
+
+def score_style(score: int) -> str:
+    """Green for good, yellow for getting there, red for needs work (theme-independent)."""
+    return "bold green" if score >= 70 else "bold yellow" if score >= 50 else "bold red"
+
+
+def score_bar(score: int, width: int = BAR_WIDTH) -> Text:
+    """``72/100 ██████████████████░░░░░░``"""
+    filled = round(score / 100 * width)
+    bar = Text(f"{score:>3}/100 ", style=score_style(score))
+    bar.append("█" * filled, style=score_style(score))
+    bar.append("░" * (width - filled), style="dim")
+    return bar
+
+
+def in_context(text: str, span: Span, reach: int = 28) -> Text:
+    """The flagged phrase highlighted inside a few of the surrounding words."""
+    start, end = max(0, span.start - reach), min(len(text), span.end + reach)
+    line = Text("…" if start else "", style="dim")
+    line.append(text[start : span.start].replace("\n", " "))
+    line.append(text[span.start : span.end], style="bold reverse red")
+    line.append(text[span.end : end].replace("\n", " "))
+    if end < len(text):
+        line.append("…", style="dim")
+    return line
+
+
+class CoachingPanel(Static):
+    """Renders an ``Assessment`` of the current draft; cheap enough to redraw on every pause."""
+
+    DEFAULT_CSS = """
+    CoachingPanel {
+        height: auto;
+    }
+    """
+
+    def show(self, assessment: Assessment, text: str) -> None:
+        """Redraw for ``assessment`` of ``text``."""
+        parts: list[RenderableType] = [score_bar(assessment.score), Text("")]
+        flagged = [span for check in assessment.checks for span in check.spans]
+        if flagged:
+            # First, because it is the most actionable: the user's own words to change.
+            parts.append(Text("In your words", style="bold underline"))
+            parts += [in_context(text, span) for span in sorted(flagged, key=lambda s: s.start)]
+            parts.append(Text(""))
+        for check in assessment.checks:
+            mark = Text("✓ ", style="bold green") if check.passed else Text("✗ ", style="bold red")
+            line = mark + Text(check.name, style="bold")
+            line.append(f" · {check.points}/{check.max_points}", style="dim")
+            parts.append(line)
+            parts.append(Text("  " + check.tip, style="dim" if check.passed else ""))
+        self.update(Group(*parts))

@@ -1,0 +1,206 @@
+"""The Rehearse screen driven like a user: type, get coached, save, come back tomorrow."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.widgets import OptionList, Static, TextArea
+
+from coach.app import CoachApp
+from coach.domain import FeedbackCard
+from coach.domain.cards import QUESTION_CARD_ID
+from coach.screens.confirm import ConfirmScreen
+from coach.screens.profile import ProfileScreen
+from coach.screens.rate import RateScreen
+from coach.screens.rehearse import RehearseScreen
+from coach.storage import Store, drafts_path, open_store
+from tests.ui.test_app import text_of
+
+SIZE = (120, 36)
+NOON = datetime(2026, 11, 20, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+QUESTION = (
+    "Now that we've had a chance to talk, how does my background measure up to the "
+    "requirements of the job? To the other candidates?"
+)
+
+
+def app_on(store: Store, when: datetime = NOON) -> CoachApp:
+    return CoachApp(store, clock=lambda: when)
+
+
+def coaching_text(app: CoachApp) -> str:
+    return text_of(app.screen.query_one("#coach-panel", Static))
+
+
+async def test_type_a_question_see_coaching_and_save_it(db_path: Path) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen) and screen.card_id == QUESTION_CARD_ID
+        await pilot.press(*"So, did I get the job?")
+        await pilot.pause(0.3)
+        assert "✗ Open, not yes/no" in coaching_text(app)
+        await pilot.press("ctrl+a", "ctrl+k")  # clear the line, as a user would
+        await pilot.press(*QUESTION)
+        await pilot.pause(0.3)
+        assert "100/100" in coaching_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("Saved: 100/100" in n.message for n in app._notifications)
+    (attempt,) = open_store(db_path).store.attempts()
+    assert attempt.kind == "question"
+    assert attempt.card_id == QUESTION_CARD_ID
+    assert attempt.text == QUESTION
+    assert attempt.score == 100
+    assert attempt.created_at == "2026-11-20T12:00:00+01:00"
+    assert {c.name for c in attempt.checks} >= {"Open, not yes/no", "Courteous transition"}
+    assert all(c.passed for c in attempt.checks)
+
+
+async def test_a_response_draft_survives_a_restart_and_an_attempt_shows_in_history(
+    db_path: Path,
+) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        await pilot.press("ctrl+n")  # the closing question is due, but we move on from it
+        card_id = screen.card_id
+        assert card_id != QUESTION_CARD_ID
+        await pilot.press(*"That's fair. I led a team of 7 through a migration, 5% under budget.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*" I would bring that")
+        await pilot.pause(0.8)  # the autosave waits for a pause in typing
+        assert drafts_path(db_path).exists()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen), "quitting with unsaved text asks first"
+        await pilot.press("y")
+    store.close()
+
+    again = app_on(open_store(db_path).store)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = again.screen
+        assert isinstance(screen, RehearseScreen)
+        assert screen.card_id == card_id, "reopens on the card last worked on"
+        draft = screen.query_one("#draft", TextArea).text
+        assert draft.endswith("5% under budget. I would bring that")
+        history = text_of(screen.query_one("#history-text", Static))
+        assert "1 attempt" in history and "best" in history
+        await pilot.press("ctrl+q")
+
+
+async def test_leaving_with_unsaved_text_asks_and_can_stay(db_path: Path) -> None:
+    app = app_on(open_store(db_path).store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"How do I compare?")
+        await pilot.press("f3")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, RehearseScreen)
+        await pilot.press("ctrl+s")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, RateScreen), "nothing unsaved: no question asked"
+
+
+async def test_empty_save_says_so_and_saves_nothing(db_path: Path) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        status = text_of(app.screen.query_one("#draft-status", Static))
+        assert "Nothing to save yet" in status
+    assert store.attempts() == []
+
+
+async def test_stopwatch_time_is_saved_with_the_attempt(db_path: Path) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.press(*QUESTION)
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+t")
+        status = text_of(app.screen.query_one("#draft-status", Static))
+        assert "said in" in status
+        await pilot.press("ctrl+s")
+    (attempt,) = store.attempts()
+    assert attempt.spoken_seconds is not None and attempt.spoken_seconds > 0
+
+
+async def test_defensive_phrase_is_highlighted_in_the_panel(db_path: Path) -> None:
+    app = app_on(open_store(db_path).store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Thanks, but actually I disagree with that.")
+        await pilot.pause(0.3)
+        panel = coaching_text(app)
+        assert "In your words" in panel
+        assert "but actually" in panel and "✗ No defensive phrasing" in panel
+
+
+async def test_profile_makes_tailored_cards(db_path: Path) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press(*"SQL dashboards: 12 managers use them weekly")
+        await pilot.press("tab")
+        await pilot.press(*"- Experience with Kubernetes")
+        await pilot.press("enter")
+        await pilot.press(*"- SQL reporting")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearseScreen)
+        cards = app.screen.query_one("#card-list", OptionList)
+        labels = [str(cards.get_option_at_index(i).prompt) for i in range(cards.option_count)]
+        assert "For your profile" in labels
+        assert any("Kubernetes" in label for label in labels)
+        assert not any("SQL reporting" in label for label in labels), "covered by a strength"
+    profile = store.profile()
+    assert profile.strengths[0].text == "SQL dashboards"
+    assert profile.strengths[0].evidence == "12 managers use them weekly"
+    assert profile.requirements == ("Experience with Kubernetes", "SQL reporting")
+
+
+async def test_profile_line_without_a_strength_is_refused_at_the_field(db_path: Path) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.press(*": 40% faster")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ProfileScreen), "not saved, not closed"
+        error = text_of(app.screen.query_one("#strengths-error", Static))
+        assert "Line 1 has evidence but no strength" in error
+    assert store.profile().strengths == ()
+
+
+async def test_heard_feedback_becomes_a_card(db_path: Path) -> None:
+    store = open_store(db_path).store
+    store.save_heard_card(
+        FeedbackCard(
+            "heard-1",
+            "heard",
+            "We need someone who has run a team.",
+            "what you heard",
+            ("team", "lead"),
+            source="heard",
+        )
+    )
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        cards = app.screen.query_one("#card-list", OptionList)
+        cards.focus()
+        await pilot.press("home")
+        for _ in range(cards.get_option_index("heard-1")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert app.screen.card_id == "heard-1"
+        prompt = text_of(app.screen.query_one("#prompt", Static))
+        assert "We need someone who has run a team." in prompt

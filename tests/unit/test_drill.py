@@ -1,0 +1,69 @@
+"""Spaced repetition: Leitner boxes at 1, 3, 7 and 14 days."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.domain import Attempt
+from coach.domain.drill import INTERVAL_DAYS, next_box, next_due, progress
+
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def attempt(card: str, score: int, day: float) -> Attempt:
+    when = (T0 + timedelta(days=day)).isoformat()
+    return Attempt(kind="response", text="x", card_id=card, score=score, created_at=when)
+
+
+def test_intervals_are_1_3_7_14_days() -> None:
+    assert INTERVAL_DAYS == (1, 3, 7, 14)
+
+
+def test_good_answers_climb_and_a_low_score_goes_back_to_box_one() -> None:
+    history = [attempt("c", 80, 0), attempt("c", 90, 1), attempt("c", 75, 4)]
+    state = progress("c", history)
+    assert state.box == 3
+    assert state.due_at == T0 + timedelta(days=4 + 7)
+    history.append(attempt("c", 30, 11))
+    state = progress("c", history)
+    assert state.box == 1
+    assert state.due_at == T0 + timedelta(days=11 + 1)
+    assert state.best == 90 and state.scores == (80, 90, 75, 30)
+
+
+def test_box_never_passes_four() -> None:
+    history = [attempt("c", 100, d) for d in range(10)]
+    assert progress("c", history).box == 4
+
+
+def test_new_card_is_due_now() -> None:
+    state = progress("new", [])
+    assert state.box == 0 and state.is_due(T0) and state.best is None
+
+
+@given(st.integers(0, 4), st.integers(0, 100))
+def test_next_box_stays_in_range_and_low_scores_reset(box: int, score: int) -> None:
+    after = next_box(box, score)
+    assert 1 <= after <= 4
+    if score < 50:
+        assert after == 1
+    if score >= 70:
+        assert after >= min(4, box + 1)
+
+
+def test_next_due_prefers_overdue_then_new_and_skips_the_current_card() -> None:
+    history = [attempt("done", 90, 0), attempt("overdue", 90, 0), attempt("overdue", 90, 1)]
+    now = T0 + timedelta(days=5)  # "overdue" (box 2, due day 4) and "done" (box 1, due day 1)
+    cards = ["new", "overdue", "done"]
+    assert next_due(cards, history, now) == "done"  # due on day 1: the most overdue
+    assert next_due(cards, history, now, after="done") == "overdue"
+    assert next_due(["new"], [], now, after="new") == "new"
+    assert next_due([], [], now) is None
+
+
+def test_nothing_due_gives_the_soonest() -> None:
+    history = [attempt("a", 90, 0), attempt("b", 90, 0), attempt("b", 90, 0.5)]
+    assert next_due(["b", "a"], history, T0 + timedelta(hours=1)) == "a"

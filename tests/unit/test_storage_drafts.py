@@ -1,0 +1,77 @@
+"""Drafts (their own small file) and cards from real feedback."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from coach import files
+from coach.domain import Attempt, FeedbackCard
+from coach.domain.assessment import Check, Span
+from coach.storage import Store, StoreError, drafts_path, open_store
+
+
+def test_drafts_round_trip_in_their_own_file(store: Store, db_path: Path) -> None:
+    before = db_path.read_bytes()
+    store.save_draft("closing-question", "How do I measure up?")
+    store.save_draft("skills-gap-1", "That's fair…")
+    assert db_path.read_bytes() == before, "typing never rewrites the main database"
+    assert drafts_path(db_path).name == "coach.drafts.json"
+    assert stat.S_IMODE(drafts_path(db_path).stat().st_mode) == 0o600
+    assert open_store(db_path).store.drafts() == {
+        "closing-question": "How do I measure up?",
+        "skills-gap-1": "That's fair…",
+    }
+    store.save_draft("skills-gap-1", "")
+    assert open_store(db_path).store.drafts() == {"closing-question": "How do I measure up?"}
+
+
+def test_damaged_drafts_file_is_kept_aside(store: Store, db_path: Path) -> None:
+    drafts_path(db_path).write_text("{ half")
+    assert store.drafts() == {}
+    store.save_draft("a", "b")
+    copies = list(db_path.parent.glob("coach.drafts.json.corrupt-*"))
+    assert copies and copies[0].read_text() == "{ half"
+    assert store.drafts() == {"a": "b"}
+
+
+def test_failed_draft_write_is_a_sentence(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "atomic_write", disk_full)
+    with pytest.raises(StoreError, match="It is still on screen"):
+        store.save_draft("a", "text")
+
+
+def test_in_memory_drafts() -> None:
+    store = Store.in_memory()
+    store.save_draft("a", "x")
+    store.save_draft("b", "y")
+    store.save_draft("a", "")
+    assert store.drafts() == {"b": "y"}
+
+
+def test_attempt_checks_are_saved_without_spans(store: Store, db_path: Path) -> None:
+    check = Check("No defensive phrasing", False, "Drop it.", 0, 10, (Span(0, 3, "but"),))
+    store.add_attempt(Attempt(kind="response", text="but", card_id="c", score=40, checks=(check,)))
+    (saved,) = open_store(db_path).store.attempts()
+    assert saved.checks == (Check("No defensive phrasing", False, "Drop it.", 0, 10),)
+    raw = json.loads(db_path.read_text())
+    assert "spans" not in raw["attempts"]["1"]["checks"][0]
+
+
+def test_heard_cards_are_saved_and_replaced_by_id(store: Store, db_path: Path) -> None:
+    card = FeedbackCard("heard-3", "heard", "Too junior.", "seniority", ("senior",), source="heard")
+    store.save_heard_card(card)
+    store.save_heard_card(
+        FeedbackCard(
+            "heard-3", "heard", "Too junior for now.", "seniority", ("senior",), source="heard"
+        )
+    )
+    (saved,) = open_store(db_path).store.heard_cards()
+    assert saved.feedback == "Too junior for now." and saved.source == "heard"
+    assert saved.terms == ("senior",)
