@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 
 from coach.domain.cards import split_requirements, uncovered
@@ -58,6 +59,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
     def __init__(self, profile: Profile) -> None:
         super().__init__()
         self._profile = profile
+        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile"):
@@ -85,6 +87,12 @@ class ProfileScreen(ModalScreen[Profile | None]):
         self._preview()
 
     @on(TextArea.Changed)
+    def _typed(self) -> None:
+        # Debounced, so a keystroke never waits for the preview to be redrawn.
+        if self._preview_timer:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(0.15, self._preview)
+
     def _preview(self) -> None:
         error = self.query_one("#strengths-error", Static)
         try:
@@ -106,8 +114,9 @@ class ProfileScreen(ModalScreen[Profile | None]):
         try:
             strengths = parse_strengths(self.query_one("#strengths", TextArea).text)
         except StrengthLineError:
+            self._preview()  # puts the message under the field now, not after the debounce
             self.query_one("#strengths", TextArea).focus()
-            return  # the message already stands under the field
+            return
         requirements = split_requirements(self.query_one("#posting", TextArea).text)
         self.dismiss(Profile(strengths=strengths, requirements=requirements))
 

@@ -111,7 +111,6 @@ class RehearseScreen(Screen[None]):
         self._stopwatch_timer: Timer | None = None
         self._coach_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
-        self._loading = False
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -203,9 +202,7 @@ class RehearseScreen(Screen[None]):
         card_list = self.query_one("#card-list", OptionList)
         with contextlib.suppress(OptionDoesNotExist):
             card_list.highlighted = card_list.get_option_index(card_id)
-        self._loading = True
         self.query_one("#draft", TextArea).load_text(self.drafts.get(card_id, ""))
-        self._loading = False
         self._show_prompt()
         self._coach_now()
         self._show_history()
@@ -253,9 +250,10 @@ class RehearseScreen(Screen[None]):
 
     @on(TextArea.Changed, "#draft")
     def _typed(self) -> None:
-        if self._loading:
-            return
-        self.drafts[self.card_id] = self.query_one("#draft", TextArea).text
+        text = self.query_one("#draft", TextArea).text
+        if text == self.drafts.get(self.card_id, ""):
+            return  # a card's draft being loaded (the event arrives later), not typing
+        self.drafts[self.card_id] = text
         # Debounced: a burst of keystrokes costs one assessment and one write, after it.
         if self._coach_timer:
             self._coach_timer.stop()
@@ -263,7 +261,6 @@ class RehearseScreen(Screen[None]):
         if self._autosave_timer:
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._flush_draft)
-        self._show_status()
 
     def _assess(self, text: str) -> Assessment:
         if self.is_question:
@@ -271,6 +268,7 @@ class RehearseScreen(Screen[None]):
         return assess_pitch(text, self.cards[self.card_id], self.store.profile().strengths)
 
     def _coach_now(self) -> None:
+        self._show_status()
         text = self.query_one("#draft", TextArea).text
         panel = self.query_one("#coach-panel", CoachingPanel)
         empty = self.query_one("#coach-empty", EmptyState)

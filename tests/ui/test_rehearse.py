@@ -15,6 +15,7 @@ from coach.screens.profile import ProfileScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.storage import Store, drafts_path, open_store
+from tests.ui.keyboard import paste
 from tests.ui.test_app import text_of
 
 SIZE = (120, 36)
@@ -43,7 +44,7 @@ async def test_type_a_question_see_coaching_and_save_it(db_path: Path) -> None:
         await pilot.pause(0.3)
         assert "✗ Open, not yes/no" in coaching_text(app)
         await pilot.press("ctrl+a", "ctrl+k")  # clear the line, as a user would
-        await pilot.press(*QUESTION)
+        await paste(pilot, QUESTION)
         await pilot.pause(0.3)
         assert "100/100" in coaching_text(app)
         await pilot.press("ctrl+s")
@@ -70,7 +71,7 @@ async def test_a_response_draft_survives_a_restart_and_an_attempt_shows_in_histo
         await pilot.press("ctrl+n")  # the closing question is due, but we move on from it
         card_id = screen.card_id
         assert card_id != QUESTION_CARD_ID
-        await pilot.press(*"That's fair. I led a team of 7 through a migration, 5% under budget.")
+        await paste(pilot, "That's fair. I led a team of 7 through a migration, 5% under budget.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*" I would bring that")
@@ -122,7 +123,7 @@ async def test_stopwatch_time_is_saved_with_the_attempt(db_path: Path) -> None:
     app = app_on(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")
-        await pilot.press(*QUESTION)
+        await paste(pilot, QUESTION)
         await pilot.pause(0.3)
         await pilot.press("ctrl+t")
         status = text_of(app.screen.query_one("#draft-status", Static))

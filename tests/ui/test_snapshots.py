@@ -13,6 +13,7 @@ from textual.widgets import TextArea
 from coach.app import CoachApp
 from coach.domain import Interview
 from coach.storage import Store
+from tests.ui.keyboard import paste
 
 SIZE = (120, 36)
 SnapCompare = Callable[..., bool]
@@ -38,7 +39,7 @@ def test_rehearse_empty(snap_compare: SnapCompare) -> None:
 def test_rehearse_question_draft_scored(snap_compare: SnapCompare) -> None:
     async def type_question(pilot: Pilot[None]) -> None:
         await steady_cursor(pilot)
-        await pilot.press(*"Sorry, I know I'm not the best, but did I get the job?")
+        await paste(pilot, "Sorry, I know I'm not the best, but did I get the job?")
         await pilot.pause(0.3)
 
     assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_question)
@@ -48,9 +49,10 @@ def test_rehearse_response_draft_scored(snap_compare: SnapCompare) -> None:
     async def type_response(pilot: Pilot[None]) -> None:
         await steady_cursor(pilot)
         await pilot.press("ctrl+n")
-        await pilot.press(
-            *"Thank you. To be fair, I think maybe my onboarding program kind of did well: "
-            "retention rose from 70% to 85% in a year."
+        await paste(
+            pilot,
+            "Thank you. To be fair, I think maybe my onboarding program kind of did well: "
+            "retention rose from 70% to 85% in a year.",
         )
         await pilot.pause(0.3)
 

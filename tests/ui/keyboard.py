@@ -1,0 +1,18 @@
+"""Helpers that act like a person at a keyboard."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.pilot import Pilot
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste ``text`` into the focused widget, as a terminal's bracketed paste delivers it.
+
+    Typing long texts key by key costs Pilot about 60 ms a key; pasting is what a user does
+    with a prepared answer anyway. Short texts in the tests are still typed key by key.
+    """
+    assert pilot.app.focused is not None, "nothing has focus to paste into"
+    # Posted to the app, as the terminal driver does; the app hands it to the focused widget.
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
