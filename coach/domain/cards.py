@@ -135,12 +135,18 @@ def tailored_cards(
     return tuple(cards)
 
 
-def heard_card(feedback: str, interview_id: int, company: str = "") -> FeedbackCard:
-    """A card from feedback the user really heard (recorded on the Rate screen)."""
+def heard_card(feedback: str, key: str | int, company: str = "") -> FeedbackCard:
+    """A card from feedback the user really heard.
+
+    Args:
+        feedback: What the interviewer said.
+        key: Makes the card's id unique: the interview's id, or a time stamp.
+        company: Who said it, for the card's label.
+    """
     terms = tuple(sorted(t.content_stems(feedback)))[:10]
     where = f" at {company}" if company else ""
     return FeedbackCard(
-        id=f"heard-{interview_id}",
+        id=f"heard-{key}",
         category="heard",
         feedback=feedback.strip(),
         concern=f"what you heard{where}",

@@ -92,6 +92,15 @@ class RehearseScreen(Screen[None]):
             priority=True,
             tooltip="Your strengths and the job's requirements (tailored cards).",
         ),
+        Binding(
+            "ctrl+f",
+            "heard",
+            "Heard feedback",
+            id="heard",
+            show=False,
+            priority=True,
+            tooltip="Record feedback an interviewer really gave; it becomes a card.",
+        ),
     ]
 
     def __init__(self, store: Store, clock: Clock) -> None:
@@ -459,6 +468,27 @@ class RehearseScreen(Screen[None]):
                 self._coach_now()
 
         self.app.push_screen(ProfileScreen(self.store.profile()), saved)
+
+    def action_heard(self) -> None:
+        """Record real feedback as a card, then open it to rehearse an answer."""
+        from coach.domain.cards import heard_card
+        from coach.screens.heard import HeardScreen
+
+        def kept(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            said, company = result
+            card = heard_card(said, self.clock().strftime("%Y%m%d-%H%M%S"), company)
+            try:
+                self.store.save_heard_card(card)
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", timeout=12)
+                return
+            self._build_cards()
+            self.select_card(card.id)
+            self.notify("Kept as a card: rehearse your answer to it now.", title="Feedback")
+
+        self.app.push_screen(HeardScreen(), kept)
 
 
 def _short(card: FeedbackCard, n: int) -> str:

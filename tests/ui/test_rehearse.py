@@ -204,3 +204,26 @@ async def test_heard_feedback_becomes_a_card(db_path: Path) -> None:
         assert app.screen.card_id == "heard-1"
         prompt = text_of(app.screen.query_one("#prompt", Static))
         assert "We need someone who has run a team." in prompt
+
+
+async def test_feedback_heard_in_an_interview_is_recorded_as_a_card(db_path: Path) -> None:
+    from coach.screens.heard import HeardScreen
+
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        assert isinstance(app.screen, HeardScreen)
+        await pilot.press(*"Too new")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, HeardScreen), "two words are not enough to rehearse"
+        assert "in a few words at least" in text_of(app.screen.query_one("#heard-error", Static))
+        await paste(pilot, " to people management for this team.")
+        await pilot.press("tab", *"Acme", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearseScreen)
+        assert app.screen.card_id == "heard-20261120-120000"
+        prompt = text_of(app.screen.query_one("#prompt", Static))
+        assert "Too new to people management for this team." in prompt
+    (card,) = store.heard_cards()
+    assert card.concern == "what you heard at Acme"

@@ -1,0 +1,43 @@
+"""Record feedback an interviewer really gave, so it can be rehearsed like any other card."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+HeardFeedback = tuple[str, str]
+"""(what they said, the company)."""
+
+
+class HeardScreen(ModalScreen[HeardFeedback | None]):
+    """ctrl+s keeps the feedback (and turns it into a card); Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Keep it", priority=True),
+        Binding("escape", "dismiss(None)", "Cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="heard"):
+            yield Static("Feedback you heard", id="heard-title")
+            yield Label("What the interviewer said when you asked how you measure up")
+            yield TextArea(id="heard-text", placeholder="We were hoping for more…")
+            yield Static("", id="heard-error", classes="field-error")
+            yield Label("Company (optional)")
+            yield Input(id="heard-company", placeholder="Acme")
+            yield Static("ctrl+s keep it as a card · Escape cancel", id="heard-keys")
+
+    def action_save(self) -> None:
+        said = self.query_one("#heard-text", TextArea).text.strip()
+        if len(said.split()) < 3:
+            self.query_one("#heard-error", Static).update(
+                "Write what they said, in a few words at least, to rehearse an answer to it."
+            )
+            self.query_one("#heard-text", TextArea).focus()
+            return
+        self.dismiss((said, self.query_one("#heard-company", Input).value.strip()))
