@@ -435,14 +435,14 @@ class RehearseScreen(Screen[None]):
         draft = self.query_one("#draft", TextArea).text
         words = t.word_count(draft)
         target = "about 15 s" if self.is_question else "30-90 s"
-        status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})")
+        status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})\n")
         if self._stopwatch_started is not None:
             running = time.monotonic() - self._stopwatch_started
-            status.append(f"   ⏱ {running:4.1f} s — ctrl+t to stop", style="bold yellow")
+            status.append(f"⏱ {running:4.1f} s — ctrl+t to stop", style="bold yellow")
         elif self.spoken_seconds is not None:
-            status.append(f"   ⏱ said in {self.spoken_seconds:.1f} s", style="bold")
+            status.append(f"⏱ said in {self.spoken_seconds:.1f} s", style="bold")
         else:
-            status.append("   ctrl+t: time yourself saying it", style="dim")
+            status.append("ctrl+t: time yourself saying it aloud", style="dim")
         self.query_one("#draft-status", Static).update(status)
 
     # --- profile --------------------------------------------------------------------------------
