@@ -33,12 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
         default="rehearse",
         help="the screen to open first (default: rehearse)",
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    rate = commands.add_parser(
+        "rate",
+        help="rate an interview from a JSON file of signals, without opening the app",
+        description="Rate an interview from a JSON object of observed signals "
+        "(see README, 'Command line'). Exit status 2 for a bad file, key or value.",
+    )
+    rate.add_argument("--signals", metavar="FILE.json", required=True, help="the signals")
+    rate.add_argument("--json", action="store_true", help="print JSON instead of a panel")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run coach; returns the process exit code."""
     args = build_parser().parse_args(argv)
+    if args.command == "rate":
+        from coach.cli import rate
+
+        return rate(args.signals, as_json=args.json)
 
     from coach.locations import resolve_db_path
     from coach.storage import open_store

@@ -141,6 +141,9 @@ def _interview_from(doc: Document) -> Interview:
         held_at=str(doc.get("held_at", "")),
         signals=cast(dict[str, SignalValue], dict(signals) if isinstance(signals, dict) else {}),
         outcome=str(doc.get("outcome", "")),
+        closing_answer=str(doc.get("closing_answer", "")),
+        timeline_date=str(doc.get("timeline_date", "")),
+        reply_date=str(doc.get("reply_date", "")),
         id=doc.doc_id,
     )
 

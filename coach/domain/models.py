@@ -77,5 +77,11 @@ class Interview:
     """What was observed, keyed by signal name; a missing key means not observed."""
     outcome: str = ""
     """What happened later: offer, next round, rejected, no reply; empty while unknown."""
+    closing_answer: str = ""
+    """What they said when asked how your background measures up (may become a card)."""
+    timeline_date: str = ""
+    """The ISO date by which they promised an answer, if they gave one."""
+    reply_date: str = ""
+    """The ISO date of their first reply after the interview; empty while there is none."""
     id: int | None = None
     """The store's id; None until saved."""

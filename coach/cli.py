@@ -1,0 +1,64 @@
+"""Sub-commands that need no full-screen app: ``coach rate --signals FILE.json``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TextIO
+
+EXIT_USAGE = 2
+"""Bad input: a missing or malformed file, an unknown signal or value."""
+
+
+class CliError(Exception):
+    """A sentence for stderr; the command exits with EXIT_USAGE."""
+
+
+def read_signals(path: Path) -> dict[str, object]:
+    """The signals mapping in ``path``.
+
+    Raises:
+        CliError: The file is missing, is not JSON, or is not an object.
+    """
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not a text file") from None
+    except json.JSONDecodeError as error:
+        raise CliError(
+            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except OSError as error:
+        raise CliError(f"{path}: {error.strerror or error}") from None
+    if not isinstance(raw, dict):
+        raise CliError(f'{path}: must hold a JSON object of signals, like {{"tone": "positive"}}')
+    return raw
+
+
+def rate(signals_file: str, *, as_json: bool, out: TextIO = sys.stdout) -> int:
+    """Print the rating of the signals in ``signals_file``; returns the exit code."""
+    from coach.domain.rating import SignalError, rate_interview
+
+    path = Path(signals_file)
+    try:
+        rating = rate_interview(read_signals(path))
+    except CliError as error:
+        print(f"coach rate: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except SignalError as error:
+        print(f"coach rate: {path}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if as_json:
+        json.dump(asdict(rating), out, indent=2)
+        out.write("\n")
+        return 0
+    from rich.console import Console
+
+    from coach.widgets.rating_view import rating_renderable
+
+    Console(file=out).print(rating_renderable(rating, title=f"{path.name}"))
+    return 0

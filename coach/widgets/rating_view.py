@@ -1,0 +1,68 @@
+"""A rating drawn with Rich: used by the Rate screen's panel and by ``coach rate``."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from coach.domain.rating import Rating
+
+BAND_STYLE = {"went well": "bold green", "mixed": "bold yellow", "went poorly": "bold red"}
+BAR = 10
+"""Cells for the largest possible contribution, each way."""
+
+
+def contribution_bar(points: float, largest: float) -> Text:
+    """A two-sided bar: red to the left of the axis for minus, green to the right for plus.
+
+    Scaled to the largest signal's worth, so a light signal (smiles) draws a short bar.
+    """
+    cells = min(BAR, round(abs(points) / largest * BAR)) if largest else 0
+    bar = Text()
+    if points < 0:
+        bar.append(" " * (BAR - cells) + "█" * cells, style="red")
+        bar.append("│" + " " * BAR, style="dim")
+    else:
+        bar.append(" " * BAR + "│", style="dim")
+        bar.append("█" * cells + " " * (BAR - cells), style="green")
+    return bar
+
+
+def rating_renderable(rating: Rating, title: str = "Rating") -> RenderableType:
+    """The score, band, confidence, each signal's bar, flags and advice."""
+    head = Text()
+    head.append(f"{rating.score}/100 ", style="bold")
+    head.append(rating.band, style=BAND_STYLE[rating.band])
+    head.append(f" · confidence {rating.confidence:.0%}", style="dim")
+    if rating.overdue:
+        head.append("  OVERDUE", style="bold reverse red")
+    elif rating.follow_up == "awaiting":
+        head.append("  awaiting reply", style="dim")
+
+    bars = Table(box=None, show_header=False, padding=(0, 1), expand=False)
+    bars.add_column("signal", no_wrap=True, max_width=34)
+    bars.add_column("bar", no_wrap=True)
+    bars.add_column("points", justify="right", no_wrap=True)
+    largest = max((c.max_points for c in rating.contributions), default=0.0)
+    for item in sorted(rating.contributions, key=lambda c: (not c.observed, -abs(c.points))):
+        if item.observed:
+            bars.add_row(item.label, contribution_bar(item.points, largest), f"{item.points:+.0f}")
+        else:
+            bars.add_row(Text(item.label, style="dim"), Text("not observed", style="dim"), "")
+
+    parts: list[RenderableType] = [head, Text(""), bars]
+    if rating.green_flags:
+        parts += [Text(""), Text("Green flags", style="bold green")]
+        parts += [Text(f"+ {flag}") for flag in rating.green_flags]
+    if rating.red_flags:
+        parts += [Text(""), Text("Red flags", style="bold red")]
+        parts += [Text(f"- {flag}") for flag in rating.red_flags]
+    if rating.advice:
+        parts += [Text(""), Text("Practise next", style="bold")]
+        parts += [
+            Text(f"• {advice.text} ").append(f"[{advice.category}]", style="dim")
+            for advice in rating.advice
+        ]
+    return Panel(Group(*parts), title=title, title_align="left", expand=False)
