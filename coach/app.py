@@ -95,7 +95,7 @@ class CoachApp(App[None]):
     def _build_rate(self) -> Screen[None]:
         from coach.screens.rate import RateScreen
 
-        return RateScreen(self.store)
+        return RateScreen(self.store, self.clock)
 
     async def on_mount(self) -> None:
         await self.switch_mode(self.first_screen)

@@ -12,6 +12,8 @@ from coach.domain.rating import Rating, Rubric, rate_interview
 OUTCOMES = ("offer", "next round", "rejected", "no reply")
 """What can happen after an interview; the first two count as positive."""
 POSITIVE_OUTCOMES = frozenset({"offer", "next round"})
+ANSWERED_OUTCOMES = frozenset({"offer", "next round", "rejected"})
+"""Outcomes that mean they did reply."""
 CALIBRATION_MINIMUM = 3
 """Outcomes needed before calibration means anything."""
 
@@ -30,11 +32,15 @@ def signals_for(interview: Interview, today: date) -> dict[str, object]:
     if held is None:
         return signals
     signals["interview_date"] = held.isoformat()
+    replied = _day(interview.reply_date)
+    if replied is None and interview.outcome in ANSWERED_OUTCOMES:
+        # They answered (an offer, a next round, a rejection) even if no date was noted:
+        # the silence clock has stopped.
+        return signals
     signals["days_since_interview"] = max(0, (today - held).days)
     promised = _day(interview.timeline_date)
     if promised is not None and signals.get("gave_timeline") is True:
         signals["timeline_days"] = max(0, (promised - held).days)
-    replied = _day(interview.reply_date)
     if replied is not None:
         signals["days_to_reply"] = max(0, (replied - held).days)
     return signals

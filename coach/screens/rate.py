@@ -1,59 +1,531 @@
-"""The Rate screen: right after the interview, record what you observed and get a rating."""
+"""The Rate screen: right after the interview, record what you observed and get a rating;
+later, add the follow-up (or note the silence) and the outcome."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
-from coach.storage import Store
+from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
+from coach.domain.interviews import calibration, rate_saved
+from coach.domain.models import Interview
+from coach.domain.rating import rate_interview
+from coach.storage import Store, StoreError
+from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
+from coach.widgets.rating_view import BAND_STYLE, rating_renderable
+
+Clock = Callable[[], datetime]
+DRAFT_KEY = "rate-form"
+"""The drafts-file key of the form in progress."""
+RATE_DELAY = 0.15
+AUTOSAVE_DELAY = 0.6
+
+LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "stage": "Stage",
+    "date": "Date",
+    "time": "Time",
+    "scheduled_min": "Scheduled minutes",
+    "actual_min": "Actual minutes",
+    "questions_asked": "Questions they asked",
+    "follow_up_questions": "Follow-ups that dug deeper",
+    "asked_strengths": "Asked about your strengths",
+    "asked_weaknesses": "Asked about your weaknesses",
+    "asked_experience": "Asked about your experience",
+    "eye_contact": "Eye contact",
+    "smiles": "Smiles",
+    "engagement": "Engagement",
+    "tone": "Tone",
+    "enthusiasm_about_fit": "Enthusiastic about your fit",
+    "said_will_follow_up": "Said they'd follow up",
+    "gave_timeline": "Gave a timeline",
+    "timeline_date": "Timeline: answer by",
+    "vague_next_steps": "Vague about next steps",
+    "closing_answer": "Their answer to your closing question",
+    "reply_date": "Reply received on",
+    "outcome": "Outcome",
+}
+SECTIONS = (
+    ("The interview", ("company", "role", "stage", "date", "time")),
+    (
+        "Duration and questions",
+        (
+            "scheduled_min",
+            "actual_min",
+            "questions_asked",
+            "follow_up_questions",
+            "asked_strengths",
+            "asked_weaknesses",
+            "asked_experience",
+        ),
+    ),
+    ("Body language and tone", ("eye_contact", "smiles", "engagement", "tone")),
+    (
+        "How they closed",
+        (
+            "enthusiasm_about_fit",
+            "said_will_follow_up",
+            "gave_timeline",
+            "timeline_date",
+            "vague_next_steps",
+            "closing_answer",
+        ),
+    ),
+    ("Afterwards", ("reply_date", "outcome")),
+)
+PLACEHOLDERS = {
+    "date": "YYYY-MM-DD",
+    "time": "HH:MM (optional)",
+    "timeline_date": "YYYY-MM-DD, if they said",
+    "reply_date": "empty while none",
+    "scheduled_min": "1-600",
+    "actual_min": "1-600",
+    "questions_asked": "0-200",
+    "follow_up_questions": "0-200",
+}
 
 
 class RateScreen(Screen[None]):
-    """Record an interview's signals; see past interviews."""
+    """Record an interview's signals; see the rating, past interviews and calibration."""
 
     TITLE = "Rate · right after the interview"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="save-interview",
+            priority=True,
+            tooltip="Save the interview (nothing invalid is saved).",
+        ),
+        Binding(
+            "ctrl+n",
+            "new",
+            "New",
+            id="new-interview",
+            priority=True,
+            tooltip="Start rating a new interview.",
+        ),
+        Binding(
+            "ctrl+d",
+            "delete",
+            "Delete",
+            id="delete-interview",
+            priority=True,
+            tooltip="Delete the interview being edited (asks first).",
+        ),
+        Binding(
+            "ctrl+f",
+            "to_rehearse",
+            "To Rehearse",
+            id="send-feedback",
+            priority=True,
+            tooltip="Send their answer to your closing question to Rehearse as a card.",
+        ),
+        Binding(
+            "ctrl+l",
+            "focus_list",
+            "List",
+            id="focus-list",
+            show=False,
+            priority=True,
+            tooltip="Jump to the list of past interviews (Enter opens one).",
+        ),
+    ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock) -> None:
         super().__init__()
         self.store = store
+        self.clock = clock
+        self.interviews: list[Interview] = []
+        self.editing: int | None = None
+        """The id of the saved interview in the form; None for a new one."""
+        self.saved_values: dict[str, str] = {}
+        """The form as last saved or loaded, to tell whether anything is unsaved."""
+        self.result: FormResult | None = None
+        self._last_values: dict[str, str] | None = None
+        self._touched: set[str] = set()
+        """Fields the user has edited: only their errors show before a save is tried."""
+        self._show_all_errors = False
+        self._rate_timer: Timer | None = None
+        self._autosave_timer: Timer | None = None
+
+    # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        interviews = self.store.interviews()
         yield Header()
-        with Horizontal(id="rate-body"):
-            with Vertical(id="interviews", classes="sidebar"):
-                yield Static("Past interviews", classes="panel-title")
-                if interviews:
-                    table: DataTable[str] = DataTable(id="interview-table", cursor_type="row")
-                    table.add_columns("Date", "Company", "Role", "Outcome")
-                    for interview in reversed(interviews):
-                        table.add_row(
-                            interview.held_at[:10],
-                            interview.company,
-                            interview.role,
-                            interview.outcome or "—",
-                            key=str(interview.id),
-                        )
-                    yield table
-                else:
+        with Vertical(id="rate-body"):
+            with Horizontal(id="interviews-row"):
+                with Vertical(id="interviews"):
+                    yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
                     yield EmptyState(
                         "No interviews yet",
-                        "Each interview you rate is listed here with its score, so you can "
-                        "update it when they reply, or when they don't.",
+                        "Fill in the form below right after an interview and press ctrl+s. "
+                        "Each one is listed here with its score, so you can update it when "
+                        "they reply, or when they don't.",
                         id="interviews-empty",
                     )
-            with VerticalScroll(id="rate-main"):
-                yield Static("How did it go?", classes="panel-title")
-                yield EmptyState(
-                    "Rate it while it is fresh",
-                    "Record what you observed: how long it ran against the schedule, how many "
-                    "questions they asked and how deep they dug, whether they asked about your "
-                    "strengths, weaknesses and experience, their eye contact, engagement and "
-                    "tone, and how they closed: enthusiasm, next steps, a timeline, or "
-                    "vagueness. Later, add their follow-up, or note the silence.",
-                    id="rate-empty",
-                )
+                yield Static(id="calibration")
+            with Horizontal(id="rate-work"):
+                with VerticalScroll(id="rate-form"):
+                    yield Static(id="form-title", classes="panel-title")
+                    for title, names in SECTIONS:
+                        yield Static(title, classes="form-section")
+                        for name in names:
+                            yield from self._field(name)
+                with VerticalScroll(id="rating"):
+                    yield Static("Rating", classes="panel-title")
+                    yield Static(id="rating-view")
         yield Footer()
+
+    def _field(self, name: str) -> ComposeResult:
+        widget: Widget
+        if name in CHOICE_FIELDS:
+            widget = ChoiceField(CHOICE_FIELDS[name], id=f"f-{name}")
+        elif name == "closing_answer":
+            widget = TextArea(
+                id=f"f-{name}",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder="What they said when you asked how you measure up…",
+            )
+        else:
+            widget = Input(id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True)
+        with Horizontal(classes="form-row", id=f"row-{name}"):
+            yield Label(LABELS[name], classes="form-label")
+            yield widget
+        yield Static("", id=f"err-{name}", classes="field-error")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#interview-table", DataTable)
+        table.add_columns("Date", "Company", "Role", "Score", "Band", "Follow-up", "Outcome")
+        # The list fills after the first frame: a long history never delays the screen.
+        self.call_after_refresh(self._reload)
+        draft = self.store.drafts().get(DRAFT_KEY)
+        restored = _decode_draft(draft)
+        if restored is not None:
+            values, editing = restored
+            self.editing = editing
+            self._set_values(values)
+            self.saved_values = {}
+            self.notify("Your unsaved form was restored.", title="Rate")
+        else:
+            self._new_form()
+
+    # --- the list and calibration ---------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self.clock().date()
+
+    def _reload(self) -> None:
+        self.interviews = self.store.interviews()
+        table = self.query_one("#interview-table", DataTable)
+        table.clear()
+        today = self._today()
+        ordered = sorted(self.interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
+        for interview in ordered:
+            rating = rate_saved(interview, today)
+            badge = {
+                "overdue": Text("OVERDUE", style="bold reverse red"),
+                "replied": Text("replied", style="green"),
+                "awaiting": Text("awaiting", style="dim"),
+            }.get(rating.follow_up, Text("—", style="dim"))
+            table.add_row(
+                interview.held_at[:10],
+                interview.company,
+                interview.role,
+                str(rating.score),
+                Text(rating.band, style=BAND_STYLE[rating.band]),
+                badge,
+                interview.outcome or "—",
+                key=str(interview.id),
+            )
+        has_rows = bool(self.interviews)
+        table.display = has_rows
+        self.query_one("#interviews-empty", EmptyState).display = not has_rows
+        self._show_calibration()
+
+    def _show_calibration(self) -> None:
+        result = calibration(self.interviews, self._today())
+        text = Text("Is my read reliable?\n", style="bold")
+        if result is None:
+            known = sum(1 for i in self.interviews if i.outcome)
+            text.append(
+                f"Record the outcome of 3 interviews to see how often each band came true "
+                f"({known} so far).",
+                style="dim",
+            )
+        else:
+            for band in result.bands:
+                rate = "—" if band.rate is None else f"{band.rate:.0%}"
+                text.append(f"{band.band:<12}", style=BAND_STYLE[band.band])
+                text.append(f" {band.positive}/{band.interviews} positive ({rate})\n")
+            text.append(f"Brier score {result.brier:.2f} over {result.outcomes} outcomes\n")
+            text.append("0 is perfect; 0.25 is a coin flip.", style="dim")
+        self.query_one("#calibration", Static).update(text)
+
+    @on(DataTable.RowSelected, "#interview-table")
+    def _open_row(self, event: DataTable.RowSelected) -> None:
+        interview_id = int(str(event.row_key.value))
+        chosen = next((i for i in self.interviews if i.id == interview_id), None)
+        if chosen is not None:
+            self._after_confirm(lambda: self._load(chosen))
+
+    def action_focus_list(self) -> None:
+        self.query_one("#interview-table", DataTable).focus()
+
+    # --- form values ----------------------------------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        """The form as typed, field by field."""
+        values: dict[str, str] = {}
+        for name in FIELDS:
+            widget = self.query_one(f"#f-{name}")
+            if isinstance(widget, ChoiceField):
+                values[name] = widget.value
+            elif isinstance(widget, TextArea):
+                values[name] = widget.text
+            elif isinstance(widget, Input):
+                values[name] = widget.value
+        return values
+
+    def _set_values(self, values: Mapping[str, str]) -> None:
+        with self.prevent(Input.Changed, TextArea.Changed, ChoiceField.Changed):
+            for name in FIELDS:
+                widget = self.query_one(f"#f-{name}")
+                value = values.get(name, "")
+                if isinstance(widget, ChoiceField):
+                    widget.value = value if value in widget.options else ""
+                elif isinstance(widget, TextArea):
+                    widget.load_text(value)
+                elif isinstance(widget, Input):
+                    widget.value = value
+        self._rate_now()
+
+    def _new_form(self) -> None:
+        self.editing = None
+        self._touched.clear()
+        self._show_all_errors = False
+        values = dict.fromkeys(FIELDS, "")
+        values["date"] = self._today().isoformat()
+        self._set_values(values)
+        self.saved_values = self.values()
+        self.query_one("#f-company", Input).focus()
+
+    def _load(self, interview: Interview) -> None:
+        self.editing = interview.id
+        self._touched.clear()
+        self._show_all_errors = False
+        self._set_values(form_values(interview))
+        self.saved_values = self.values()
+        self._clear_draft()
+        self.query_one("#f-company", Input).focus()
+
+    # --- live rating ----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(ChoiceField.Changed)
+    def _edited(self, event: Input.Changed | TextArea.Changed | ChoiceField.Changed) -> None:
+        widget_id = event.control.id if event.control is not None else None
+        if widget_id and widget_id.startswith("f-"):
+            self._touched.add(widget_id[2:])
+        if self._rate_timer:
+            self._rate_timer.stop()
+        self._rate_timer = self.set_timer(RATE_DELAY, self._rate_now)
+        if self._autosave_timer:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._keep_draft)
+
+    def _rate_now(self) -> None:
+        self._last_values = self.values()
+        self.result = parse_form(self._last_values, self._today(), self.editing)
+        for name in FIELDS:
+            shown = self._show_all_errors or name in self._touched
+            message = self.result.errors.get(name, "") if shown else ""
+            error = self.query_one(f"#err-{name}", Static)
+            error.update(message)
+            error.display = bool(message)
+            self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
+        title = self.query_one("#form-title", Static)
+        title.update(
+            f"Editing: {self.result.interview.company}" if self.editing else "A new interview"
+        )
+        rating = rate_interview(_signals(self.result.interview, self._today()))
+        self.query_one("#rating-view", Static).update(
+            rating_renderable(rating, label_width=24, bar_width=6, boxed=False)
+        )
+
+    # --- drafts and unsaved work ----------------------------------------------------------------
+
+    def _keep_draft(self, values: dict[str, str] | None = None) -> None:
+        if self._autosave_timer:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        values = self.values() if values is None else values
+        text = (
+            ""
+            if values == self.saved_values
+            else json.dumps({"values": values, "editing": self.editing})
+        )
+        try:
+            self.store.save_draft(DRAFT_KEY, text)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def _clear_draft(self) -> None:
+        try:
+            self.store.save_draft(DRAFT_KEY, "")
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def unsaved_changes(self) -> str | None:
+        """A sentence about form edits that are not saved yet; None if none."""
+        self._keep_draft()
+        if self.values() == self.saved_values:
+            return None
+        return (
+            "This interview has changes that are not saved (ctrl+s saves them). They are "
+            "kept as a draft and will be here next time."
+        )
+
+    def _after_confirm(self, then: Callable[[], None]) -> None:
+        message = self.unsaved_changes()
+        if not message:
+            then()
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.app.push_screen(
+            ConfirmScreen("Discard the unsaved changes?", message, yes="Discard"), answered
+        )
+
+    def on_unmount(self) -> None:
+        # The fields are gone by now: keep what they last held.
+        if self._last_values is not None:
+            self._keep_draft(self._last_values)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the interview if every field is valid; otherwise point at the first bad one."""
+        self._show_all_errors = True
+        self._rate_now()
+        assert self.result is not None
+        if not self.result.ok:
+            first = next(name for name in FIELDS if name in self.result.errors)
+            self.query_one(f"#f-{first}").focus()
+            self.notify(
+                f"Not saved: {self.result.errors[first]}",
+                title="Check the form",
+                severity="warning",
+            )
+            return
+        try:
+            saved = self.store.save_interview(self.result.interview)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=12)
+            return
+        self.editing = saved.id
+        self.saved_values = self.values()
+        self._clear_draft()
+        rating = rate_saved(saved, self._today())
+        self.notify(f"{saved.company}: {rating.score}/100, {rating.band}.", title="Interview saved")
+        self._reload()
+        self._rate_now()
+
+    def action_new(self) -> None:
+        """A blank form (asks first if the current one has unsaved changes)."""
+        self._after_confirm(self._new_form)
+
+    def action_delete(self) -> None:
+        """Delete the interview being edited, after a confirmation."""
+        if self.editing is None:
+            self.notify("Nothing to delete: this interview is not saved yet.", severity="warning")
+            return
+        doomed = self.editing
+        company = self.values()["company"] or "this interview"
+        from coach.screens.confirm import ConfirmScreen
+
+        def answered(delete: bool | None) -> None:
+            if not delete:
+                return
+            try:
+                self.store.delete_interview(doomed)
+            except StoreError as error:
+                self.notify(str(error), title="Not deleted", severity="error", timeout=12)
+                return
+            self.notify(f"Deleted {company}.", title="Interview deleted")
+            self._reload()
+            self._new_form()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {company}?",
+                "Its signals, rating and outcome will be gone for good.",
+                yes="Delete",
+                no="Keep",
+            ),
+            answered,
+        )
+
+    def action_to_rehearse(self) -> None:
+        """Turn their answer to the closing question into a Rehearse card."""
+        from coach.domain.cards import heard_card
+
+        said = self.values()["closing_answer"].strip()
+        if len(said.split()) < 3:
+            self.query_one("#err-closing_answer", Static).update(
+                "Write what they answered (a few words at least) to rehearse a reply to it."
+            )
+            self.query_one("#f-closing_answer").focus()
+            return
+        key = self.editing if self.editing is not None else self.clock().strftime("%Y%m%d-%H%M%S")
+        card = heard_card(said, key, self.values()["company"].strip())
+        try:
+            self.store.save_heard_card(card)
+        except StoreError as error:
+            self.notify(str(error), title="Not sent", severity="error", timeout=12)
+            return
+        self.notify(
+            'Sent to Rehearse as a card under "Heard in interviews" (F2).', title="Feedback card"
+        )
+
+
+def _signals(interview: Interview, today: date) -> dict[str, object]:
+    from coach.domain.interviews import signals_for
+
+    return signals_for(interview, today)
+
+
+def _decode_draft(text: str | None) -> tuple[dict[str, str], int | None] | None:
+    """The form values and edited id from a kept draft; None if there is none or it is bad."""
+    if not text:
+        return None
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("values"), dict):
+        return None
+    values = {str(k): str(v) for k, v in raw["values"].items()}
+    editing = raw.get("editing")
+    return values, editing if isinstance(editing, int) else None

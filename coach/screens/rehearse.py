@@ -493,5 +493,7 @@ class RehearseScreen(Screen[None]):
 
 def _short(card: FeedbackCard, n: int) -> str:
     """A card's list label: its concern, trimmed to the sidebar."""
-    label = card.concern[:1].upper() + card.concern[1:]
+    # A heard card is best known by what was said; the others by the concern they raise.
+    text = card.feedback if card.source == "heard" else card.concern
+    label = text[:1].upper() + text[1:]
     return label if len(label) <= 22 else label[:21] + "…"

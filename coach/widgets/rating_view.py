@@ -14,24 +14,39 @@ BAR = 10
 """Cells for the largest possible contribution, each way."""
 
 
-def contribution_bar(points: float, largest: float) -> Text:
+def contribution_bar(points: float, largest: float, width: int = BAR) -> Text:
     """A two-sided bar: red to the left of the axis for minus, green to the right for plus.
 
     Scaled to the largest signal's worth, so a light signal (smiles) draws a short bar.
     """
-    cells = min(BAR, round(abs(points) / largest * BAR)) if largest else 0
+    cells = min(width, round(abs(points) / largest * width)) if largest else 0
     bar = Text()
     if points < 0:
-        bar.append(" " * (BAR - cells) + "█" * cells, style="red")
-        bar.append("│" + " " * BAR, style="dim")
+        bar.append(" " * (width - cells) + "█" * cells, style="red")
+        bar.append("│" + " " * width, style="dim")
     else:
-        bar.append(" " * BAR + "│", style="dim")
-        bar.append("█" * cells + " " * (BAR - cells), style="green")
+        bar.append(" " * width + "│", style="dim")
+        bar.append("█" * cells + " " * (width - cells), style="green")
     return bar
 
 
-def rating_renderable(rating: Rating, title: str = "Rating") -> RenderableType:
-    """The score, band, confidence, each signal's bar, flags and advice."""
+def rating_renderable(
+    rating: Rating,
+    title: str = "Rating",
+    *,
+    label_width: int = 34,
+    bar_width: int = BAR,
+    boxed: bool = True,
+) -> RenderableType:
+    """The score, band, confidence, each signal's bar, flags and advice.
+
+    Args:
+        rating: What to draw.
+        title: The panel's title.
+        label_width: Room for signal names (narrow on screen, wide in a terminal report).
+        bar_width: Cells for the largest contribution, each side of the axis.
+        boxed: Draw a panel around it (the terminal report); the screen has its own frame.
+    """
     head = Text()
     head.append(f"{rating.score}/100 ", style="bold")
     head.append(rating.band, style=BAND_STYLE[rating.band])
@@ -42,13 +57,15 @@ def rating_renderable(rating: Rating, title: str = "Rating") -> RenderableType:
         head.append("  awaiting reply", style="dim")
 
     bars = Table(box=None, show_header=False, padding=(0, 1), expand=False)
-    bars.add_column("signal", no_wrap=True, max_width=34)
+    bars.add_column("signal", no_wrap=True, max_width=label_width)
     bars.add_column("bar", no_wrap=True)
-    bars.add_column("points", justify="right", no_wrap=True)
+    bars.add_column("points", justify="right", no_wrap=True, min_width=4)
     largest = max((c.max_points for c in rating.contributions), default=0.0)
     for item in sorted(rating.contributions, key=lambda c: (not c.observed, -abs(c.points))):
         if item.observed:
-            bars.add_row(item.label, contribution_bar(item.points, largest), f"{item.points:+.0f}")
+            bars.add_row(
+                item.label, contribution_bar(item.points, largest, bar_width), f"{item.points:+.0f}"
+            )
         else:
             bars.add_row(Text(item.label, style="dim"), Text("not observed", style="dim"), "")
 
@@ -65,4 +82,6 @@ def rating_renderable(rating: Rating, title: str = "Rating") -> RenderableType:
             Text(f"• {advice.text} ").append(f"[{advice.category}]", style="dim")
             for advice in rating.advice
         ]
+    if not boxed:
+        return Group(*parts)
     return Panel(Group(*parts), title=title, title_align="left", expand=False)

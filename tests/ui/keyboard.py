@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.pilot import Pilot
 
@@ -16,3 +18,12 @@ async def paste(pilot: Pilot[None], text: str) -> None:
     # Posted to the app, as the terminal driver does; the app hands it to the focused widget.
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``condition`` holds (at most 5 s), as a person waits to see it."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"gave up waiting for {what}")

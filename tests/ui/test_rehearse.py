@@ -201,7 +201,7 @@ async def test_heard_feedback_becomes_a_card(db_path: Path) -> None:
         # The cursor skips group headings; put it on the card as a click would, then pick it.
         cards.highlighted = cards.get_option_index("heard-1")
         await pilot.press("enter")
-        assert app.screen.card_id == "heard-1"
+        assert isinstance(app.screen, RehearseScreen) and app.screen.card_id == "heard-1"
         prompt = text_of(app.screen.query_one("#prompt", Static))
         assert "We need someone who has run a team." in prompt
 

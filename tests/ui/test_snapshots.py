@@ -8,12 +8,12 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import DataTable, TextArea
 
 from coach.app import CoachApp
 from coach.domain import Interview
 from coach.storage import Store
-from tests.ui.keyboard import paste
+from tests.ui.keyboard import paste, wait_until
 
 SIZE = (120, 36)
 SnapCompare = Callable[..., bool]
@@ -70,16 +70,44 @@ def test_profile_editor(snap_compare: SnapCompare) -> None:
 
 
 def test_rate_empty(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_on(), terminal_size=SIZE, press=["f3"])
+    assert snap_compare(app_on(), terminal_size=SIZE, press=["f3"], run_before=steady_cursor)
 
 
-def test_rate_with_saved_interviews(snap_compare: SnapCompare) -> None:
+def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
     store = Store.in_memory()
     store.save_interview(
         Interview(company="Acme", role="Data engineer", held_at="2026-11-02", outcome="next round")
     )
-    store.save_interview(Interview(company="Globex", role="Analyst", held_at="2026-11-18"))
-    assert snap_compare(app_on(store, first_screen="rate"), terminal_size=SIZE)
+    store.save_interview(
+        Interview(
+            company="Globex",
+            role="Analyst",
+            held_at="2026-11-05",
+            stage="panel",
+            signals={
+                "scheduled_min": 45,
+                "actual_min": 30,
+                "questions_asked": 5,
+                "follow_up_questions": 0,
+                "engagement": "distracted",
+                "smiles": "often",
+                "vague_next_steps": True,
+                "gave_timeline": False,
+            },
+        )
+    )
+
+    async def open_globex(pilot: Pilot[None]) -> None:
+        await steady_cursor(pilot)
+        table = pilot.app.screen.query_one("#interview-table", DataTable)
+        # The list fills just after the first frame.
+        await wait_until(pilot, lambda: table.row_count == 2, "the interview list")
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+
+    app = app_on(store, first_screen="rate")
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_globex)
 
 
 def test_help(snap_compare: SnapCompare) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from coach.content import ContentError, load_rubric
 from coach.domain import Interview
 from coach.domain.interviews import calibration, signals_for
+from coach.domain.models import SignalValue
 from coach.domain.rating import (
     CHOICE_KEYS,
     NUMBER_KEYS,
@@ -194,8 +195,18 @@ def test_signals_for_a_saved_interview_read_its_dates() -> None:
 
 
 def test_calibration_needs_three_outcomes_and_scores_the_predictions() -> None:
-    good = {"scheduled_min": 45, "actual_min": 80, "follow_up_questions": 6, "gave_timeline": True}
-    poor = {"scheduled_min": 45, "actual_min": 20, "vague_next_steps": True, "tone": "negative"}
+    good: dict[str, SignalValue] = {
+        "scheduled_min": 45,
+        "actual_min": 80,
+        "follow_up_questions": 6,
+        "gave_timeline": True,
+    }
+    poor: dict[str, SignalValue] = {
+        "scheduled_min": 45,
+        "actual_min": 20,
+        "vague_next_steps": True,
+        "tone": "negative",
+    }
     interviews = [
         Interview("A", "r", held_at="2026-11-01", signals=good, outcome="offer"),
         Interview("B", "r", held_at="2026-11-01", signals=poor, outcome="rejected"),

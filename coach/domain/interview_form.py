@@ -1,0 +1,177 @@
+"""The Rate form's fields as typed, turned into an Interview, with a message per bad field.
+
+Pure and free of Textual, so every rule is unit-tested: minutes 1-600, counts 0-200, the
+interview date not in the future, a reply not before the interview. Nothing invalid reaches
+the Interview; the raw text stays with the form, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from coach.domain.models import Interview, SignalValue
+from coach.domain.rating import CHOICE_KEYS, YES_NO_KEYS
+
+STAGES = ("phone", "technical", "onsite", "panel", "final", "other")
+OUTCOME_CHOICES = ("offer", "next round", "rejected", "no reply")
+MINUTE_FIELDS = ("scheduled_min", "actual_min")
+COUNT_FIELDS = ("questions_asked", "follow_up_questions")
+TEXT_FIELDS = ("company", "role", "closing_answer")
+DATE_FIELDS = ("date", "timeline_date", "reply_date")
+CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
+    "stage": STAGES,
+    **{key: ("yes", "no") for key in YES_NO_KEYS},
+    **CHOICE_KEYS,
+    "outcome": OUTCOME_CHOICES,
+}
+"""Fields picked from a list; "" means not observed (or not known yet)."""
+FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *MINUTE_FIELDS, *COUNT_FIELDS, *CHOICE_FIELDS)
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """What the form holds, as far as it is valid."""
+
+    interview: Interview
+    """Built from the valid fields only."""
+    errors: Mapping[str, str] = field(default_factory=dict)
+    """Field name -> a sentence to show at the field."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _whole(text: str, low: int, high: int, what: str) -> tuple[int | None, str]:
+    text = text.strip()
+    if not text:
+        return None, ""
+    if not re.fullmatch(r"\d+", text):
+        return None, f"{what}: a whole number from {low} to {high}."
+    number = int(text)
+    if not low <= number <= high:
+        return None, f"{what}: from {low} to {high}, not {number}."
+    return number, ""
+
+
+def _date(text: str, what: str) -> tuple[date | None, str]:
+    text = text.strip()
+    if not text:
+        return None, ""
+    try:
+        return date.fromisoformat(text), ""
+    except ValueError:
+        return None, f"{what}: a date like 2026-11-20."
+
+
+def parse_form(
+    values: Mapping[str, str], today: date, interview_id: int | None = None
+) -> FormResult:
+    """Check every field and build the Interview from the valid ones.
+
+    Args:
+        values: Field name -> text as typed (or the choice picked; "" for none).
+        today: For "not in the future".
+        interview_id: The saved interview being edited, if any.
+    """
+    errors: dict[str, str] = {}
+    get = {name: str(values.get(name, "")) for name in FIELDS}
+
+    if not get["company"].strip():
+        errors["company"] = "Company: who interviewed you? It names the interview in the list."
+    held, problem = _date(get["date"], "Date")
+    if problem:
+        errors["date"] = problem
+    elif held is None:
+        errors["date"] = "Date: when was it? (YYYY-MM-DD)"
+    elif held > today:
+        errors["date"] = "Date: the interview can't be in the future; rate it after it happens."
+    time_text = get["time"].strip()
+    if time_text and not _TIME.match(time_text):
+        errors["time"] = "Time: like 14:30, or leave it empty."
+        time_text = ""
+
+    signals: dict[str, SignalValue] = {}
+    for name in MINUTE_FIELDS:
+        label = "Scheduled minutes" if name == "scheduled_min" else "Actual minutes"
+        number, problem = _whole(get[name], 1, 600, label)
+        if problem:
+            errors[name] = problem
+        elif number is not None:
+            signals[name] = number
+    for name in COUNT_FIELDS:
+        label = "Questions" if name == "questions_asked" else "Follow-up questions"
+        number, problem = _whole(get[name], 0, 200, label)
+        if problem:
+            errors[name] = problem
+        elif number is not None:
+            signals[name] = number
+    for name, choices in CHOICE_FIELDS.items():
+        chosen = get[name].strip()
+        if chosen and chosen not in choices:
+            errors[name] = f"{name.replace('_', ' ').capitalize()}: one of {', '.join(choices)}."
+        elif chosen and name in YES_NO_KEYS:
+            signals[name] = chosen == "yes"
+        elif chosen and name in CHOICE_KEYS:
+            signals[name] = chosen
+
+    timeline, problem = _date(get["timeline_date"], "Timeline date")
+    if problem:
+        errors["timeline_date"] = problem
+    elif timeline and held and timeline < held:
+        errors["timeline_date"] = "Timeline date: on or after the interview."
+        timeline = None
+    reply, problem = _date(get["reply_date"], "Reply date")
+    if problem:
+        errors["reply_date"] = problem
+    elif reply and reply > today:
+        errors["reply_date"] = "Reply date: not in the future."
+        reply = None
+    elif reply and held and reply < held:
+        errors["reply_date"] = "Reply date: on or after the interview."
+        reply = None
+
+    held_at = ""
+    if held is not None and "date" not in errors:
+        held_at = held.isoformat() + (
+            f"T{int(time_text[:-3]):02d}:{time_text[-2:]}" if time_text else ""
+        )
+    interview = Interview(
+        company=get["company"].strip(),
+        role=get["role"].strip(),
+        stage=get["stage"] if get["stage"] in STAGES else "",
+        held_at=held_at,
+        signals=signals,
+        outcome=get["outcome"] if get["outcome"] in OUTCOME_CHOICES else "",
+        closing_answer=get["closing_answer"].strip(),
+        timeline_date=timeline.isoformat() if timeline else "",
+        reply_date=reply.isoformat() if reply else "",
+        id=interview_id,
+    )
+    return FormResult(interview, errors)
+
+
+def form_values(interview: Interview) -> dict[str, str]:
+    """The form's text for a saved interview (the inverse of ``parse_form``)."""
+    values = dict.fromkeys(FIELDS, "")
+    values.update(
+        company=interview.company,
+        role=interview.role,
+        closing_answer=interview.closing_answer,
+        date=interview.held_at[:10],
+        time=interview.held_at[11:16],
+        timeline_date=interview.timeline_date,
+        reply_date=interview.reply_date,
+        stage=interview.stage,
+        outcome=interview.outcome,
+    )
+    for key, value in interview.signals.items():
+        if key not in values or value is None:
+            continue
+        values[key] = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+    return values
