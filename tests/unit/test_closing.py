@@ -118,3 +118,10 @@ def test_adding_an_undermining_phrase_never_raises_the_score(
     worse = f"{text[:cut]} {phrase} {text[cut:]}"
     assert _UNDERMINING.search(worse)
     assert assess_closing_question(worse).score <= assess_closing_question(text).score
+
+
+def test_a_second_set_also_clears_90_percent_of_pairs() -> None:
+    second = json.loads(
+        (Path(__file__).parents[1] / "labelled" / "question_second.json").read_text()
+    )
+    assert pair_accuracy(second["good"], second["bad"]) >= 0.90

@@ -229,3 +229,16 @@ def test_rubric_is_checked_when_loaded(tmp_path: Path) -> None:
     (tmp_path / "rubric.json").write_text(json.dumps(raw))
     with pytest.raises(ContentError, match="'value' must be a number from -1 to 1"):
         load_rubric(tmp_path)
+
+
+def test_a_second_set_of_accounts_also_matches_75_percent_and_never_inverts() -> None:
+    """Written by another hand from forum-style accounts, without sight of the rubric."""
+    second = json.loads(
+        (Path(__file__).parents[1] / "labelled" / "interviews_second.json").read_text()
+    )["items"]
+    bands = [rate_interview(item["signals"]).band for item in second]
+    matches = sum(band == item["band"] for band, item in zip(bands, second, strict=True))
+    assert matches / len(second) >= 0.75
+    for band, item in zip(bands, second, strict=True):
+        if item["clear"]:
+            assert {band, item["band"]} != {"went well", "went poorly"}, item["account"]
