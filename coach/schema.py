@@ -6,6 +6,7 @@ document holds ``{"schema": N}``. Pure functions on plain dicts, so each step is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -52,7 +53,8 @@ def check_shape(raw: object) -> Raw:
         if not isinstance(docs, dict):
             raise ShapeError(f"table {table!r} is a {type(docs).__name__}, not an object")
         for doc_id, doc in docs.items():
-            if not (isinstance(doc_id, str) and doc_id.isdigit()):
+            # fullmatch, not isdigit(): "²" is a digit to Python, but not an id.
+            if not (isinstance(doc_id, str) and re.fullmatch(r"[0-9]+", doc_id)):
                 raise ShapeError(
                     f"table {table!r} has a document id {doc_id!r} that is not a number"
                 )

@@ -19,10 +19,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
@@ -32,6 +32,8 @@ from coach import files, schema
 from coach.domain.assessment import Check
 from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
+
+_T = TypeVar("_T")
 
 
 class StoreError(Exception):
@@ -49,6 +51,14 @@ class OpenedStore:
     None if all is well."""
     kept_copy: Path | None = None
     """Where the bad file was copied to, if it was."""
+
+
+def _parse(data: bytes) -> object:
+    """JSON, with absurd nesting reported as a bad file rather than a crash."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise schema.ShapeError("the file is nested too deeply to be a coach database") from None
 
 
 class AtomicJSONStorage(Storage):
@@ -76,7 +86,10 @@ class AtomicJSONStorage(Storage):
             self._cache = self._signature = None
             return None
         if self._cache is None or signature != self._signature:
-            self._cache = schema.check_shape(json.loads(self.path.read_bytes()))
+            # Content and signature from the same open file, so they always agree.
+            with self.path.open("rb") as handle:
+                signature = self._sign(os.fstat(handle.fileno()))
+                self._cache = schema.check_shape(_parse(handle.read()))
             self._signature = signature
         return self._cache
 
@@ -92,6 +105,10 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+    def forget(self) -> None:
+        """Drop the kept copy: the next read comes from disk."""
+        self._cache = self._signature = None
 
 
 def _strengths_from(raw: object) -> tuple[Strength, ...]:
@@ -225,34 +242,54 @@ class Store:
                 f"Could not read {self.path}: {error}. Restart coach to recover it."
             ) from error
 
-    def _next_id(self, table: str) -> int:
-        """The next free id, computed from the file as it is now (we hold the lock)."""
-        raw = self._db.storage.read() or {}
-        return max((int(key) for key in raw.get(table, {})), default=0) + 1
+    def _modify(self, change: Callable[[schema.Raw], _T]) -> _T:
+        """Under the lock: re-read the file, apply ``change`` to it, write it back in one go.
+
+        Re-reading from disk (never from the cache) means another window's saves are always
+        the base of ours; one write means a kill leaves either all of a change or none of it.
+        """
+        with self._writing():
+            storage = self._db.storage
+            if isinstance(storage, AtomicJSONStorage):
+                storage.forget()
+            raw = storage.read() or schema.empty()
+            result = change(raw)
+            storage.write(raw)
+            return result
 
     def _put(self, table_name: str, doc: Mapping[str, Any], doc_id: int | None) -> int:
-        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale."""
-        with self._writing():
-            table = self._table(table_name)
-            if doc_id is not None and table.contains(doc_id=doc_id):
+        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale.
 
-                def replace(stored: MutableMapping[str, Any]) -> None:
-                    stored.clear()
-                    stored.update(doc)
+        New ids come from a high-water mark kept in the file, so an id is never handed out
+        twice, even after a delete: a window still showing a deleted interview cannot
+        overwrite a newer one that would otherwise have inherited its id.
+        """
 
-                table.update(replace, doc_ids=[doc_id])
-                return doc_id
-            new_id = doc_id if doc_id is not None else self._next_id(table_name)
-            table.insert(Document(dict(doc), doc_id=new_id))
-            return new_id
+        def put(raw: schema.Raw) -> int:
+            table = raw.setdefault(table_name, {})
+            if doc_id is not None:
+                key = doc_id
+            else:
+                meta = raw.setdefault(schema.META_TABLE, {}).setdefault(
+                    schema.META_ID, {"schema": schema.SCHEMA_VERSION}
+                )
+                last = meta.get("last_ids")
+                if not isinstance(last, dict):
+                    last = meta["last_ids"] = {}
+                high = last.get(table_name)
+                known = high if isinstance(high, int) and not isinstance(high, bool) else 0
+                key = max(known, max((int(k) for k in table), default=0)) + 1
+                last[table_name] = key
+            table[str(key)] = dict(doc)
+            return key
+
+        return self._modify(put)
 
     def _remove(self, table_name: str, doc_id: int) -> bool:
         with self._writing():
-            table = self._table(table_name)
-            if not table.contains(doc_id=doc_id):
+            if not self._table(table_name).contains(doc_id=doc_id):
                 return False
-            table.remove(doc_ids=[doc_id])
-            return True
+            return self._modify(lambda raw: raw[table_name].pop(str(doc_id)) is not None)
 
     # --- profile --------------------------------------------------------------------------------
 
@@ -443,12 +480,14 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
     """Open (or create) the database at ``path``; never raises for a bad file, never loses one.
 
     Args:
-        path: The database file.
+        path: The database file. A symbolic link is followed, so the real file is the one
+            replaced (and the lock sits beside it), wherever it lives.
         tighten_dir: chmod an existing folder to 0700 (for coach's own data folder).
 
     Returns:
         The store, and a sentence for the user if the file could not be used as it was.
     """
+    path = path.expanduser().resolve()
     try:
         files.ensure_private_dir(path.parent, tighten=tighten_dir)
     except OSError as error:
@@ -481,7 +520,7 @@ def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
     data = path.read_bytes() if path.exists() else b""
     if data.strip():
         try:
-            raw = schema.check_shape(json.loads(data))
+            raw = schema.check_shape(_parse(data))
         except (ValueError, schema.ShapeError) as error:
             kept = files.keep_copy(path, "corrupt")
             problem = (

@@ -10,11 +10,34 @@ The public scripting API::
     assess_pitch(response, "We need more Kubernetes experience", ["Docker: shipped 40 services"])
 """
 
+from typing import TYPE_CHECKING, Any
+
 from coach.domain.assessment import Assessment, Check, Span
 from coach.domain.cards import FeedbackCard
-from coach.domain.closing import assess_closing_question
 from coach.domain.models import Attempt, Interview, Profile, Strength
-from coach.domain.pitch import assess_pitch
+
+if TYPE_CHECKING:
+    from coach.domain.closing import assess_closing_question
+    from coach.domain.pitch import assess_pitch
+    from coach.domain.rating import Rating, rate_interview
+
+_LAZY = {
+    "assess_closing_question": "coach.domain.closing",
+    "assess_pitch": "coach.domain.pitch",
+    "rate_interview": "coach.domain.rating",
+    "Rating": "coach.domain.rating",
+}
+"""Imported on first use: the assessors compile their phrase patterns when loaded, and the
+app's first frame should not wait for that."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'coach.domain' has no attribute {name!r}")
+
 
 __all__ = [
     "Assessment",
@@ -23,8 +46,10 @@ __all__ = [
     "FeedbackCard",
     "Interview",
     "Profile",
+    "Rating",
     "Span",
     "Strength",
     "assess_closing_question",
     "assess_pitch",
+    "rate_interview",
 ]

@@ -24,9 +24,7 @@ from coach.content import load_deck, load_questions
 from coach.domain import drill
 from coach.domain.assessment import Assessment
 from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, tailored_cards
-from coach.domain.closing import assess_closing_question
 from coach.domain.models import Attempt
-from coach.domain.pitch import assess_pitch
 from coach.storage import Store, StoreError
 from coach.widgets.coaching_panel import CoachingPanel, score_style
 from coach.widgets.empty_state import EmptyState
@@ -49,6 +47,7 @@ class RehearseScreen(Screen[None]):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
+    AUTO_FOCUS = None  # focused after the first frame (see _after_first_frame)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
@@ -143,19 +142,28 @@ class RehearseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # After the first frame has been drawn and the user is reading it.
+        self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
         self.attempts = self.store.attempts()
         self.drafts = self.store.drafts()
-        self._build_cards()
+        self._build_cards(fill_list=False)
         last = self.store.setting(LAST_CARD_SETTING) or QUESTION_CARD_ID
         self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID)
-        self.query_one("#draft", TextArea).focus()
+        # Focusing restyles the whole tree (:focus-within), and measuring sixty options costs
+        # more than the rest of the screen: both wait until the first frame is out.
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._refresh_card_list()
+        if self.app.focused is None:
+            self.query_one("#draft", TextArea).focus()
 
     # --- cards ----------------------------------------------------------------------------------
 
     def _all_ids(self) -> list[str]:
         return [QUESTION_CARD_ID, *self.cards]
 
-    def _build_cards(self) -> None:
+    def _build_cards(self, *, fill_list: bool = True) -> None:
         """Tailored and heard cards first (they are about you), then the deck by category."""
         profile = self.store.profile()
         ordered = [
@@ -164,10 +172,11 @@ class RehearseScreen(Screen[None]):
             *self.deck,
         ]
         self.cards = {card.id: card for card in ordered}
-        self._refresh_card_list()
+        if fill_list:
+            self._refresh_card_list()
 
-    def _card_label(self, card_id: str, title: str) -> Text:
-        state = drill.progress(card_id, self.attempts)
+    def _card_label(self, card_id: str, title: str, attempts: list[Attempt]) -> Text:
+        state = drill.progress(card_id, attempts)
         label = Text(no_wrap=True, overflow="ellipsis")
         label.append("● " if state.is_due(self.clock()) else "  ", style="bold yellow")
         label.append(title)
@@ -176,9 +185,13 @@ class RehearseScreen(Screen[None]):
         return label
 
     def _refresh_card_list(self) -> None:
-        options: list[Option | None] = [
-            Option(self._card_label(QUESTION_CARD_ID, "The closing question"), QUESTION_CARD_ID)
-        ]
+        by_card: dict[str, list[Attempt]] = {}
+        for attempt in self.attempts:  # one pass, not one per card: histories can be long
+            by_card.setdefault(attempt.card_id, []).append(attempt)
+        closing = self._card_label(
+            QUESTION_CARD_ID, "The closing question", by_card.get(QUESTION_CARD_ID, [])
+        )
+        options: list[Option | None] = [Option(closing, QUESTION_CARD_ID)]
         groups: dict[str, list[FeedbackCard]] = {}
         for card in self.cards.values():
             group = {"tailored": "For your profile", "heard": "Heard in interviews"}.get(
@@ -188,13 +201,13 @@ class RehearseScreen(Screen[None]):
         for group, cards in groups.items():
             options.append(Option(Text(group, style="bold"), disabled=True))
             for n, card in enumerate(cards, start=1):
-                options.append(Option(self._card_label(card.id, _short(card, n)), card.id))
+                label = self._card_label(card.id, _short(card, n), by_card.get(card.id, []))
+                options.append(Option(label, card.id))
         card_list = self.query_one("#card-list", OptionList)
-        highlighted = card_list.highlighted
         card_list.clear_options()
         card_list.add_options(options)
-        if highlighted is not None:
-            card_list.highlighted = min(highlighted, card_list.option_count - 1)
+        with contextlib.suppress(OptionDoesNotExist):
+            card_list.highlighted = card_list.get_option_index(self.card_id)
 
     @on(OptionList.OptionSelected, "#card-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -272,8 +285,14 @@ class RehearseScreen(Screen[None]):
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._flush_draft)
 
     def _assess(self, text: str) -> Assessment:
+        # Imported here, not at the top: their phrase patterns compile on import, and the
+        # first frame should not wait for that (``_warm_up`` loads them right after it).
         if self.is_question:
+            from coach.domain.closing import assess_closing_question
+
             return assess_closing_question(text)
+        from coach.domain.pitch import assess_pitch
+
         return assess_pitch(text, self.cards[self.card_id], self.store.profile().strengths)
 
     def _coach_now(self) -> None:
@@ -489,6 +508,12 @@ class RehearseScreen(Screen[None]):
             self.notify("Kept as a card: rehearse your answer to it now.", title="Feedback")
 
         self.app.push_screen(HeardScreen(), kept)
+
+
+def _warm_up() -> None:
+    """Load the assessors in the background, so the first keystroke finds them ready."""
+    import coach.domain.closing
+    import coach.domain.pitch  # noqa: F401
 
 
 def _short(card: FeedbackCard, n: int) -> str:

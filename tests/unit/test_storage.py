@@ -247,3 +247,56 @@ def test_in_memory_store_works_and_touches_no_file(tmp_path: Path) -> None:
     store.add_attempt(Attempt(kind="question", text="x"))
     assert [a.text for a in store.attempts()] == ["x"]
     assert not store.persistent
+
+
+def test_ids_are_never_handed_out_twice_even_after_a_delete(db_path: Path) -> None:
+    window_a = open_store(db_path).store
+    window_b = open_store(db_path).store
+    window_a.save_interview(Interview(company="Initech", role="r"))
+    stale = window_a.save_interview(Interview(company="Umbrella", role="r"))
+    window_b.delete_interview(stale.id or 0)
+    fresh = window_b.save_interview(Interview(company="Globex", role="r"))
+    assert fresh.id != stale.id
+    # Window A still shows Umbrella and saves it: Globex must survive.
+    window_a.save_interview(stale)
+    companies = sorted(i.company for i in open_store(db_path).store.interviews())
+    assert companies == ["Globex", "Initech", "Umbrella"]
+
+
+def test_a_save_never_builds_on_a_stale_cache(db_path: Path) -> None:
+    # On file systems with coarse timestamps, another window's save can look unchanged.
+    mine = open_store(db_path).store
+    theirs = open_store(db_path).store
+    mine.set_setting("x", "0")
+    theirs.set_setting("y", "0")
+    mine.set_setting("x", "1")
+    before = db_path.stat()
+    theirs.set_setting("y", "2")
+    os.utime(db_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    mine.set_setting("x", "3")
+    again = open_store(db_path).store
+    assert (again.setting("x"), again.setting("y")) == ("3", "2")
+
+
+def test_a_symlinked_database_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "coach.json"
+    real.parent.mkdir()
+    link = tmp_path / "coach.json"
+    link.symlink_to(real)
+    open_store(link).store.save_interview(Interview(company="Acme", role="r"))
+    assert link.is_symlink()
+    assert "Acme" in real.read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(b"[" * 100_000, "nested too deeply"), ('{"attempts": {"²": {}}}'.encode(), "not a number")],
+    ids=["deep-nesting", "superscript-id"],
+)
+def test_odd_corruptions_are_caught_too(db_path: Path, content: bytes, why: str) -> None:
+    db_path.parent.mkdir()
+    db_path.write_bytes(content)
+    opened = open_store(db_path)
+    assert opened.problem is not None and why in opened.problem
+    assert opened.kept_copy is not None and opened.kept_copy.read_bytes() == content
+    assert opened.store.attempts() == []

@@ -1,0 +1,61 @@
+"""Programs the benchmark launches: coach and the bare Textual floor. Each exits the moment its
+first frame is rendered. Run as ``python apps.py bare`` or ``python apps.py coach DB [SCREEN]``.
+
+"Rendered" is the first screen update the compositor hands to the display; in headless mode
+Textual drops it instead of writing it, so this harness wraps ``App._display`` to see it. That is
+a private method: acceptable in a benchmark (it only observes), and the tmux benchmark measures
+the same thing from outside with no hook at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+
+def exit_at_first_frame() -> None:
+    from textual.app import App
+    from textual.screen import Screen
+
+    original = App._display
+
+    def display(self: App[Any], screen: Screen[Any], renderable: Any) -> None:
+        original(self, screen, renderable)
+        # coach first shows Textual's empty default screen while its own screen mounts: a
+        # frame counts once the screen showing has something on it.
+        if renderable is not None and screen.children:
+            os._exit(0)
+
+    App._display = display  # type: ignore[method-assign]
+
+
+def bare() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Bare Textual app: the floor every Textual program pays.")
+            yield Footer()
+
+    Bare().run(headless=True)
+
+
+def coach(db: str, screen: str = "rehearse") -> None:
+    from pathlib import Path
+
+    from coach.app import CoachApp
+    from coach.storage import open_store
+
+    opened = open_store(Path(db))
+    CoachApp(opened.store, first_screen=screen).run(headless=True)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    exit_at_first_frame()
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        coach(sys.argv[2], *(sys.argv[3:4]))
