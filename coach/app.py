@@ -105,12 +105,21 @@ class CoachApp(App[None]):
             await self.push_screen(NoticeScreen("Your database needs attention", self.problem))
 
     def _leave_then(self, then: Callable[[], object]) -> None:
-        """Run ``then`` now, or after the user agrees to leave unsaved work behind."""
-        unsaved = getattr(self.screen, "unsaved_changes", None)
-        message = unsaved() if callable(unsaved) else None
-        if not message:
+        """Run ``then`` now, or after the user agrees to leave unsaved work behind.
+
+        Every screen on the stack is asked, not just the top one: a dialog (the profile
+        editor, say) can sit over a screen with a draft, and both may hold work.
+        """
+        messages = []
+        for screen in reversed(self.screen_stack):
+            unsaved = getattr(screen, "unsaved_changes", None)
+            message = unsaved() if callable(unsaved) else None
+            if message:
+                messages.append(message)
+        if not messages:
             then()
             return
+        message = "\n\n".join(messages)
         from coach.screens.confirm import ConfirmScreen
 
         def answered(leave: bool | None) -> None:

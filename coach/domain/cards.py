@@ -6,6 +6,7 @@ Three sources: the deck shipped in ``data/feedback.json``; cards tailored to the
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -103,6 +104,15 @@ def _subject(requirement: str) -> str:
     return subject or requirement.strip()
 
 
+def _requirement_id(requirement: str) -> str:
+    """A readable, unique id: a slug for people, and a short hash so that two long
+    requirements sharing a start (or with no Latin letters at all) never collide."""
+    normalised = " ".join(requirement.lower().split())
+    digest = hashlib.sha1(normalised.encode()).hexdigest()[:8]  # noqa: S324 - an id, not security
+    slug = "-".join(t.words(requirement))[:40]
+    return f"req-{slug}-{digest}" if slug else f"req-{digest}"
+
+
 def uncovered(requirements: Iterable[str], strengths: Sequence[Strength]) -> list[str]:
     """The requirements that share no meaningful word with any strength or its evidence."""
     covered = set()
@@ -122,7 +132,7 @@ def tailored_cards(
         terms = tuple(sorted(w for w in t.words(subject) if w not in t.STOPWORDS and len(w) > 2))
         cards.append(
             FeedbackCard(
-                id="req-" + "-".join(t.words(requirement))[:48],
+                id=_requirement_id(requirement),
                 category="skills-gap",
                 feedback=f"We were hoping for more hands-on experience with {subject}.",
                 concern=f"little hands-on {subject}",

@@ -30,6 +30,8 @@ CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
 """Fields picked from a list; "" means not observed (or not known yet)."""
 FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *MINUTE_FIELDS, *COUNT_FIELDS, *CHOICE_FIELDS)
 
+OLDEST_DAYS = 3650
+"""Dates further than ten years away are typos (2062 for 2026), not interviews."""
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -51,7 +53,7 @@ def _whole(text: str, low: int, high: int, what: str) -> tuple[int | None, str]:
     text = text.strip()
     if not text:
         return None, ""
-    if not re.fullmatch(r"\d+", text):
+    if not re.fullmatch(r"\d{1,4}", text):
         return None, f"{what}: a whole number from {low} to {high}."
     number = int(text)
     if not low <= number <= high:
@@ -91,6 +93,8 @@ def parse_form(
         errors["date"] = "Date: when was it? (YYYY-MM-DD)"
     elif held > today:
         errors["date"] = "Date: the interview can't be in the future; rate it after it happens."
+    elif (today - held).days > OLDEST_DAYS:
+        errors["date"] = "Date: within the last ten years (check the year)."
     time_text = get["time"].strip()
     if time_text and not _TIME.match(time_text):
         errors["time"] = "Time: like 14:30, or leave it empty."
@@ -125,6 +129,9 @@ def parse_form(
         errors["timeline_date"] = problem
     elif timeline and held and timeline < held:
         errors["timeline_date"] = "Timeline date: on or after the interview."
+        timeline = None
+    elif timeline and (timeline - today).days > OLDEST_DAYS:
+        errors["timeline_date"] = "Timeline date: check the year."
         timeline = None
     reply, problem = _date(get["reply_date"], "Reply date")
     if problem:

@@ -25,6 +25,14 @@ def _day(iso: str) -> date | None:
         return None
 
 
+MAX_DAYS = 3650
+"""The rater reads day counts up to ten years; an older date is read as ten years."""
+
+
+def _days(later: date, earlier: date) -> int:
+    return min(MAX_DAYS, max(0, (later - earlier).days))
+
+
 def signals_for(interview: Interview, today: date) -> dict[str, object]:
     """The interview's observed signals plus what its dates say (the silence clock)."""
     signals: dict[str, object] = dict(interview.signals)
@@ -37,12 +45,12 @@ def signals_for(interview: Interview, today: date) -> dict[str, object]:
         # They answered (an offer, a next round, a rejection) even if no date was noted:
         # the silence clock has stopped.
         return signals
-    signals["days_since_interview"] = max(0, (today - held).days)
+    signals["days_since_interview"] = _days(today, held)
     promised = _day(interview.timeline_date)
     if promised is not None and signals.get("gave_timeline") is True:
-        signals["timeline_days"] = max(0, (promised - held).days)
+        signals["timeline_days"] = _days(promised, held)
     if replied is not None:
-        signals["days_to_reply"] = max(0, (replied - held).days)
+        signals["days_to_reply"] = _days(replied, held)
     return signals
 
 

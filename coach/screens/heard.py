@@ -32,6 +32,12 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
             yield Input(id="heard-company", placeholder="Acme")
             yield Static("ctrl+s keep it as a card · Escape cancel", id="heard-keys")
 
+    def unsaved_changes(self) -> str | None:
+        """A sentence if feedback was typed but not kept; None if none."""
+        if self.query_one("#heard-text", TextArea).text.strip():
+            return "The feedback you heard is not kept yet (ctrl+s keeps it as a card)."
+        return None
+
     def action_save(self) -> None:
         said = self.query_one("#heard-text", TextArea).text.strip()
         if len(said.split()) < 3:

@@ -120,13 +120,18 @@ class ProfileScreen(ModalScreen[Profile | None]):
         requirements = split_requirements(self.query_one("#posting", TextArea).text)
         self.dismiss(Profile(strengths=strengths, requirements=requirements))
 
-    def action_cancel(self) -> None:
+    def unsaved_changes(self) -> str | None:
+        """A sentence if the profile has edits that are not saved; None if none."""
         strengths = self.query_one("#strengths", TextArea).text
         posting = self.query_one("#posting", TextArea).text
-        unchanged = strengths == strengths_text(self._profile.strengths) and posting == "\n".join(
+        if strengths == strengths_text(self._profile.strengths) and posting == "\n".join(
             self._profile.requirements
-        )
-        if unchanged:
+        ):
+            return None
+        return "Your edits to the profile are not saved (ctrl+s in the profile saves them)."
+
+    def action_cancel(self) -> None:
+        if self.unsaved_changes() is None:
             self.dismiss(None)
             return
 

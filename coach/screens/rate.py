@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tex
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
 from coach.domain.interviews import calibration, rate_saved
 from coach.domain.models import Interview
-from coach.domain.rating import rate_interview
+from coach.domain.rating import SignalError, rate_interview
 from coach.storage import Store, StoreError
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
@@ -109,7 +109,6 @@ class RateScreen(Screen[None]):
             "save",
             "Save",
             id="save-interview",
-            priority=True,
             tooltip="Save the interview (nothing invalid is saved).",
         ),
         Binding(
@@ -117,7 +116,6 @@ class RateScreen(Screen[None]):
             "new",
             "New",
             id="new-interview",
-            priority=True,
             tooltip="Start rating a new interview.",
         ),
         Binding(
@@ -125,7 +123,7 @@ class RateScreen(Screen[None]):
             "delete",
             "Delete",
             id="delete-interview",
-            priority=True,
+            priority=True,  # a text box would take ctrl+d as delete-right
             tooltip="Delete the interview being edited (asks first).",
         ),
         Binding(
@@ -133,7 +131,6 @@ class RateScreen(Screen[None]):
             "to_rehearse",
             "To Rehearse",
             id="send-feedback",
-            priority=True,
             tooltip="Send their answer to your closing question to Rehearse as a card.",
         ),
         Binding(
@@ -142,7 +139,6 @@ class RateScreen(Screen[None]):
             "List",
             id="focus-list",
             show=False,
-            priority=True,
             tooltip="Jump to the list of past interviews (Enter opens one).",
         ),
     ]
@@ -365,7 +361,11 @@ class RateScreen(Screen[None]):
         title.update(
             f"Editing: {self.result.interview.company}" if self.editing else "A new interview"
         )
-        rating = rate_interview(_signals(self.result.interview, self._today()))
+        try:
+            rating = rate_interview(_signals(self.result.interview, self._today()))
+        except SignalError as error:  # the form's checks should make this impossible
+            self.query_one("#rating-view", Static).update(f"Cannot rate this yet: {error}.")
+            return
         self.query_one("#rating-view", Static).update(
             rating_renderable(rating, label_width=24, bar_width=6, boxed=False)
         )

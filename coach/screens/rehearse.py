@@ -38,7 +38,8 @@ COACH_DELAY = 0.12
 """Seconds of typing pause before the coaching panel redraws: typing never waits on it."""
 AUTOSAVE_DELAY = 0.6
 """Seconds of typing pause before the draft is written to disk."""
-LAST_CARD_SETTING = "rehearse.card"
+LAST_CARD_KEY = "rehearse.card"
+"""Kept in the drafts file beside the drafts, so switching cards never rewrites the history."""
 
 Clock = Callable[[], datetime]
 
@@ -54,7 +55,6 @@ class RehearseScreen(Screen[None]):
             "save",
             "Save",
             id="save",
-            priority=True,
             tooltip="Save this attempt with its score (drafts are kept as you type).",
         ),
         Binding(
@@ -62,7 +62,6 @@ class RehearseScreen(Screen[None]):
             "next_card",
             "Next card",
             id="next-card",
-            priority=True,
             tooltip="Jump to the card that is due by spaced repetition.",
         ),
         Binding(
@@ -70,7 +69,6 @@ class RehearseScreen(Screen[None]):
             "stopwatch",
             "Stopwatch",
             id="stopwatch",
-            priority=True,
             tooltip="Start, then stop, a stopwatch while you say it aloud.",
         ),
         Binding(
@@ -79,7 +77,6 @@ class RehearseScreen(Screen[None]):
             "Variant",
             id="variant",
             show=False,
-            priority=True,
             tooltip="Show another way to ask the closing question.",
         ),
         Binding(
@@ -88,7 +85,6 @@ class RehearseScreen(Screen[None]):
             "Profile",
             id="profile",
             show=False,
-            priority=True,
             tooltip="Your strengths and the job's requirements (tailored cards).",
         ),
         Binding(
@@ -97,7 +93,6 @@ class RehearseScreen(Screen[None]):
             "Heard feedback",
             id="heard",
             show=False,
-            priority=True,
             tooltip="Record feedback an interviewer really gave; it becomes a card.",
         ),
     ]
@@ -147,7 +142,7 @@ class RehearseScreen(Screen[None]):
         self.attempts = self.store.attempts()
         self.drafts = self.store.drafts()
         self._build_cards(fill_list=False)
-        last = self.store.setting(LAST_CARD_SETTING) or QUESTION_CARD_ID
+        last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
         self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID)
         # Focusing restyles the whole tree (:focus-within), and measuring sixty options costs
         # more than the rest of the screen: both wait until the first frame is out.
@@ -155,8 +150,7 @@ class RehearseScreen(Screen[None]):
 
     def _after_first_frame(self) -> None:
         self._refresh_card_list()
-        if self.app.focused is None:
-            self.query_one("#draft", TextArea).focus()
+        self.query_one("#draft", TextArea).focus()
 
     # --- cards ----------------------------------------------------------------------------------
 
@@ -221,6 +215,10 @@ class RehearseScreen(Screen[None]):
         self._stop_stopwatch(keep=False)
         self.card_id = card_id
         self.spoken_seconds = None
+        if self.drafts.get(LAST_CARD_KEY, QUESTION_CARD_ID) != card_id:
+            self.drafts[LAST_CARD_KEY] = card_id
+            with contextlib.suppress(StoreError):  # only a convenience: never block on it
+                self.store.save_draft(LAST_CARD_KEY, card_id)
         card_list = self.query_one("#card-list", OptionList)
         with contextlib.suppress(OptionDoesNotExist):
             card_list.highlighted = card_list.get_option_index(card_id)
@@ -381,7 +379,6 @@ class RehearseScreen(Screen[None]):
         )
         try:
             saved = self.store.add_attempt(attempt)
-            self.store.set_setting(LAST_CARD_SETTING, self.card_id)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12)
             return
@@ -483,8 +480,11 @@ class RehearseScreen(Screen[None]):
             self._build_cards()
             tailored = sum(card.source == "tailored" for card in self.cards.values())
             self.notify(f"Profile saved. {tailored} tailored card(s).", title="Profile")
-            if not self.is_question and self.card_id in self.cards:
-                self._coach_now()
+            if self.is_question or self.card_id in self.cards:
+                self._coach_now()  # the strengths it checks against may have changed
+            else:
+                # The open tailored card is gone: a strength now covers its requirement.
+                self.select_card(QUESTION_CARD_ID)
 
         self.app.push_screen(ProfileScreen(self.store.profile()), saved)
 

@@ -227,3 +227,51 @@ async def test_feedback_heard_in_an_interview_is_recorded_as_a_card(db_path: Pat
         assert "Too new to people management for this team." in prompt
     (card,) = store.heard_cards()
     assert card.concern == "what you heard at Acme"
+
+
+async def test_covering_the_open_tailored_card_does_not_break_the_screen(db_path: Path) -> None:
+    from coach.domain import Profile
+
+    store = open_store(db_path).store
+    store.save_profile(Profile(requirements=("Experience with Kubernetes",)))
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        tailored = next(c for c in screen.cards.values() if c.source == "tailored")
+        screen.select_card(tailored.id)
+        await pilot.press("ctrl+o")
+        await pilot.press(*"Kubernetes: ran 3 clusters", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearseScreen)
+        assert screen.card_id == QUESTION_CARD_ID
+        await pilot.press(*"How")
+        await pilot.pause(0.3)
+        assert "✗" in coaching_text(app)
+
+
+async def test_quitting_from_the_profile_editor_with_edits_asks(db_path: Path) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", *"SQL")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        message = text_of(app.screen.query_one("#confirm-message", Static))
+        assert "profile are not saved" in message
+        await pilot.press("n")
+        assert isinstance(app.screen, ProfileScreen)
+
+
+async def test_reopens_on_the_last_card_even_without_a_saved_attempt(db_path: Path) -> None:
+    app = app_on(open_store(db_path).store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"Draft only")
+        card_id = app.screen.card_id  # type: ignore[attr-defined]
+        await pilot.press("ctrl+q", "y")
+    again = app_on(open_store(db_path).store)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, RehearseScreen) and screen.card_id == card_id
+        assert screen.query_one("#draft", TextArea).text == "Draft only"

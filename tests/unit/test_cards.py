@@ -67,3 +67,16 @@ def test_heard_feedback_card() -> None:
     assert card.id == "heard-7" and card.source == "heard"
     assert card.feedback == "We were hoping for someone with more people management."
     assert "Acme" in card.concern and "manag" in " ".join(card.terms)
+
+
+def test_tailored_card_ids_never_collide() -> None:
+    requirements = (
+        "Experience designing and operating large-scale distributed systems on AWS",
+        "Experience designing and operating large-scale distributed systems on GCP",
+        "日本語",
+        "中文",
+        "Kubernetes",
+    )
+    cards = tailored_cards(requirements, [])
+    assert len(cards) == 5
+    assert len({card.id for card in cards}) == 5

@@ -106,3 +106,29 @@ def test_any_typing_gives_errors_or_a_valid_interview_never_a_crash(values: dict
             assert isinstance(value, int) and 0 <= value <= 200
     if result.interview.held_at:
         assert date.fromisoformat(result.interview.held_at[:10]) <= TODAY
+
+
+def test_typo_years_are_refused_and_old_dates_never_break_the_rater() -> None:
+    from coach.domain.interviews import signals_for
+    from coach.domain.rating import rate_interview
+
+    assert "ten years" in parse_form({"company": "A", "date": "2015-11-20"}, TODAY).errors["date"]
+    assert (
+        "check the year"
+        in parse_form(
+            {"company": "A", "date": "2026-11-19", "timeline_date": "2062-11-20"}, TODAY
+        ).errors["timeline_date"]
+    )
+    assert (
+        "whole number"
+        in parse_form({"company": "A", "actual_min": "9" * 5000}, TODAY).errors["actual_min"]
+    )
+    ancient = Interview(
+        company="A",
+        role="r",
+        held_at="1990-01-01",
+        reply_date="2026-01-01",
+        timeline_date="2099-01-01",
+        signals={"gave_timeline": True},
+    )
+    rate_interview(signals_for(ancient, TODAY))  # a saved odd date must still rate
