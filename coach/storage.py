@@ -17,6 +17,7 @@ The Store hands out domain objects (``coach.domain``), never TinyDB documents.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -62,53 +63,103 @@ def _parse(data: bytes) -> object:
 
 
 class AtomicJSONStorage(Storage):
-    """A TinyDB storage that replaces the file atomically and re-reads it only when it changed.
+    """A TinyDB storage that replaces the file atomically, parses it only when it changed, and
+    re-serialises only the documents that changed.
 
-    ``read`` keeps the parsed file and re-parses only when the file's inode, size or mtime
-    changed, so a second process's writes are always seen, while an unchanged file costs one
-    ``stat``. If a write fails the kept copy is dropped: TinyDB has already changed it in place,
-    and the next read must come from disk.
+    * ``read`` (for queries) re-parses only when the file's inode, size or mtime changed, so an
+      unchanged file costs one ``stat``.
+    * ``refresh`` (before every write, under the lock) compares the file's bytes with a digest
+      of what was last read or written, so another window's save is never missed, whatever the
+      file system's timestamp resolution; only a changed file is parsed again.
+    * ``write`` keeps each document's JSON text: a save serialises the documents that are new
+      objects and joins the rest, so saving one attempt does not re-encode the whole history.
+      Documents are therefore replaced, never changed in place (``Store._modify`` does so).
+
+    If anything fails, everything kept is dropped and the next read comes from disk.
     """
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
         self._cache: schema.Raw | None = None
         self._signature: tuple[int, int, int] | None = None
+        self._digest: bytes | None = None
+        self._texts: dict[tuple[str, str], tuple[object, str]] = {}
+        """(table, id) -> (the document object, its JSON text). Holding the object keeps its
+        identity from being reused by another document."""
 
     @staticmethod
     def _sign(stat: os.stat_result) -> tuple[int, int, int]:
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
+    def _load(self, data: bytes, signature: tuple[int, int, int]) -> schema.Raw:
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if self._cache is None or digest != self._digest:
+            self._cache = schema.check_shape(_parse(data))
+            self._digest = digest
+        self._signature = signature
+        return self._cache
+
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
             signature = self._sign(self.path.stat())
         except FileNotFoundError:
-            self._cache = self._signature = None
+            self.forget()
             return None
         if self._cache is None or signature != self._signature:
+            return self.refresh()
+        return self._cache
+
+    def refresh(self) -> schema.Raw | None:
+        """Check the file itself (not its timestamps) and re-parse it if its bytes changed."""
+        try:
             # Content and signature from the same open file, so they always agree.
             with self.path.open("rb") as handle:
                 signature = self._sign(os.fstat(handle.fileno()))
-                self._cache = schema.check_shape(_parse(handle.read()))
-            self._signature = signature
-        return self._cache
+                data = handle.read()
+        except FileNotFoundError:
+            self.forget()
+            return None
+        try:
+            return self._load(data, signature)
+        except BaseException:
+            self.forget()
+            raise
+
+    def _encode(self, data: schema.Raw) -> bytes:
+        texts = self._texts
+        kept: dict[tuple[str, str], tuple[object, str]] = {}
+        tables = []
+        for name, docs in data.items():
+            parts = []
+            for key, doc in docs.items():
+                known = texts.get((name, key))
+                if known is None or known[0] is not doc:
+                    body = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                    known = (doc, f'"{key}":{body}')  # keys are digit strings: no escaping
+                kept[(name, key)] = known
+                parts.append(known[1])
+            tables.append(f"{json.dumps(name, ensure_ascii=False)}:{{{','.join(parts)}}}")
+        self._texts = kept
+        return f"{{{','.join(tables)}}}".encode()
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         try:
-            encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            encoded = self._encode(data)
             files.atomic_write(self.path, encoded)
+            self._signature = self._sign(self.path.stat())
         except BaseException:
-            self._cache = self._signature = None
+            self.forget()
             raise
         self._cache = data
-        self._signature = self._sign(self.path.stat())
+        self._digest = hashlib.blake2b(encoded, digest_size=16).digest()
 
     def close(self) -> None:
-        self._cache = None
+        self.forget()
 
     def forget(self) -> None:
-        """Drop the kept copy: the next read comes from disk."""
-        self._cache = self._signature = None
+        """Drop everything kept: the next read comes from disk."""
+        self._cache = self._signature = self._digest = None
+        self._texts = {}
 
 
 def _strengths_from(raw: object) -> tuple[Strength, ...]:
@@ -251,7 +302,7 @@ class Store:
         with self._writing():
             storage = self._db.storage
             if isinstance(storage, AtomicJSONStorage):
-                storage.forget()
+                storage.refresh()
             raw = storage.read() or schema.empty()
             result = change(raw)
             storage.write(raw)
@@ -270,16 +321,18 @@ class Store:
             if doc_id is not None:
                 key = doc_id
             else:
-                meta = raw.setdefault(schema.META_TABLE, {}).setdefault(
-                    schema.META_ID, {"schema": schema.SCHEMA_VERSION}
-                )
+                metas = raw.setdefault(schema.META_TABLE, {})
+                meta = metas.get(schema.META_ID) or {"schema": schema.SCHEMA_VERSION}
                 last = meta.get("last_ids")
-                if not isinstance(last, dict):
-                    last = meta["last_ids"] = {}
+                last = last if isinstance(last, dict) else {}
                 high = last.get(table_name)
                 known = high if isinstance(high, int) and not isinstance(high, bool) else 0
-                key = max(known, max((int(k) for k in table), default=0)) + 1
-                last[table_name] = key
+                if not known:  # a file from before the mark: scan once
+                    known = max((int(k) for k in table), default=0)
+                key = known + 1
+                # A new dict, not an edit in place: the storage reuses the JSON text of
+                # documents it has already seen (see AtomicJSONStorage).
+                metas[schema.META_ID] = {**meta, "last_ids": {**last, table_name: key}}
             table[str(key)] = dict(doc)
             return key
 
