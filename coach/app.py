@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from coach.storage import Store
+if TYPE_CHECKING:
+    from coach.storage import Store
 
 ScreenName = Literal["rehearse", "rate"]
 
@@ -78,6 +79,9 @@ class CoachApp(App[None]):
             first_screen: The screen shown first.
             clock: Where "now" comes from.
         """
+        # Start straight in the first screen's mode: going through Textual's empty default
+        # screen first costs the first frame a screen it never shows.
+        self.DEFAULT_MODE = first_screen  # type: ignore[misc]
         super().__init__()
         self.store = store
         self.problem = problem
@@ -98,7 +102,6 @@ class CoachApp(App[None]):
         return RateScreen(self.store, self.clock)
 
     async def on_mount(self) -> None:
-        await self.switch_mode(self.first_screen)
         if self.problem:
             from coach.screens.notice import NoticeScreen
 

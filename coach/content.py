@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from coach.domain.cards import CATEGORIES, FeedbackCard
+
+if TYPE_CHECKING:
+    from coach.domain.rating import Level, Rubric, SignalRule
 from coach.domain.content import PURPOSES, Purpose, QuestionVariant
-from coach.domain.rating import Advice, Level, Rubric, SignalRule
 
 
 class ContentError(ValueError):
@@ -152,6 +154,8 @@ def _number(item: dict[str, Any], key: str, where: str, low: float, high: float)
 
 
 def _level(item: object, where: str) -> Level:
+    from coach.domain.rating import Level
+
     if not isinstance(item, dict):
         raise ContentError(f"{where}: must be an object with a 'value'")
     return Level(
@@ -176,6 +180,8 @@ _YES_NO = (
 
 
 def _rule(key: str, item: object) -> SignalRule:
+    from coach.domain.rating import Advice, SignalRule
+
     where = f"rubric.json, signal {key!r}"
     if not isinstance(item, dict):
         raise ContentError(f"{where}: must be an object")
@@ -242,6 +248,8 @@ def load_rubric(folder: Path | None = None) -> Rubric:
 
 @lru_cache(maxsize=4)
 def _load_rubric(folder: Path) -> Rubric:
+    from coach.domain.rating import Rubric
+
     raw = _load("rubric.json", folder)
     bands, silence, signals = raw.get("bands"), raw.get("silence"), raw.get("signals")
     if not (isinstance(bands, dict) and isinstance(silence, dict) and isinstance(signals, dict)):

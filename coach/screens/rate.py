@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
-from coach.domain.interviews import calibration, rate_saved
+from coach.domain.interviews import Calibration, calibration, rate_saved
 from coach.domain.models import Interview
 from coach.domain.rating import SignalError, rate_interview
 from coach.storage import Store, StoreError
@@ -30,6 +30,8 @@ from coach.widgets.rating_view import BAND_STYLE, rating_renderable
 Clock = Callable[[], datetime]
 DRAFT_KEY = "rate-form"
 """The drafts-file key of the form in progress."""
+LIST_LIMIT = 200
+"""The list shows the most recent interviews; a long history would slow every refresh."""
 RATE_DELAY = 0.15
 AUTOSAVE_DELAY = 0.6
 
@@ -233,7 +235,7 @@ class RateScreen(Screen[None]):
         table.clear()
         today = self._today()
         ordered = sorted(self.interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
-        for interview in ordered:
+        for interview in ordered[:LIST_LIMIT]:
             rating = rate_saved(interview, today)
             badge = {
                 "overdue": Text("OVERDUE", style="bold reverse red"),
@@ -252,11 +254,20 @@ class RateScreen(Screen[None]):
             )
         has_rows = bool(self.interviews)
         table.display = has_rows
+        table.border_subtitle = (
+            f"the {LIST_LIMIT} most recent of {len(self.interviews):,}"
+            if len(self.interviews) > LIST_LIMIT
+            else ""
+        )
         self.query_one("#interviews-empty", EmptyState).display = not has_rows
-        self._show_calibration()
+        # Rating every interview with an outcome can take a while with a long history.
+        self.run_worker(self._calibrate, thread=True, exclusive=True, group="calibration")
 
-    def _show_calibration(self) -> None:
-        result = calibration(self.interviews, self._today())
+    def _calibrate(self) -> None:
+        result = calibration(list(self.interviews), self._today())
+        self.app.call_from_thread(self._show_calibration, result)
+
+    def _show_calibration(self, result: Calibration | None) -> None:
         text = Text("Is my read reliable?\n", style="bold")
         if result is None:
             known = sum(1 for i in self.interviews if i.outcome)

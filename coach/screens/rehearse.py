@@ -139,16 +139,18 @@ class RehearseScreen(Screen[None]):
     def on_mount(self) -> None:
         # After the first frame has been drawn and the user is reading it.
         self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
-        self.attempts = self.store.attempts()
         self.drafts = self.store.drafts()
         self._build_cards(fill_list=False)
         last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
         self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID)
-        # Focusing restyles the whole tree (:focus-within), and measuring sixty options costs
-        # more than the rest of the screen: both wait until the first frame is out.
+        # Focusing restyles the whole tree (:focus-within), measuring sixty options costs more
+        # than the rest of the screen, and the history may be long: all wait for the first frame.
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        # The history can be thousands of attempts: read it once the screen is up.
+        self.attempts = self.store.attempts()
+        self._show_history()
         self._refresh_card_list()
         self.query_one("#draft", TextArea).focus()
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, TextArea
+from textual.widgets import DataTable, Static, TextArea
 
 from coach.app import CoachApp
 from coach.domain import Interview
@@ -70,7 +70,13 @@ def test_profile_editor(snap_compare: SnapCompare) -> None:
 
 
 def test_rate_empty(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_on(), terminal_size=SIZE, press=["f3"], run_before=steady_cursor)
+    async def open_rate(pilot: Pilot[None]) -> None:
+        await pilot.press("f3")
+        await steady_cursor(pilot)
+        calibration = pilot.app.screen.query_one("#calibration", Static)
+        await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
+
+    assert snap_compare(app_on(), terminal_size=SIZE, run_before=open_rate)
 
 
 def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
@@ -102,6 +108,8 @@ def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
         table = pilot.app.screen.query_one("#interview-table", DataTable)
         # The list fills just after the first frame.
         await wait_until(pilot, lambda: table.row_count == 2, "the interview list")
+        calibration = pilot.app.screen.query_one("#calibration", Static)
+        await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
         table.focus()
         await pilot.press("enter")
         await pilot.pause(0.3)

@@ -55,6 +55,9 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(db_path: Path) -> 
         assert not missing, f"kill {round_no} lost acknowledged saves: {sorted(missing)[:5]}"
         if "S" in acked:
             assert int(store.setting(f"counter-{tag}") or 0) >= acked["S"]
+        if "D" in acked:
+            kept = store.drafts().get(f"draft-{tag}", f"{tag}:0")
+            assert int(kept.split(":")[1]) >= acked["D"], "an acknowledged draft was lost"
         mine = [i for i in store.interviews() if i.company == tag]
         assert len(mine) == 1
         if acked.get("I", 0) >= 3:

@@ -1,0 +1,275 @@
+"""coach's benchmarks: each a ratio measured side by side in one run (machines here are noisy).
+
+    python tests/benchmarks/run.py            # the full run: a few minutes
+    python tests/benchmarks/run.py --smoke    # seconds: checks every benchmark runs (CI)
+
+Prints a table of medians and ratios per section, with the goal beside each. The goals are
+reported, never asserted: speed lives here, not in timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.seed import attempt_doc, build  # noqa: E402
+
+Row = tuple[str, str, str, str]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def table(title: str, rows: list[Row]) -> None:
+    print(f"\n{title}")
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        print("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
+
+
+# --- start-up -----------------------------------------------------------------------------------
+
+
+def launch(args: list[str]) -> tuple[float, int]:
+    """Seconds from launch to the first frame (the child exits there), and peak RSS in KiB."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "apps.py"), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        raise SystemExit(
+            f"{args} failed: {child.stderr.read().decode()[-800:] if child.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss
+
+
+def startup(runs: int, folder: Path, sizes: list[tuple[str, int, int]]) -> None:
+    rows: list[Row] = [("", "median", "vs bare", "goal")]
+    memory: list[Row] = [("", "peak RSS", "vs bare", "goal")]
+    dbs = {
+        name: build(folder / f"{name}.json", attempts, interviews)
+        for name, attempts, interviews in sizes
+    }
+    samples: dict[str, list[tuple[float, int]]] = {"bare": []}
+    for _ in range(runs):  # interleaved, so drift on a noisy machine hits all alike
+        samples["bare"].append(launch(["bare"]))
+        for name, db in dbs.items():
+            for screen in ("rehearse", "rate"):
+                samples.setdefault(f"{screen}, {name}", []).append(
+                    launch(["coach", str(db), screen])
+                )
+    bare_time = statistics.median(s[0] for s in samples["bare"])
+    bare_rss = statistics.median(s[1] for s in samples["bare"])
+    for key, values in samples.items():
+        first = statistics.median(v[0] for v in values)
+        rss = statistics.median(v[1] for v in values)
+        goal = "" if key == "bare" else "<= 1.20x"
+        rows.append((key, f"{first * 1000:.0f} ms", f"{first / bare_time:.2f}x", goal))
+        memory.append(
+            (
+                key,
+                f"{rss / 1024:.1f} MiB",
+                f"{rss / bare_rss:.2f}x",
+                "" if key == "bare" else "<= 1.25x",
+            )
+        )
+    table("Cold start to first frame, headless (whole process)", rows)
+    table("Peak memory", memory)
+
+
+def first_frame_in_tmux(runs: int, db: Path) -> None:
+    if not shutil.which("tmux"):
+        print("\nFirst frame in tmux: skipped (tmux is not installed)")
+        return
+    bare_script = db.parent / "bare_app.py"
+    bare_script.write_text(
+        "from textual.app import App\nfrom textual.widgets import Footer, Header, Static\n"
+        "class Bare(App):\n    def compose(self):\n"
+        "        yield Header(); yield Static('Bare app ready'); yield Footer()\nBare().run()\n"
+    )
+
+    def until(command: list[str], marker: str) -> float:
+        session = f"coach-bench-{os.getpid()}"
+        start = time.perf_counter()
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", *command],
+            check=True,
+        )
+        try:
+            while True:
+                screen = subprocess.run(
+                    ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+                ).stdout
+                if marker in screen:
+                    return time.perf_counter() - start
+                if time.perf_counter() - start > 20:
+                    raise SystemExit(f"tmux: {marker!r} never appeared")
+                time.sleep(0.002)
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+    bare: list[float] = []
+    coach: list[float] = []
+    for _ in range(runs):
+        bare.append(until([sys.executable, str(bare_script)], "Bare app ready"))
+        coach.append(
+            until([sys.executable, "-m", "coach", "--db", str(db)], "Ask the closing question")
+        )
+    ratio = statistics.median(coach) / statistics.median(bare)
+    table(
+        "First frame in a real terminal (tmux, polling capture-pane)",
+        [
+            ("", "median", "vs bare", "goal"),
+            ("bare", f"{median_ms(bare):.0f} ms", "1.00x", ""),
+            ("coach, 500 attempts", f"{median_ms(coach):.0f} ms", f"{ratio:.2f}x", "<= 1.20x"),
+        ],
+    )
+
+
+# --- live coaching ------------------------------------------------------------------------------
+
+
+def coaching(repeats: int) -> None:
+    from coach.domain import assess_closing_question, assess_pitch
+
+    words = attempt_doc(1, datetime(2026, 1, 1, tzinfo=UTC))["text"].split()  # type: ignore[union-attr]
+    rows: list[Row] = [("words", "assess_pitch", "assess_closing_question", "goal")]
+    for n in (50, 300, 1000):
+        text = " ".join((words * (n // len(words) + 1))[:n])
+        pitch = timed(
+            lambda t=text: assess_pitch(
+                t,
+                "We need more Kubernetes experience.",  # type: ignore[misc]
+                ["Docker: shipped 40 services"],
+            ),
+            repeats,
+        )
+        question = timed(lambda t=text: assess_closing_question(t), repeats)  # type: ignore[misc]
+        rows.append(
+            (str(n), f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 2 ms" if n == 300 else "")
+        )
+    table("Live coaching (median per call)", rows)
+
+
+def timed(call: Callable[[], object], repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return median_ms(samples)
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+def store(sizes: list[int], repeats: int, folder: Path) -> None:
+    from tinydb import TinyDB
+
+    from coach.domain import Attempt
+    from coach.storage import open_store
+
+    rows: list[Row] = [("attempts", "coach save / TinyDB default", "ratio", "goal")]
+    opens: list[Row] = [("attempts", "coach open / TinyDB default", "ratio", "")]
+    drafts: list[Row] = [("attempts", "draft autosave", "", "goal")]
+    doc = attempt_doc(1, datetime(2026, 1, 1, tzinfo=UTC))
+    attempt = Attempt(
+        kind="response",
+        text=str(doc["text"]),
+        card_id="c",
+        score=50,
+        created_at="2026-01-01T00:00:00",
+    )
+    for n in sizes:
+        ours_path = build(folder / f"ours-{n}.json", n, 10)
+        theirs_path = build(folder / f"theirs-{n}.json", n, 10)
+        ours_open = timed(lambda p=ours_path: open_store(p).store.close(), repeats)  # type: ignore[misc]
+        theirs_open = timed(lambda p=theirs_path: TinyDB(p).table("attempts").all(), repeats)  # type: ignore[misc]
+        ours = open_store(ours_path).store
+        theirs = TinyDB(theirs_path).table("attempts")
+        ours_save = []
+        theirs_save = []
+        for _ in range(repeats):  # interleaved
+            start = time.perf_counter()
+            ours.add_attempt(attempt)
+            ours_save.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            theirs.insert(doc)
+            theirs_save.append(time.perf_counter() - start)
+        draft = timed(lambda s=ours: s.save_draft("closing-question", "How do I" * 30), repeats)  # type: ignore[misc]
+        ratio = median_ms(ours_save) / median_ms(theirs_save)
+        rows.append(
+            (
+                f"{n:,}",
+                f"{median_ms(ours_save):.1f} / {median_ms(theirs_save):.1f} ms",
+                f"{ratio:.2f}x",
+                "<= 0.50x" if n == 10_000 else "",
+            )
+        )
+        opens.append(
+            (
+                f"{n:,}",
+                f"{ours_open:.1f} / {theirs_open:.1f} ms",
+                f"{ours_open / theirs_open:.2f}x",
+                "",
+            )
+        )
+        drafts.append((f"{n:,}", f"{draft:.2f} ms", "", "<= 5 ms, flat"))
+        ours.close()
+    table("Saving one attempt (atomic, fsynced; TinyDB's default is neither)", rows)
+    table("Opening the database (and, for TinyDB, reading every attempt)", opens)
+    table("Draft autosave (its own small file)", drafts)
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a few seconds: check it all runs")
+    args = parser.parse_args()
+    smoke = args.smoke
+    folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    try:
+        print(
+            f"coach benchmarks ({'smoke' if smoke else 'full'}) on {os.cpu_count()} cores,"
+            f" Python {sys.version.split()[0]}"
+        )
+        startup(
+            1 if smoke else 11,
+            folder,
+            [("500 attempts", 500, 50)]
+            if smoke
+            else [("500 attempts", 500, 50), ("10,000 rows", 10_000, 10_000)],
+        )
+        first_frame_in_tmux(1 if smoke else 9, build(folder / "tmux.json", 500, 50))
+        coaching(3 if smoke else 200)
+        store([100, 1_000] if smoke else [100, 1_000, 10_000, 50_000], 3 if smoke else 15, folder)
+        from tests.benchmarks import faults
+
+        faults.run(smoke, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
