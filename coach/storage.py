@@ -493,6 +493,12 @@ class Drafts:
             return {}
         return {str(k): v for k, v in raw.items() if isinstance(v, str)}
 
+    def remove_stale_temps(self) -> None:
+        """Delete temp files that a killed writer left, holding the drafts lock."""
+        if self.path is not None and self._lock is not None:
+            with self._lock.held():
+                files.remove_stale_temps(self.path)
+
     def all(self) -> dict[str, str]:
         if self.path is None:
             return dict(self._memory)
@@ -600,7 +606,9 @@ def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
         files.atomic_write(path, json.dumps(schema.empty()).encode())
     path.chmod(files.PRIVATE_FILE)
     db = TinyDB(str(path), storage=AtomicJSONStorage)
-    return OpenedStore(Store(db, lock, path), problem, kept)
+    store = Store(db, lock, path)
+    store._drafts.remove_stale_temps()
+    return OpenedStore(store, problem, kept)
 
 
 def _describe(error: Exception) -> str:

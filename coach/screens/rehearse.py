@@ -523,4 +523,4 @@ def _short(card: FeedbackCard, n: int) -> str:
     # A heard card is best known by what was said; the others by the concern they raise.
     text = card.feedback if card.source == "heard" else card.concern
     label = text[:1].upper() + text[1:]
-    return label if len(label) <= 22 else label[:21] + "…"
+    return label if len(label) <= 19 else label[:18] + "…"

@@ -121,7 +121,7 @@ def first_frame_in_tmux(runs: int, db: Path) -> None:
                 if marker in screen:
                     return time.perf_counter() - start
                 if time.perf_counter() - start > 20:
-                    raise SystemExit(f"tmux: {marker!r} never appeared")
+                    raise SystemExit(f"tmux: {marker!r} never appeared; the screen:\n{screen}")
                 time.sleep(0.002)
         finally:
             subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -160,9 +160,10 @@ async def test_profile_makes_tailored_cards(db_path: Path) -> None:
         assert isinstance(app.screen, RehearseScreen)
         cards = app.screen.query_one("#card-list", OptionList)
         labels = [str(cards.get_option_at_index(i).prompt) for i in range(cards.option_count)]
+        ids = [cards.get_option_at_index(i).id or "" for i in range(cards.option_count)]
         assert "For your profile" in labels
-        assert any("Kubernetes" in label for label in labels)
-        assert not any("SQL reporting" in label for label in labels), "covered by a strength"
+        assert any(i.startswith("req-experience-with-kubernetes") for i in ids)
+        assert not any(i.startswith("req-sql-reporting") for i in ids), "covered by a strength"
     profile = store.profile()
     assert profile.strengths[0].text == "SQL dashboards"
     assert profile.strengths[0].evidence == "12 managers use them weekly"

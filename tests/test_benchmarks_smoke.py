@@ -1,0 +1,29 @@
+"""CI runs the benchmark in smoke mode: it must run and print every table. No timing is
+asserted here; speed is measured by ``python tests/benchmarks/run.py`` and reported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).parent / "benchmarks" / "run.py"
+
+
+def test_benchmark_smoke_run_prints_every_table() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--smoke"], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    for title in (
+        "Cold start to first frame",
+        "Peak memory",
+        "Live coaching",
+        "Saving one attempt",
+        "Draft autosave",
+        "SIGKILL during",
+        "Two coach processes",
+        "Bad input everywhere",
+    ):
+        assert title in result.stdout, f"missing table: {title}"
+    assert "FAILED" not in result.stdout, result.stdout
