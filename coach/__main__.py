@@ -60,10 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     opened = open_store(path, tighten_dir=own_folder)
 
     from coach.app import CoachApp
+    from coach.content import ContentError
 
     app = CoachApp(opened.store, problem=opened.problem, first_screen=args.screen)
     try:
         app.run()
+    except ContentError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return 1
     finally:
         opened.store.close()
     if opened.problem:

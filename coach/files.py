@@ -77,6 +77,18 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def check_writable(folder: Path) -> None:
+    """Create and delete a temp file in ``folder``: the honest test of "can we save here".
+
+    Raises:
+        OSError: The folder cannot take new files (read-only, full, not ours).
+    """
+    probe = folder / f".coach-probe{TEMP_MARK}{os.getpid()}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    os.close(fd)
+    probe.unlink()
+
+
 def remove_stale_temps(path: Path) -> list[Path]:
     """Delete temp files a killed writer left beside ``path``. Call only while holding the lock.
 

@@ -564,6 +564,15 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         with lock.held():
             return _open_locked(path, lock)
     except OSError as error:
+        readable = _read_only_copy(path)
+        if readable is not None:
+            return OpenedStore(
+                readable,
+                f"coach can read {path} but cannot write beside it "
+                f"({error.strerror or error}). Your data is shown, but nothing you change in "
+                "this session will be kept. Make the folder writable (it should be yours), "
+                "then restart coach.",
+            )
         return _temporary(
             f"Could not open {path}: {error.strerror or error}. Nothing in it was changed. "
             f"Check the file's and folder's permissions (they should be yours), then restart "
@@ -571,7 +580,22 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         )
 
 
+def _read_only_copy(path: Path) -> Store | None:
+    """The file's data in a memory store, if it can be read and is a current coach database."""
+    try:
+        raw = schema.check_shape(_parse(path.read_bytes()))
+    except (OSError, ValueError, schema.ShapeError):
+        return None
+    if schema.schema_of(raw) != schema.SCHEMA_VERSION:
+        return None
+    store = Store.in_memory()
+    store._db.storage.write(raw)
+    return store
+
+
 def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
+    # Find out now, not at the first save, that the folder will not take our files.
+    files.check_writable(path.parent)
     files.remove_stale_temps(path)
     problem: str | None = None
     kept: Path | None = None

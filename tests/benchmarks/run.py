@@ -150,7 +150,7 @@ def first_frame_in_tmux(runs: int, db: Path) -> None:
 def coaching(repeats: int) -> None:
     from coach.domain import assess_closing_question, assess_pitch
 
-    words = attempt_doc(1, datetime(2026, 1, 1, tzinfo=UTC))["text"].split()  # type: ignore[union-attr]
+    words = str(attempt_doc(1, datetime(2026, 1, 1, tzinfo=UTC))["text"]).split()
     rows: list[Row] = [("words", "assess_pitch", "assess_closing_question", "goal")]
     for n in (50, 300, 1000):
         text = " ".join((words * (n // len(words) + 1))[:n])

@@ -1,8 +1,8 @@
 """A child process that saves in a loop and says so after each save returns.
 
-Run as ``python saver_child.py DB_PATH TAG [COUNT [SECONDS]]``. Each line it prints names a save
-that had completed (``open_store`` and the Store method returned) before the line was written, so the
-parent can check that everything it read was really kept, whenever it kills us.
+Run as ``python saver_child.py DB_PATH TAG [COUNT [SECONDS]]``. Each line it prints names a
+save that had completed (``open_store`` and the Store method returned) before the line was
+written, so the parent can check that everything it read was really kept, whenever it kills us.
 """
 
 from __future__ import annotations
