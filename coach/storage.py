@@ -17,7 +17,6 @@ The Store hands out domain objects (``coach.domain``), never TinyDB documents.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -68,8 +67,8 @@ class AtomicJSONStorage(Storage):
 
     * ``read`` (for queries) re-parses only when the file's inode, size or mtime changed, so an
       unchanged file costs one ``stat``.
-    * ``refresh`` (before every write, under the lock) compares the file's bytes with a digest
-      of what was last read or written, so another window's save is never missed, whatever the
+    * ``refresh`` (before every write, under the lock) compares the file's bytes with what was
+      last read or written, so another window's save is never missed, whatever the
       file system's timestamp resolution; only a changed file is parsed again.
     * ``write`` keeps each document's JSON text: a save serialises the documents that are new
       objects and joins the rest, so saving one attempt does not re-encode the whole history.
@@ -82,7 +81,8 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self._cache: schema.Raw | None = None
         self._signature: tuple[int, int, int] | None = None
-        self._digest: bytes | None = None
+        self._bytes: bytes | None = None
+        """The file's content as last read or written, to recognise it without parsing."""
         self._texts: dict[tuple[str, str], tuple[object, str]] = {}
         """(table, id) -> (the document object, its JSON text). Holding the object keeps its
         identity from being reused by another document."""
@@ -92,10 +92,9 @@ class AtomicJSONStorage(Storage):
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
     def _load(self, data: bytes, signature: tuple[int, int, int]) -> schema.Raw:
-        digest = hashlib.blake2b(data, digest_size=16).digest()
-        if self._cache is None or digest != self._digest:
+        if self._cache is None or data != self._bytes:  # a memcmp: far cheaper than parsing
             self._cache = schema.check_shape(_parse(data))
-            self._digest = digest
+            self._bytes = data
         self._signature = signature
         return self._cache
 
@@ -151,14 +150,14 @@ class AtomicJSONStorage(Storage):
             self.forget()
             raise
         self._cache = data
-        self._digest = hashlib.blake2b(encoded, digest_size=16).digest()
+        self._bytes = encoded
 
     def close(self) -> None:
         self.forget()
 
     def forget(self) -> None:
         """Drop everything kept: the next read comes from disk."""
-        self._cache = self._signature = self._digest = None
+        self._cache = self._signature = self._bytes = None
         self._texts = {}
 
 

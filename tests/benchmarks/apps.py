@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -25,6 +26,14 @@ def exit_at_first_frame() -> None:
         # coach first shows Textual's empty default screen while its own screen mounts: a
         # frame counts once the screen showing has something on it.
         if renderable is not None and screen.children:
+            # Peak memory of this program alone: ru_maxrss seen by the parent would include
+            # the parent's pages shared at fork; VmHWM starts afresh at exec.
+            status = Path("/proc/self/status")
+            if status.exists():
+                peak = next(
+                    line for line in status.read_text().splitlines() if line.startswith("VmHWM")
+                )
+                os.write(1, f"{peak.split()[1]}\n".encode())
             os._exit(0)
 
     App._display = display  # type: ignore[method-assign]
