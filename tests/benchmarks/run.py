@@ -45,20 +45,23 @@ def table(title: str, rows: list[Row]) -> None:
 
 
 def launch(args: list[str]) -> tuple[float, int]:
-    """Seconds from launch to the first frame (the child exits there), and peak RSS in KiB."""
+    """Seconds from launch to the first frame (the child exits there), and peak RSS in KiB.
+
+    The child prints its own peak (VmHWM): the parent's ru_maxrss for a child counts the
+    parent's pages shared at fork, so it grows with whatever the benchmark has built.
+    """
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, str(HERE / "apps.py"), *args],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    _, status, usage = os.wait4(child.pid, 0)
+    _, status, _ = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
+    assert child.stdout is not None and child.stderr is not None
     if status:
-        raise SystemExit(
-            f"{args} failed: {child.stderr.read().decode()[-800:] if child.stderr else ''}"
-        )
-    return elapsed, usage.ru_maxrss
+        raise SystemExit(f"{args} failed: {child.stderr.read().decode()[-800:]}")
+    return elapsed, int(child.stdout.read().split()[-1])
 
 
 def startup(runs: int, folder: Path, sizes: list[tuple[str, int, int]]) -> None:
@@ -126,13 +129,24 @@ def first_frame_in_tmux(runs: int, db: Path) -> None:
         finally:
             subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
+    # A session kept open for the whole run: otherwise the tmux server exits after each
+    # measurement and the next one can race its shutdown ("server exited unexpectedly").
+    keeper = f"coach-bench-keep-{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep", "3600"], check=True)
     bare: list[float] = []
     coach: list[float] = []
-    for _ in range(runs):
-        bare.append(until([sys.executable, str(bare_script)], "Bare app ready"))
-        coach.append(
-            until([sys.executable, "-m", "coach", "--db", str(db)], "Ask the closing question")
-        )
+    try:
+        for _ in range(runs):
+            bare.append(until([sys.executable, str(bare_script)], "Bare app ready"))
+            # The header: on screen in the first frame at any terminal size.
+            coach.append(
+                until(
+                    [sys.executable, "-m", "coach", "--db", str(db)],
+                    "Rehearse · the evening before",
+                )
+            )
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
     ratio = statistics.median(coach) / statistics.median(bare)
     table(
         "First frame in a real terminal (tmux, polling capture-pane)",
