@@ -17,6 +17,7 @@ from coach.domain.cards import CATEGORIES, FeedbackCard
 if TYPE_CHECKING:
     from coach.domain.rating import Level, Rubric, SignalRule
 from coach.domain.content import PURPOSES, Purpose, QuestionVariant
+from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
 
 class ContentError(ValueError):
@@ -167,16 +168,8 @@ def _level(item: object, where: str) -> Level:
 
 _FOLLOW_UP_STATES = ("prompt_reply", "reply", "late_reply", "overdue", "long_overdue")
 _STEP_KINDS = {"duration": "ratios", "questions_asked": "counts", "follow_up_questions": "counts"}
-_CHOICES = ("eye_contact", "smiles", "engagement", "tone")
-_YES_NO = (
-    "asked_strengths",
-    "asked_weaknesses",
-    "asked_experience",
-    "enthusiasm_about_fit",
-    "said_will_follow_up",
-    "gave_timeline",
-    "vague_next_steps",
-)
+_CHOICES = tuple(CHOICE_KEYS)
+_YES_NO = YES_NO_KEYS
 
 
 def _rule(key: str, item: object) -> SignalRule:

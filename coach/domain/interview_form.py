@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coach.domain.models import Interview, SignalValue
-from coach.domain.rating import CHOICE_KEYS, YES_NO_KEYS
+from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
 STAGES = ("phone", "technical", "onsite", "panel", "final", "other")
 OUTCOME_CHOICES = ("offer", "next round", "rejected", "no reply")
-MINUTE_FIELDS = ("scheduled_min", "actual_min")
-COUNT_FIELDS = ("questions_asked", "follow_up_questions")
 TEXT_FIELDS = ("company", "role", "closing_answer")
 DATE_FIELDS = ("date", "timeline_date", "reply_date")
+WHOLE_NUMBER_FIELDS = {
+    "scheduled_min": (1, 600, "Scheduled minutes"),
+    "actual_min": (1, 600, "Actual minutes"),
+    "questions_asked": (0, 200, "Questions"),
+    "follow_up_questions": (0, 200, "Follow-up questions"),
+}
+"""Field -> (lowest, highest, name in messages)."""
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "stage": STAGES,
     **{key: ("yes", "no") for key in YES_NO_KEYS},
@@ -28,7 +33,7 @@ CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "outcome": OUTCOME_CHOICES,
 }
 """Fields picked from a list; "" means not observed (or not known yet)."""
-FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *MINUTE_FIELDS, *COUNT_FIELDS, *CHOICE_FIELDS)
+FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *WHOLE_NUMBER_FIELDS, *CHOICE_FIELDS)
 
 OLDEST_DAYS = 3650
 """Dates further than ten years away are typos (2062 for 2026), not interviews."""
@@ -101,16 +106,8 @@ def parse_form(
         time_text = ""
 
     signals: dict[str, SignalValue] = {}
-    for name in MINUTE_FIELDS:
-        label = "Scheduled minutes" if name == "scheduled_min" else "Actual minutes"
-        number, problem = _whole(get[name], 1, 600, label)
-        if problem:
-            errors[name] = problem
-        elif number is not None:
-            signals[name] = number
-    for name in COUNT_FIELDS:
-        label = "Questions" if name == "questions_asked" else "Follow-up questions"
-        number, problem = _whole(get[name], 0, 200, label)
+    for name, (low, high, label) in WHOLE_NUMBER_FIELDS.items():
+        number, problem = _whole(get[name], low, high, label)
         if problem:
             errors[name] = problem
         elif number is not None:

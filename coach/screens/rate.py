@@ -22,6 +22,7 @@ from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_
 from coach.domain.interviews import Calibration, calibration, rate_saved
 from coach.domain.models import Interview
 from coach.domain.rating import SignalError, rate_interview
+from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.storage import Store, StoreError
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
@@ -34,71 +35,6 @@ LIST_LIMIT = 200
 """The list shows the most recent interviews; a long history would slow every refresh."""
 RATE_DELAY = 0.15
 AUTOSAVE_DELAY = 0.6
-
-LABELS = {
-    "company": "Company",
-    "role": "Role",
-    "stage": "Stage",
-    "date": "Date",
-    "time": "Time",
-    "scheduled_min": "Scheduled minutes",
-    "actual_min": "Actual minutes",
-    "questions_asked": "Questions they asked",
-    "follow_up_questions": "Follow-ups that dug deeper",
-    "asked_strengths": "Asked about your strengths",
-    "asked_weaknesses": "Asked about your weaknesses",
-    "asked_experience": "Asked about your experience",
-    "eye_contact": "Eye contact",
-    "smiles": "Smiles",
-    "engagement": "Engagement",
-    "tone": "Tone",
-    "enthusiasm_about_fit": "Enthusiastic about your fit",
-    "said_will_follow_up": "Said they'd follow up",
-    "gave_timeline": "Gave a timeline",
-    "timeline_date": "Timeline: answer by",
-    "vague_next_steps": "Vague about next steps",
-    "closing_answer": "Their answer to your closing question",
-    "reply_date": "Reply received on",
-    "outcome": "Outcome",
-}
-SECTIONS = (
-    ("The interview", ("company", "role", "stage", "date", "time")),
-    (
-        "Duration and questions",
-        (
-            "scheduled_min",
-            "actual_min",
-            "questions_asked",
-            "follow_up_questions",
-            "asked_strengths",
-            "asked_weaknesses",
-            "asked_experience",
-        ),
-    ),
-    ("Body language and tone", ("eye_contact", "smiles", "engagement", "tone")),
-    (
-        "How they closed",
-        (
-            "enthusiasm_about_fit",
-            "said_will_follow_up",
-            "gave_timeline",
-            "timeline_date",
-            "vague_next_steps",
-            "closing_answer",
-        ),
-    ),
-    ("Afterwards", ("reply_date", "outcome")),
-)
-PLACEHOLDERS = {
-    "date": "YYYY-MM-DD",
-    "time": "HH:MM (optional)",
-    "timeline_date": "YYYY-MM-DD, if they said",
-    "reply_date": "empty while none",
-    "scheduled_min": "1-600",
-    "actual_min": "1-600",
-    "questions_asked": "0-200",
-    "follow_up_questions": "0-200",
-}
 
 
 class RateScreen(Screen[None]):

@@ -1,0 +1,74 @@
+"""Drafts: text being typed, kept in a small file beside the database.
+
+Saved as the user types, so it must cost the same whatever the size of the history: it never
+touches the main file. Writes are atomic and locked like the main file's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from coach import files
+
+
+def drafts_path(path: Path) -> Path:
+    """Where the drafts of the database at ``path`` live: a small file beside it.
+
+    Drafts are saved as the user types; keeping them out of the main file means an autosave
+    never pays for rewriting the whole history.
+    """
+    return path.with_name(path.stem + ".drafts.json")
+
+
+class Drafts:
+    """Unsaved text by key, in its own small file (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = files.FileLock(path) if path else None
+        self._memory: dict[str, str] = {}
+
+    def _read_file(self) -> dict[str, str]:
+        assert self.path is not None
+        try:
+            raw = json.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return {}
+        except ValueError:
+            # A damaged drafts file is set aside, not lost; drafts start again from here.
+            files.keep_copy(self.path, "corrupt")
+            return {}
+        if not isinstance(raw, dict):
+            files.keep_copy(self.path, "corrupt")
+            return {}
+        return {str(k): v for k, v in raw.items() if isinstance(v, str)}
+
+    def remove_stale_temps(self) -> None:
+        """Delete temp files that a killed writer left, holding the drafts lock."""
+        if self.path is not None and self._lock is not None:
+            with self._lock.held():
+                files.remove_stale_temps(self.path)
+
+    def all(self) -> dict[str, str]:
+        if self.path is None:
+            return dict(self._memory)
+        try:
+            return self._read_file()
+        except OSError:
+            return {}
+
+    def save(self, key: str, text: str) -> None:
+        if self.path is None or self._lock is None:
+            if text:
+                self._memory[key] = text
+            else:
+                self._memory.pop(key, None)
+            return
+        with self._lock.held():
+            current = self._read_file()
+            if text:
+                current[key] = text
+            elif current.pop(key, None) is None:
+                return
+            files.atomic_write(self.path, json.dumps(current, ensure_ascii=False).encode())
