@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from coach.app import CoachApp
 from coach.domain import Interview
@@ -30,6 +30,8 @@ async def steady_cursor(pilot: Pilot[None]) -> None:
     """A blinking cursor would make the snapshot depend on timing."""
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
 
 
 def test_rehearse_empty(snap_compare: SnapCompare) -> None:
@@ -112,6 +114,12 @@ def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
         await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
         table.focus()
         await pilot.press("enter")
+        # Opening moves the focus to the company field; wait for it, then for the rating.
+        await wait_until(
+            pilot,
+            lambda: pilot.app.focused is not None and pilot.app.focused.id == "f-company",
+            "the form to open",
+        )
         await pilot.pause(0.3)
 
     app = app_on(store, first_screen="rate")
