@@ -10,11 +10,12 @@ from textual.widgets import OptionList, Static, TextArea
 from coach.app import CoachApp
 from coach.domain import FeedbackCard
 from coach.domain.cards import QUESTION_CARD_ID
+from coach.drafts import drafts_path
 from coach.screens.confirm import ConfirmScreen
 from coach.screens.profile import ProfileScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.storage import Store, drafts_path, open_store
+from coach.storage import Store, open_store
 from tests.ui.keyboard import paste
 from tests.ui.test_app import text_of
 

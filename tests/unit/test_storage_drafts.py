@@ -11,7 +11,8 @@ import pytest
 from coach import files
 from coach.domain import Attempt, FeedbackCard
 from coach.domain.assessment import Check, Span
-from coach.storage import Store, StoreError, drafts_path, open_store
+from coach.drafts import drafts_path
+from coach.storage import Store, StoreError, open_store
 
 
 def test_drafts_round_trip_in_their_own_file(store: Store, db_path: Path) -> None:
