@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -23,12 +23,6 @@ ScreenName = Literal["rehearse", "rate"]
 def local_now() -> datetime:
     """The wall clock, time-zone aware (injectable so tests and snapshots are repeatable)."""
     return datetime.now().astimezone()
-
-
-class GuardsWork(Protocol):
-    """A screen that can say what would be lost by leaving it."""
-
-    def unsaved_changes(self) -> str | None: ...
 
 
 class CoachApp(App[None]):
@@ -110,8 +104,9 @@ class CoachApp(App[None]):
     def _leave_then(self, then: Callable[[], object]) -> None:
         """Run ``then`` now, or after the user agrees to leave unsaved work behind.
 
-        Every screen on the stack is asked, not just the top one: a dialog (the profile
-        editor, say) can sit over a screen with a draft, and both may hold work.
+        Every screen on the stack that has an ``unsaved_changes()`` method is asked, not just
+        the top one: a dialog (the profile editor, say) can sit over a screen with a draft, and
+        both may hold work.
         """
         messages = []
         for screen in reversed(self.screen_stack):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,16 +19,16 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
-from coach.domain.interviews import Calibration, calibration, rate_saved
+from coach.domain.interviews import Calibration, calibration, rate_saved, signals_for
 from coach.domain.models import Interview
 from coach.domain.rating import SignalError, rate_interview
+from coach.screens import Clock
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.storage import Store, StoreError
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.rating_view import BAND_STYLE, rating_renderable
 
-Clock = Callable[[], datetime]
 DRAFT_KEY = "rate-form"
 """The drafts-file key of the form in progress."""
 LIST_LIMIT = 200
@@ -309,7 +309,7 @@ class RateScreen(Screen[None]):
             f"Editing: {self.result.interview.company}" if self.editing else "A new interview"
         )
         try:
-            rating = rate_interview(_signals(self.result.interview, self._today()))
+            rating = rate_interview(signals_for(self.result.interview, self._today()))
         except SignalError as error:  # the form's checks should make this impossible
             self.query_one("#rating-view", Static).update(f"Cannot rate this yet: {error}.")
             return
@@ -455,12 +455,6 @@ class RateScreen(Screen[None]):
         self.notify(
             'Sent to Rehearse as a card under "Heard in interviews" (F2).', title="Feedback card"
         )
-
-
-def _signals(interview: Interview, today: date) -> dict[str, object]:
-    from coach.domain.interviews import signals_for
-
-    return signals_for(interview, today)
 
 
 def _decode_draft(text: str | None) -> tuple[dict[str, str], int | None] | None:

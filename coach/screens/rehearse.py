@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
-from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,6 +23,7 @@ from coach.domain import drill
 from coach.domain.assessment import Assessment
 from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, tailored_cards
 from coach.domain.models import Attempt
+from coach.screens import Clock
 from coach.storage import Store, StoreError
 from coach.widgets.coaching_panel import CoachingPanel, score_style
 from coach.widgets.empty_state import EmptyState
@@ -40,8 +39,6 @@ AUTOSAVE_DELAY = 0.6
 """Seconds of typing pause before the draft is written to disk."""
 LAST_CARD_KEY = "rehearse.card"
 """Kept in the drafts file beside the drafts, so switching cards never rewrites the history."""
-
-Clock = Callable[[], datetime]
 
 
 class RehearseScreen(Screen[None]):
@@ -196,8 +193,8 @@ class RehearseScreen(Screen[None]):
             groups.setdefault(group, []).append(card)
         for group, cards in groups.items():
             options.append(Option(Text(group, style="bold"), disabled=True))
-            for n, card in enumerate(cards, start=1):
-                label = self._card_label(card.id, _short(card, n), by_card.get(card.id, []))
+            for card in cards:
+                label = self._card_label(card.id, _short(card), by_card.get(card.id, []))
                 options.append(Option(label, card.id))
         card_list = self.query_one("#card-list", OptionList)
         card_list.clear_options()
@@ -518,7 +515,7 @@ def _warm_up() -> None:
     import coach.domain.pitch  # noqa: F401
 
 
-def _short(card: FeedbackCard, n: int) -> str:
+def _short(card: FeedbackCard) -> str:
     """A card's list label: its concern, trimmed to the sidebar."""
     # A heard card is best known by what was said; the others by the concern they raise.
     text = card.feedback if card.source == "heard" else card.concern
