@@ -8,6 +8,7 @@ may pass their own folder.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -53,6 +54,30 @@ def _text(item: dict[str, Any], key: str, where: str, *, required: bool = True) 
     return value
 
 
+def _entries(
+    raw: dict[str, Any], file: str, key: str, noun: str
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Each entry of the list ``raw[key]`` as (where, its unique id, the entry).
+
+    Raises:
+        ContentError: The list is missing or empty, an entry is not an object, or an id
+            repeats; the message names the file and the entry.
+    """
+    items = raw.get(key)
+    if not isinstance(items, list) or not items:
+        raise ContentError(f"{file}: {key!r} must be a non-empty list")
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        where = f"{file}, {noun} {n + 1}"
+        if not isinstance(item, dict):
+            raise ContentError(f"{where}: must be an object")
+        entry_id = _text(item, "id", where)
+        if entry_id in seen:
+            raise ContentError(f"{where}: id {entry_id!r} is used twice")
+        seen.add(entry_id)
+        yield where, entry_id, item
+
+
 def load_questions(folder: Path | None = None) -> tuple[QuestionVariant, ...]:
     """The closing-question variants from ``questions.json``; the canonical one first.
 
@@ -60,19 +85,8 @@ def load_questions(folder: Path | None = None) -> tuple[QuestionVariant, ...]:
         ContentError: The file is missing or a field is wrong.
     """
     raw = _load("questions.json", folder)
-    items = raw.get("questions")
-    if not isinstance(items, list) or not items:
-        raise ContentError("questions.json: 'questions' must be a non-empty list")
     variants = []
-    seen: set[str] = set()
-    for n, item in enumerate(items):
-        where = f"questions.json, question {n + 1}"
-        if not isinstance(item, dict):
-            raise ContentError(f"{where}: must be an object")
-        variant_id = _text(item, "id", where)
-        if variant_id in seen:
-            raise ContentError(f"{where}: id {variant_id!r} is used twice")
-        seen.add(variant_id)
+    for where, variant_id, item in _entries(raw, "questions.json", "questions", "question"):
         purposes = item.get("purposes")
         if not isinstance(purposes, list) or not purposes or not set(purposes) <= set(PURPOSES):
             raise ContentError(f"{where}: 'purposes' must list some of {', '.join(PURPOSES)}")
@@ -111,19 +125,8 @@ def load_deck(
         if not isinstance(entry, dict):
             raise ContentError(f"{where} is missing")
         titles[category] = (_text(entry, "title", where), _text(entry, "advice", where))
-    items = raw.get("cards")
-    if not isinstance(items, list) or not items:
-        raise ContentError("feedback.json: 'cards' must be a non-empty list")
     cards = []
-    seen: set[str] = set()
-    for n, item in enumerate(items):
-        where = f"feedback.json, card {n + 1}"
-        if not isinstance(item, dict):
-            raise ContentError(f"{where}: must be an object")
-        card_id = _text(item, "id", where)
-        if card_id in seen:
-            raise ContentError(f"{where}: id {card_id!r} is used twice")
-        seen.add(card_id)
+    for where, card_id, item in _entries(raw, "feedback.json", "cards", "card"):
         category = _text(item, "category", where)
         if category not in titles:
             raise ContentError(f"{where}: unknown category {category!r}")
