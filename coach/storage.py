@@ -26,12 +26,11 @@ from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
-from coach import files, schema
-from coach.domain.assessment import Check
+from coach import files, records, schema
 from coach.domain.cards import FeedbackCard
-from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
+from coach.domain.models import Attempt, Interview, Profile
 from coach.drafts import Drafts, drafts_path
 
 _T = TypeVar("_T")
@@ -166,70 +165,6 @@ class AtomicJSONStorage(Storage):
         self._texts = {}
 
 
-def _strengths_from(raw: object) -> tuple[Strength, ...]:
-    items = raw if isinstance(raw, list) else []
-    return tuple(
-        Strength(text=str(item.get("text", "")), evidence=str(item.get("evidence", "")))
-        for item in items
-        if isinstance(item, dict)
-    )
-
-
-def _checks_from(raw: object) -> tuple[Check, ...]:
-    items = raw if isinstance(raw, list) else []
-    return tuple(
-        Check(
-            name=str(item.get("name", "")),
-            passed=bool(item.get("passed")),
-            tip=str(item.get("tip", "")),
-            points=int(item.get("points", 0)),
-            max_points=int(item.get("max_points", 0)),
-        )
-        for item in items
-        if isinstance(item, dict)
-    )
-
-
-def _attempt_from(doc: Document) -> Attempt:
-    seconds = doc.get("spoken_seconds")
-    return Attempt(
-        kind="response" if doc.get("kind") == "response" else "question",
-        text=str(doc.get("text", "")),
-        card_id=str(doc.get("card_id", "")),
-        score=int(doc.get("score", 0)),
-        spoken_seconds=float(seconds) if isinstance(seconds, int | float) else None,
-        created_at=str(doc.get("created_at", "")),
-        checks=_checks_from(doc.get("checks")),
-        id=doc.doc_id,
-    )
-
-
-def _interview_from(doc: Document) -> Interview:
-    signals = doc.get("signals")
-    return Interview(
-        company=str(doc.get("company", "")),
-        role=str(doc.get("role", "")),
-        stage=str(doc.get("stage", "")),
-        held_at=str(doc.get("held_at", "")),
-        signals=cast(dict[str, SignalValue], dict(signals) if isinstance(signals, dict) else {}),
-        outcome=str(doc.get("outcome", "")),
-        closing_answer=str(doc.get("closing_answer", "")),
-        timeline_date=str(doc.get("timeline_date", "")),
-        reply_date=str(doc.get("reply_date", "")),
-        id=doc.doc_id,
-    )
-
-
-def _doc_of(value: Attempt | Interview) -> dict[str, Any]:
-    doc = asdict(value)
-    del doc["id"]
-    if "checks" in doc:
-        # Highlighted spans point into one draft; they mean nothing once saved.
-        for check in doc["checks"]:
-            del check["spans"]
-    return doc
-
-
 class Store:
     """coach's saved data: the profile, rehearsal attempts, interviews and settings.
 
@@ -353,15 +288,7 @@ class Store:
     def profile(self) -> Profile:
         """The user's strengths and the target role's requirements (empty at first)."""
         doc = self._read(lambda: self._table("profile").get(doc_id=1))
-        if doc is None:
-            return Profile()
-        requirements = doc.get("requirements")
-        return Profile(
-            strengths=_strengths_from(doc.get("strengths")),
-            requirements=tuple(str(r) for r in requirements)
-            if isinstance(requirements, list)
-            else (),
-        )
+        return Profile() if doc is None else records.profile_from(doc)
 
     def save_profile(self, profile: Profile) -> None:
         """Replace the saved profile."""
@@ -376,11 +303,11 @@ class Store:
     def attempts(self) -> list[Attempt]:
         """Every saved rehearsal attempt, oldest first."""
         docs = self._read(lambda: self._table("attempts").all())
-        return sorted((_attempt_from(d) for d in docs), key=lambda a: a.id or 0)
+        return sorted((records.attempt_from(d, d.doc_id) for d in docs), key=lambda a: a.id or 0)
 
     def add_attempt(self, attempt: Attempt) -> Attempt:
         """Save a new attempt and return it with its id."""
-        new_id = self._put("attempts", _doc_of(attempt), None)
+        new_id = self._put("attempts", records.doc_of(attempt), None)
         return replace(attempt, id=new_id)
 
     # --- interviews -----------------------------------------------------------------------------
@@ -388,11 +315,11 @@ class Store:
     def interviews(self) -> list[Interview]:
         """Every saved interview, oldest first."""
         docs = self._read(lambda: self._table("interviews").all())
-        return sorted((_interview_from(d) for d in docs), key=lambda i: i.id or 0)
+        return sorted((records.interview_from(d, d.doc_id) for d in docs), key=lambda i: i.id or 0)
 
     def save_interview(self, interview: Interview) -> Interview:
         """Insert a new interview (id None) or replace the saved one with its id."""
-        new_id = self._put("interviews", _doc_of(interview), interview.id)
+        new_id = self._put("interviews", records.doc_of(interview), interview.id)
         return replace(interview, id=new_id)
 
     def delete_interview(self, interview_id: int) -> bool:
@@ -404,18 +331,7 @@ class Store:
     def heard_cards(self) -> list[FeedbackCard]:
         """Feedback cards made from what interviewers really said, oldest first."""
         docs = self._read(lambda: self._table("cards").all())
-        return [
-            FeedbackCard(
-                id=str(d.get("id", "")),
-                category=str(d.get("category", "heard")),
-                feedback=str(d.get("feedback", "")),
-                concern=str(d.get("concern", "")),
-                terms=tuple(str(x) for x in d.get("terms", []) if isinstance(x, str)),
-                hint=str(d.get("hint", "")),
-                source="heard",
-            )
-            for d in sorted(docs, key=lambda d: d.doc_id)
-        ]
+        return [records.heard_card_from(d) for d in sorted(docs, key=lambda d: d.doc_id)]
 
     def save_heard_card(self, card: FeedbackCard) -> None:
         """Save (or replace, by card id) a card made from real feedback."""
