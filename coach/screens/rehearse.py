@@ -16,7 +16,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Sparkline, Static, TextArea
-from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.content import load_deck, load_questions
 from coach.domain import drill
@@ -25,6 +24,7 @@ from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, tailored_cards
 from coach.domain.models import Attempt
 from coach.screens import Clock
 from coach.storage import Store, StoreError
+from coach.widgets.card_list import CardList
 from coach.widgets.coaching_panel import CoachingPanel, score_style
 from coach.widgets.empty_state import EmptyState
 
@@ -119,7 +119,7 @@ class RehearseScreen(Screen[None]):
         with Horizontal(id="rehearse-body"):
             with Vertical(id="cards", classes="sidebar"):
                 yield Static("Cards", classes="panel-title")
-                yield OptionList(id="card-list")
+                yield CardList(id="card-list")
             with Vertical(id="rehearse-main"):
                 yield Static(id="prompt")
                 yield TextArea(id="draft", soft_wrap=True, tab_behavior="focus")
@@ -168,39 +168,10 @@ class RehearseScreen(Screen[None]):
         if fill_list:
             self._refresh_card_list()
 
-    def _card_label(self, card_id: str, title: str, attempts: list[Attempt]) -> Text:
-        state = drill.progress(card_id, attempts)
-        label = Text(no_wrap=True, overflow="ellipsis")
-        label.append("● " if state.is_due(self.clock()) else "  ", style="bold yellow")
-        label.append(title)
-        if state.best is not None:
-            label.append(f" {state.best}", style=score_style(state.best))
-        return label
-
     def _refresh_card_list(self) -> None:
-        by_card: dict[str, list[Attempt]] = {}
-        for attempt in self.attempts:  # one pass, not one per card: histories can be long
-            by_card.setdefault(attempt.card_id, []).append(attempt)
-        closing = self._card_label(
-            QUESTION_CARD_ID, "The closing question", by_card.get(QUESTION_CARD_ID, [])
+        self.query_one(CardList).show(
+            self.cards.values(), self.categories, self.attempts, self.clock(), self.card_id
         )
-        options: list[Option | None] = [Option(closing, QUESTION_CARD_ID)]
-        groups: dict[str, list[FeedbackCard]] = {}
-        for card in self.cards.values():
-            group = {"tailored": "For your profile", "heard": "Heard in interviews"}.get(
-                card.source, self.categories.get(card.category, (card.category, ""))[0]
-            )
-            groups.setdefault(group, []).append(card)
-        for group, cards in groups.items():
-            options.append(Option(Text(group, style="bold"), disabled=True))
-            for card in cards:
-                label = self._card_label(card.id, _short(card), by_card.get(card.id, []))
-                options.append(Option(label, card.id))
-        card_list = self.query_one("#card-list", OptionList)
-        card_list.clear_options()
-        card_list.add_options(options)
-        with contextlib.suppress(OptionDoesNotExist):
-            card_list.highlighted = card_list.get_option_index(self.card_id)
 
     @on(OptionList.OptionSelected, "#card-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -218,9 +189,7 @@ class RehearseScreen(Screen[None]):
             self.drafts[LAST_CARD_KEY] = card_id
             with contextlib.suppress(StoreError):  # only a convenience: never block on it
                 self.store.save_draft(LAST_CARD_KEY, card_id)
-        card_list = self.query_one("#card-list", OptionList)
-        with contextlib.suppress(OptionDoesNotExist):
-            card_list.highlighted = card_list.get_option_index(card_id)
+        self.query_one(CardList).point_at(card_id)
         self.query_one("#draft", TextArea).load_text(self.drafts.get(card_id, ""))
         self._show_prompt()
         self._coach_now()
@@ -513,11 +482,3 @@ def _warm_up() -> None:
     """Load the assessors in the background, so the first keystroke finds them ready."""
     import coach.domain.closing
     import coach.domain.pitch  # noqa: F401
-
-
-def _short(card: FeedbackCard) -> str:
-    """A card's list label: its concern, trimmed to the sidebar."""
-    # A heard card is best known by what was said; the others by the concern they raise.
-    text = card.feedback if card.source == "heard" else card.concern
-    label = text[:1].upper() + text[1:]
-    return label if len(label) <= 19 else label[:18] + "…"

@@ -1,0 +1,73 @@
+"""The Rehearse screen's list of cards: the closing question, then cards grouped by where they
+come from, each with a dot when due and its best score."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from coach.domain import drill
+from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard
+from coach.domain.models import Attempt
+from coach.widgets.coaching_panel import score_style
+
+LABEL_LENGTH = 19
+"""Characters of a card's label that fit the sidebar at 80 columns without wrapping."""
+GROUPS = {"tailored": "For your profile", "heard": "Heard in interviews"}
+
+
+def short_label(card: FeedbackCard) -> str:
+    """A card's label: what was said for a heard card, else the concern it raises; trimmed."""
+    text = card.feedback if card.source == "heard" else card.concern
+    label = text[:1].upper() + text[1:]
+    return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
+
+
+class CardList(OptionList):
+    """Options are card ids; group headings are disabled options."""
+
+    def show(
+        self,
+        cards: Iterable[FeedbackCard],
+        categories: Mapping[str, tuple[str, str]],
+        attempts: Iterable[Attempt],
+        now: datetime,
+        current: str,
+    ) -> None:
+        """Rebuild the list and keep ``current`` highlighted."""
+        by_card: dict[str, list[Attempt]] = {}
+        for attempt in attempts:  # one pass, not one per card: histories can be long
+            by_card.setdefault(attempt.card_id, []).append(attempt)
+
+        def label(card_id: str, title: str) -> Text:
+            state = drill.progress(card_id, by_card.get(card_id, []))
+            text = Text(no_wrap=True, overflow="ellipsis")
+            text.append("● " if state.is_due(now) else "  ", style="bold yellow")
+            text.append(title)
+            if state.best is not None:
+                text.append(f" {state.best}", style=score_style(state.best))
+            return text
+
+        options: list[Option | None] = [
+            Option(label(QUESTION_CARD_ID, "The closing question"), QUESTION_CARD_ID)
+        ]
+        groups: dict[str, list[FeedbackCard]] = {}
+        for card in cards:
+            group = GROUPS.get(card.source, categories.get(card.category, (card.category, ""))[0])
+            groups.setdefault(group, []).append(card)
+        for group, members in groups.items():
+            options.append(Option(Text(group, style="bold"), disabled=True))
+            options += [Option(label(card.id, short_label(card)), card.id) for card in members]
+        self.clear_options()
+        self.add_options(options)
+        self.point_at(current)
+
+    def point_at(self, card_id: str) -> None:
+        """Highlight ``card_id`` if it is listed."""
+        with contextlib.suppress(OptionDoesNotExist):
+            self.highlighted = self.get_option_index(card_id)
