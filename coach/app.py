@@ -6,6 +6,7 @@ writes data beyond handing the Store on.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, Literal
@@ -96,10 +97,17 @@ class CoachApp(App[None]):
         return RateScreen(self.store, self.clock)
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(self._first_frame_shown)
         if self.problem:
             from coach.screens.notice import NoticeScreen
 
             await self.push_screen(NoticeScreen("Your database needs attention", self.problem))
+
+    def _first_frame_shown(self) -> None:
+        if not gc.isenabled():  # ``coach`` pauses the collector while it starts
+            # What start-up built lives as long as the app: keep later collections off it.
+            gc.freeze()
+            gc.enable()
 
     def _leave_then(self, then: Callable[[], object]) -> None:
         """Run ``then`` now, or after the user agrees to leave unsaved work behind.

@@ -6,7 +6,6 @@ Three sources: the deck shipped in ``data/feedback.json``; cards tailored to the
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -107,6 +106,8 @@ def _subject(requirement: str) -> str:
 def _requirement_id(requirement: str) -> str:
     """A readable, unique id: a slug for people, and a short hash so that two long
     requirements sharing a start (or with no Latin letters at all) never collide."""
+    import hashlib  # here, not at the top: OpenSSL's loading is 1 ms of start-up
+
     normalised = " ".join(requirement.lower().split())
     digest = hashlib.sha1(normalised.encode()).hexdigest()[:8]  # noqa: S324 - an id, not security
     slug = "-".join(t.words(requirement))[:40]

@@ -9,6 +9,7 @@ the same thing from outside with no hook at all.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -53,16 +54,25 @@ def bare() -> None:
 
 
 def coach(db: str, screen: str = "rehearse") -> None:
-    from pathlib import Path
+    """The real entry point, as the ``coach`` command runs it, only headless."""
+    from textual.app import App
 
-    from coach.app import CoachApp
-    from coach.storage import open_store
+    run = App.run
 
-    opened = open_store(Path(db))
-    CoachApp(opened.store, first_screen=screen).run(headless=True)  # type: ignore[arg-type]
+    def headless_run(self: App[Any], *args: Any, **kwargs: Any) -> Any:
+        return run(self, *args, **{**kwargs, "headless": True})
+
+    App.run = headless_run  # type: ignore[method-assign]
+    from coach.__main__ import main
+
+    main(["--db", db, "--screen", screen])
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "coach":
+        # ``coach`` pauses the garbage collector before it imports Textual (see main()); this
+        # harness must import Textual first to watch for the frame, so it pauses it here.
+        gc.disable()
     exit_at_first_frame()
     if sys.argv[1] == "bare":
         bare()

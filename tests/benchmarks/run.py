@@ -44,6 +44,12 @@ def table(title: str, rows: list[Row]) -> None:
 # --- start-up -----------------------------------------------------------------------------------
 
 
+# Installed programs run from cached bytecode (pip compiles it at install time); a checkout run
+# with PYTHONDONTWRITEBYTECODE set would compile coach's modules at every launch, while Textual's
+# come cached. So children may write bytecode, and each program is launched once before timing.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def launch(args: list[str]) -> tuple[float, int]:
     """Seconds from launch to the first frame (the child exits there), and peak RSS in KiB.
 
@@ -55,6 +61,7 @@ def launch(args: list[str]) -> tuple[float, int]:
         [sys.executable, str(HERE / "apps.py"), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=CHILD_ENV,
     )
     _, status, _ = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
@@ -72,6 +79,9 @@ def startup(runs: int, folder: Path, sizes: list[tuple[str, int, int]]) -> None:
         for name, attempts, interviews in sizes
     }
     samples: dict[str, list[tuple[float, int]]] = {"bare": []}
+    launch(["bare"])  # warm-up: bytecode written, files in the page cache
+    for db in dbs.values():
+        launch(["coach", str(db)])
     for _ in range(runs):  # interleaved, so drift on a noisy machine hits all alike
         samples["bare"].append(launch(["bare"]))
         for name, db in dbs.items():
@@ -113,7 +123,11 @@ def first_frame_in_tmux(runs: int, db: Path) -> None:
         session = f"coach-bench-{os.getpid()}"
         start = time.perf_counter()
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", *command],
+            # The tmux server passes on its own environment, not this one (see CHILD_ENV).
+            [
+                *("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36"),
+                *("env", "-u", "PYTHONDONTWRITEBYTECODE", *command),
+            ],
             check=True,
         )
         try:
@@ -135,16 +149,14 @@ def first_frame_in_tmux(runs: int, db: Path) -> None:
     subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep", "3600"], check=True)
     bare: list[float] = []
     coach: list[float] = []
+    coach_command = [sys.executable, "-m", "coach", "--db", str(db)]
     try:
+        until([sys.executable, str(bare_script)], "Bare app ready")  # warm-up
+        until(coach_command, "Rehearse · the evening before")
         for _ in range(runs):
             bare.append(until([sys.executable, str(bare_script)], "Bare app ready"))
             # The header: on screen in the first frame at any terminal size.
-            coach.append(
-                until(
-                    [sys.executable, "-m", "coach", "--db", str(db)],
-                    "Rehearse · the evening before",
-                )
-            )
+            coach.append(until(coach_command, "Rehearse · the evening before"))
     finally:
         subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
     ratio = statistics.median(coach) / statistics.median(bare)

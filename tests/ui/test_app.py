@@ -115,3 +115,20 @@ async def test_corrupt_database_is_explained_at_start(db_path: Path) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, RehearseScreen)
     assert json.loads(db_path.read_text())["_meta"]["1"]["schema"] >= 1
+
+
+async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(
+    db_path: Path,
+) -> None:
+    import gc
+
+    opened = open_store(db_path)
+    app = CoachApp(opened.store)
+    gc.disable()  # as ``coach`` does before it imports Textual
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
