@@ -15,10 +15,17 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from coach.storage import StoreError
+
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from coach.storage import Store
 
 ScreenName = Literal["rehearse", "rate"]
+THEME_KEY = "theme"
+"""The setting that remembers the theme picked in the command palette."""
+DEFAULT_THEME = "textual-dark"
 
 
 def local_now() -> datetime:
@@ -85,6 +92,7 @@ class CoachApp(App[None]):
         # Modes are built on first use, so the Rate screen costs nothing until it is opened.
         self.add_mode("rehearse", self._build_rehearse)
         self.add_mode("rate", self._build_rate)
+        self._restore_theme()
 
     def _build_rehearse(self) -> Screen[None]:
         from coach.screens.rehearse import RehearseScreen
@@ -96,8 +104,28 @@ class CoachApp(App[None]):
 
         return RateScreen(self.store, self.clock)
 
+    # --- themes: any of Textual's, from the command palette, remembered across runs ----------
+
+    def _restore_theme(self) -> None:
+        try:
+            saved = self.store.setting(THEME_KEY)
+        except StoreError:
+            return  # only a convenience: the screens report an unreadable file themselves
+        # A theme saved by another Textual version may not exist here: keep the default then.
+        if saved and saved in self.available_themes:
+            self.theme = saved
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self.store.setting(THEME_KEY, DEFAULT_THEME):
+            return
+        try:
+            self.store.set_setting(THEME_KEY, theme.name)
+        except StoreError as error:
+            self.notify(f"The theme is not remembered: {error}", severity="warning", timeout=8)
+
     async def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame_shown)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.problem:
             from coach.screens.notice import NoticeScreen
 

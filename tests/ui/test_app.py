@@ -132,3 +132,36 @@ async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_a_theme_picked_in_the_palette_is_remembered_across_runs(db_path: Path) -> None:
+    opened = open_store(db_path)
+    app = CoachApp(opened.store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "textual-dark"
+        dark = app.screen.styles.background
+        await run_palette(pilot, "theme")  # Textual's "Change theme": a list of themes
+        await pilot.press(*"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert app.screen.styles.background != dark
+    opened.store.close()
+
+    again = open_store(db_path)
+    restarted = CoachApp(again.store)
+    async with restarted.run_test(size=SIZE) as pilot:
+        assert restarted.theme == "nord"
+        await pilot.press("f3")  # every screen, not just the first, wears it
+        assert restarted.screen.styles.background != dark
+    again.store.close()
+
+
+async def test_an_unknown_saved_theme_falls_back_to_the_default(db_path: Path) -> None:
+    opened = open_store(db_path)
+    opened.store.set_setting("theme", "a-theme-from-the-future")
+    app = CoachApp(opened.store)
+    async with app.run_test(size=SIZE):
+        assert app.theme == "textual-dark"
+    opened.store.close()
