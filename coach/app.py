@@ -53,6 +53,13 @@ class CoachApp(App[None]):
             id="rate",
             tooltip="Right after: record what you observed and get a rating.",
         ),
+        Binding(
+            "f4",
+            "progress",
+            "Progress",
+            id="progress",
+            tooltip="Charts: rehearsal scores over time, interview ratings against outcomes.",
+        ),
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
         Binding(
             "ctrl+q",
@@ -180,6 +187,14 @@ class CoachApp(App[None]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def action_progress(self) -> None:
+        """Show the charts of rehearsal scores and interview ratings."""
+        from coach.screens.progress import ProgressScreen
+
+        if isinstance(self.screen, ProgressScreen):
+            return
+        self.push_screen(ProgressScreen(self.store, self.clock))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Rehearse screen",
@@ -190,6 +205,11 @@ class CoachApp(App[None]):
             "Rate screen",
             "Rate an interview from what you observed (F3)",
             lambda: self.run_action("switch_mode('rate')"),
+        )
+        yield SystemCommand(
+            "Progress",
+            "Charts of rehearsal scores and of interview ratings against outcomes (F4)",
+            self.action_progress,
         )
         yield SystemCommand("Help", "Every key, on one page (F1 or ?)", self.action_help)
         yield from super().get_system_commands(screen)

@@ -48,13 +48,17 @@ class CardList(OptionList):
             state = drill.progress(card_id, by_card.get(card_id, []))
             text = Text(no_wrap=True, overflow="ellipsis")
             text.append("● " if state.is_due(now) else "  ", style="bold yellow")
-            text.append(title)
+            best = "" if state.best is None else f" {state.best}"
+            # The option list wraps a long prompt whatever the Text says: make room for the
+            # score by trimming the title, so every card stays on one line.
+            room = LABEL_LENGTH - len(best)
+            text.append(title if len(title) <= room else title[: room - 1] + "…")
             if state.best is not None:
-                text.append(f" {state.best}", style=score_style(state.best))
+                text.append(best, style=score_style(state.best))
             return text
 
         options: list[Option | None] = [
-            Option(label(QUESTION_CARD_ID, "The closing question"), QUESTION_CARD_ID)
+            Option(label(QUESTION_CARD_ID, "Closing question"), QUESTION_CARD_ID)
         ]
         groups: dict[str, list[FeedbackCard]] = {}
         for card in cards:

@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from coach.app import CoachApp
-from coach.domain import Interview
+from coach.domain import Attempt, Interview
+from coach.domain.models import SignalValue
 from coach.storage import Store
 from tests.ui.keyboard import paste, wait_until
 
@@ -138,3 +139,43 @@ def test_database_notice(snap_compare: SnapCompare) -> None:
         "its place. Your old data is in that copy."
     )
     assert snap_compare(app_on(problem=problem), terminal_size=SIZE, run_before=steady_cursor)
+
+
+def test_progress_charts(snap_compare: SnapCompare) -> None:
+    store = Store.in_memory()
+    for day, score in enumerate((38, 45, 52, 61, 58, 70, 76, 83)):
+        store.add_attempt(
+            Attempt(
+                kind="question",
+                text="How does my background measure up?",
+                card_id="closing-question",
+                score=score,
+                created_at=(NOON - timedelta(days=8 - day)).isoformat(timespec="seconds"),
+            )
+        )
+    good: dict[str, SignalValue] = {
+        "tone": "positive",
+        "eye_contact": "good",
+        "enthusiasm_about_fit": True,
+    }
+    poor: dict[str, SignalValue] = {
+        "tone": "negative",
+        "eye_contact": "poor",
+        "vague_next_steps": True,
+    }
+    for company, signals, outcome in (
+        ("Acme", good, "offer"),
+        ("Globex", good, "next round"),
+        ("Initech", poor, "rejected"),
+        ("Umbrella", poor, ""),
+    ):
+        store.save_interview(
+            Interview(company, "Analyst", held_at="2026-11-02", signals=signals, outcome=outcome)
+        )
+
+    async def open_progress(pilot: Pilot[None]) -> None:
+        await steady_cursor(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+
+    assert snap_compare(app_on(store), terminal_size=SIZE, run_before=open_progress)

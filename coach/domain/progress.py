@@ -1,0 +1,78 @@
+"""Progress at a glance: rehearsal scores day by day, and interview ratings beside what
+happened next. Pure functions over saved values; the Progress screen draws them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from coach.domain.interviews import OUTCOMES, rate_saved
+from coach.domain.models import Attempt, Interview
+from coach.domain.rating import SignalError
+
+WAITING = "waiting"
+"""The row for interviews with no outcome recorded yet."""
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day's rehearsal."""
+
+    day: date
+    attempts: int
+    mean: float | None
+    """The mean score of the day's attempts; None on a day without any."""
+    best: int | None
+
+
+def _day_of(iso: str) -> date | None:
+    try:
+        return datetime.fromisoformat(iso).date()
+    except ValueError:
+        return None
+
+
+def daily_scores(attempts: Iterable[Attempt], today: date, days: int = 14) -> list[Day]:
+    """The last ``days`` days up to ``today``, oldest first, including days without practice
+    (a gap is part of the story: "repetition is the key")."""
+    start = today - timedelta(days=days - 1)
+    by_day: dict[date, list[int]] = {}
+    for attempt in attempts:
+        day = _day_of(attempt.created_at)
+        if day is not None and start <= day <= today:
+            by_day.setdefault(day, []).append(attempt.score)
+    result = []
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        scores = by_day.get(day, [])
+        result.append(
+            Day(
+                day,
+                len(scores),
+                sum(scores) / len(scores) if scores else None,
+                max(scores) if scores else None,
+            )
+        )
+    return result
+
+
+def score_trend(attempts: Sequence[Attempt], last: int = 60) -> list[int]:
+    """The scores of the last ``last`` attempts in the order they were saved."""
+    ordered = sorted(attempts, key=lambda a: a.created_at)
+    return [a.score for a in ordered[-last:]]
+
+
+def ratings_by_outcome(interviews: Iterable[Interview], today: date) -> dict[str, list[int]]:
+    """Each outcome (then ``WAITING``) with the ratings of its interviews, lowest first: does a
+    high rating go with offers? Outcomes nobody has yet are left out."""
+    rows: dict[str, list[int]] = {}
+    for interview in interviews:
+        try:
+            score = rate_saved(interview, today).score
+        except SignalError:
+            continue  # saved by hand or by another version: a chart never fails on one
+        outcome = interview.outcome if interview.outcome in OUTCOMES else WAITING
+        rows.setdefault(outcome, []).append(score)
+    order = [*OUTCOMES, WAITING]
+    return {outcome: sorted(rows[outcome]) for outcome in order if outcome in rows}

@@ -1,0 +1,96 @@
+"""The Progress screen: rehearsal scores over time, and interview ratings against outcomes.
+
+For people who would rather look than read: a trend line of every attempt, a bar per day of
+the last two weeks, and each outcome on a rating axis.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Sparkline, Static
+
+from coach.content import load_rubric
+from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
+from coach.screens import Clock
+from coach.storage import Store, StoreError
+from coach.widgets.empty_state import EmptyState
+from coach.widgets.progress_charts import day_bars, outcome_strips
+
+DAYS = 14
+
+
+class ProgressScreen(ModalScreen[None]):
+    """Charts of what is saved; read-only, closed with Escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f4,q", "dismiss", "Close"),
+    ]
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="progress"):
+            yield Static("Progress", id="progress-title")
+            with VerticalScroll(id="progress-body"):
+                yield Static("Rehearsal scores over time", classes="progress-heading")
+                with Vertical(id="progress-rehearsal"):
+                    yield Sparkline([], id="progress-trend")
+                    yield Static(id="progress-trend-text")
+                yield EmptyState(
+                    "No attempts yet",
+                    "Rehearse (F2), write an attempt and press ctrl+s: each saved attempt "
+                    "adds to these charts.",
+                    id="progress-no-attempts",
+                )
+                yield Static("Interview ratings against outcomes", classes="progress-heading")
+                yield Static(id="progress-outcomes")
+                yield EmptyState(
+                    "No interviews yet",
+                    "Rate an interview (F3) and record what happened next: this chart shows "
+                    "whether your high ratings end in offers.",
+                    id="progress-no-interviews",
+                )
+                with Vertical(id="progress-by-day"):
+                    yield Static(f"Day by day, the last {DAYS} days", classes="progress-heading")
+                    yield Static(id="progress-days")
+            yield Static("Press Escape or F4 to close.", id="progress-footer")
+
+    def on_mount(self) -> None:
+        try:
+            attempts = self.store.attempts()
+            interviews = self.store.interviews()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            attempts, interviews = [], []
+        now = self.clock()
+        trend = score_trend(attempts)
+        has_attempts = bool(trend)
+        for section in ("#progress-rehearsal", "#progress-by-day"):
+            self.query_one(section).display = has_attempts
+        self.query_one("#progress-no-attempts").display = not has_attempts
+        if has_attempts:
+            self.query_one("#progress-trend", Sparkline).data = trend
+            first, last = trend[0], trend[-1]
+            line = Text(f"{len(trend)} latest attempts · first {first} · last {last}")
+            line.append(f" · best {max(trend)}", style="bold")
+            self.query_one("#progress-trend-text", Static).update(line)
+            self.query_one("#progress-days", Static).update(
+                day_bars(daily_scores(attempts, now.date(), DAYS))
+            )
+        rows = ratings_by_outcome(interviews, now.date())
+        self.query_one("#progress-outcomes").display = bool(rows)
+        self.query_one("#progress-no-interviews").display = not rows
+        if rows:
+            rubric = load_rubric()
+            self.query_one("#progress-outcomes", Static).update(
+                outcome_strips(rows, round(rubric.poorly_below), round(rubric.well_at))
+            )
