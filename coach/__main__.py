@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="rehearse",
         help="the screen to open first (default: rehearse)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open on sample data in a temporary database, deleted when you quit "
+        "(your own database is not touched; --db and $COACH_DB are ignored)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     rate = commands.add_parser(
         "rate",
@@ -43,6 +49,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rate.add_argument("--signals", metavar="FILE.json", required=True, help="the signals")
     rate.add_argument("--json", action="store_true", help="print JSON instead of a panel")
+    shots = commands.add_parser(
+        "screenshots",
+        help="write an SVG of each screen, on the demo data, for the README",
+        description="Write an SVG screenshot of each screen in a realistic state, from the "
+        "demo data with a fixed clock (the same files on every run).",
+    )
+    shots.add_argument(
+        "folder", nargs="?", default="screenshots", help="where to write (default: screenshots/)"
+    )
+    export = commands.add_parser(
+        "export",
+        help="export everything to JSON (a backup), Markdown (for a mentor) or CSV",
+        description="Export the database: json is a complete backup that coach import reads; "
+        "md is readable notes for a mentor; csv is one table of interviews and attempts.",
+    )
+    export.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    imported = commands.add_parser(
+        "import",
+        help="merge a JSON export into the database (never overwrites a record)",
+        description="Check all of FILE.json, then add its records by id in one write. Exit "
+        "status 2 for a bad file, and then nothing is written.",
+    )
+    imported.add_argument("file", metavar="FILE.json", help="a file from coach export")
+    history = commands.add_parser(
+        "history", help="print past interviews and recent attempts as tables"
+    )
+    history.add_argument(
+        "--limit", type=int, default=15, metavar="N", help="rows per table (default: 15)"
+    )
+    serve = commands.add_parser(
+        "serve",
+        help="the same app in a web browser, through textual-serve (pip install 'coach[serve]')",
+        description="Serve coach, on the same database, to a web browser. Bound to 127.0.0.1 "
+        "by default: textual-serve has no authentication and interview notes are personal.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
     return parser
 
 
@@ -53,31 +97,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.cli import rate
 
         return rate(args.signals, as_json=args.json)
+    if args.command == "serve":
+        from coach.serve import serve
+
+        return serve(args.host, args.port, args.db, screen=args.screen)
+    if args.command in ("export", "import", "history"):
+        from coach import cli_backup
+
+        if args.command == "export":
+            return cli_backup.export(args.db, args.format, args.output)
+        if args.command == "import":
+            return cli_backup.import_file(args.file, args.db)
+        return cli_backup.history(args.db, args.limit)
+    if args.command == "screenshots":
+        from coach.screenshots import screenshots
+
+        return screenshots(args.folder)
+    if args.demo:
+        # Before anything resolves or opens the user's database: the demo never reads it.
+        from coach.demo_app import run_demo
+
+        return run_demo(args.screen)
 
     # Start-up allocates a great many long-lived objects and no garbage worth a collection:
     # the collector would only walk them, several times (about 12 ms of a 200 ms start). The
     # app turns it back on after its first frame (CoachApp._first_frame_shown).
     gc.disable()
+    from coach.lazy_store import LazyStore
     from coach.locations import resolve_db_path
-    from coach.storage import open_store
 
     path, own_folder = resolve_db_path(args.db)
-    opened = open_store(path, tighten_dir=own_folder)
+    # Opened by the app right after its first frame: the screen never waits for TinyDB or for
+    # a long history to parse (see coach/lazy_store.py).
+    store = LazyStore(path, tighten_dir=own_folder)
 
     from coach.app import CoachApp
     from coach.content import ContentError
 
-    app = CoachApp(opened.store, problem=opened.problem, first_screen=args.screen)
+    app = CoachApp(store, first_screen=args.screen)
     try:
         app.run()
     except ContentError as error:
         print(f"coach: {error}", file=sys.stderr)
         return 1
     finally:
-        opened.store.close()
-    if opened.problem:
+        store.close()
+    if store.problem:
         # Also left in the terminal after the app exits, so it can be copied.
-        print(opened.problem, file=sys.stderr)
+        print(store.problem, file=sys.stderr)
     return app.return_code or 0
 
 

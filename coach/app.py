@@ -15,16 +15,17 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from coach.storage import StoreError
+from coach.errors import StoreError
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from coach.storage import Store
+    from coach.store_api import StoreAPI
 
 ScreenName = Literal["rehearse", "rate"]
-THEME_KEY = "theme"
-"""The setting that remembers the theme picked in the command palette."""
+THEME_KEY = "ui.theme"
+"""Remembers the theme picked in the command palette. It lives in the small drafts file, not
+the database: the first frame must be drawn in it, and must not wait for the database."""
 DEFAULT_THEME = "textual-dark"
 
 
@@ -73,7 +74,7 @@ class CoachApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: StoreAPI,
         *,
         problem: str | None = None,
         first_screen: ScreenName = "rehearse",
@@ -82,7 +83,8 @@ class CoachApp(App[None]):
         """Build the app.
 
         Args:
-            store: Where everything is saved; handed on to each screen.
+            store: Where everything is saved; handed on to each screen. A ``LazyStore`` is
+                opened right after the first frame, and any problem with it shown then.
             problem: A sentence about the database to show at start (a corrupt file was set
                 aside, say); None when all is well.
             first_screen: The screen shown first.
@@ -114,35 +116,34 @@ class CoachApp(App[None]):
     # --- themes: any of Textual's, from the command palette, remembered across runs ----------
 
     def _restore_theme(self) -> None:
-        try:
-            saved = self.store.setting(THEME_KEY)
-        except StoreError:
-            return  # only a convenience: the screens report an unreadable file themselves
+        saved = self.store.drafts().get(THEME_KEY)
         # A theme saved by another Textual version may not exist here: keep the default then.
         if saved and saved in self.available_themes:
             self.theme = saved
 
     def _remember_theme(self, theme: Theme) -> None:
-        if theme.name == self.store.setting(THEME_KEY, DEFAULT_THEME):
+        if theme.name == self.store.drafts().get(THEME_KEY, DEFAULT_THEME):
             return
         try:
-            self.store.set_setting(THEME_KEY, theme.name)
+            self.store.save_draft(THEME_KEY, theme.name)
         except StoreError as error:
             self.notify(f"The theme is not remembered: {error}", severity="warning", timeout=8)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame_shown)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.problem:
-            from coach.screens.notice import NoticeScreen
-
-            await self.push_screen(NoticeScreen("Your database needs attention", self.problem))
 
     def _first_frame_shown(self) -> None:
         if not gc.isenabled():  # ``coach`` pauses the collector while it starts
             # What start-up built lives as long as the app: keep later collections off it.
             gc.freeze()
             gc.enable()
+        # The database opens now, with the screen already up (see coach.lazy_store).
+        problem = self.store.ensure_open() or self.problem
+        if problem:
+            from coach.screens.notice import NoticeScreen
+
+            self.push_screen(NoticeScreen("Your database needs attention", problem))
 
     def _leave_then(self, then: Callable[[], object]) -> None:
         """Run ``then`` now, or after the user agrees to leave unsaved work behind.

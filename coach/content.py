@@ -13,12 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from coach.domain.cards import CATEGORIES, FeedbackCard
+from coach.domain.content import PURPOSES, Purpose, QuestionVariant
 
 if TYPE_CHECKING:
+    from coach.domain.cards import FeedbackCard
     from coach.domain.rating import Level, Rubric, SignalRule
-from coach.domain.content import PURPOSES, Purpose, QuestionVariant
-from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
 
 class ContentError(ValueError):
@@ -114,6 +113,8 @@ def load_deck(
         ContentError: The file is missing, a field is wrong, a category is unknown or an id
             repeats.
     """
+    from coach.domain.cards import CATEGORIES, FeedbackCard
+
     raw = _load("feedback.json", folder)
     categories = raw.get("categories")
     if not isinstance(categories, dict):
@@ -171,12 +172,11 @@ def _level(item: object, where: str) -> Level:
 
 _FOLLOW_UP_STATES = ("prompt_reply", "reply", "late_reply", "overdue", "long_overdue")
 _STEP_KINDS = {"duration": "ratios", "questions_asked": "counts", "follow_up_questions": "counts"}
-_CHOICES = tuple(CHOICE_KEYS)
-_YES_NO = YES_NO_KEYS
 
 
 def _rule(key: str, item: object) -> SignalRule:
     from coach.domain.rating import Advice, SignalRule
+    from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
     where = f"rubric.json, signal {key!r}"
     if not isinstance(item, dict):
@@ -198,12 +198,12 @@ def _rule(key: str, item: object) -> SignalRule:
             )
         if [s[0] for s in steps] != sorted((s[0] for s in steps), reverse=True):
             raise ContentError(f"{where}: rows must go from the highest 'at_least' down")
-    elif key in _CHOICES:
+    elif key in CHOICE_KEYS:
         choices = item.get("choices")
         if not isinstance(choices, dict):
             raise ContentError(f"{where}: 'choices' must be an object")
         levels = {str(k): _level(v, f"{where}, choice {k!r}") for k, v in choices.items()}
-    elif key in _YES_NO:
+    elif key in YES_NO_KEYS:
         levels = {
             answer: _level(item.get(answer), f"{where}, {answer!r}") for answer in ("yes", "no")
         }
@@ -245,12 +245,13 @@ def load_rubric(folder: Path | None = None) -> Rubric:
 @lru_cache(maxsize=4)
 def _load_rubric(folder: Path) -> Rubric:
     from coach.domain.rating import Rubric
+    from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
     raw = _load("rubric.json", folder)
     bands, silence, signals = raw.get("bands"), raw.get("silence"), raw.get("signals")
     if not (isinstance(bands, dict) and isinstance(silence, dict) and isinstance(signals, dict)):
         raise ContentError("rubric.json: 'bands', 'silence' and 'signals' must be objects")
-    expected = {*_STEP_KINDS, *_CHOICES, *_YES_NO, "follow_up"}
+    expected = {*_STEP_KINDS, *CHOICE_KEYS, *YES_NO_KEYS, "follow_up"}
     if set(signals) != expected:
         missing, extra = expected - set(signals), set(signals) - expected
         raise ContentError(

@@ -20,7 +20,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -32,12 +32,10 @@ from coach import files, records, schema
 from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile
 from coach.drafts import Drafts, drafts_path
+from coach.errors import StoreError
 
 _T = TypeVar("_T")
-
-
-class StoreError(Exception):
-    """A save or load failed; ``str()`` is a sentence to show the user as it is."""
+__all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -186,6 +184,10 @@ class Store:
         db.storage.write(schema.empty())
         return cls(db, None, None)
 
+    def ensure_open(self) -> str | None:
+        """Already open (``open_store`` reported any problem): nothing to do or to say."""
+        return None
+
     @property
     def persistent(self) -> bool:
         """Whether saves reach a file."""
@@ -247,6 +249,30 @@ class Store:
             storage.write(raw)
             return result
 
+    def change_raw(self, change: Callable[[schema.Raw], _T]) -> _T:
+        """Apply ``change`` to the whole database in one atomic write, under the lock.
+
+        For bulk changes made of many records (``coach import``): either all of them reach the
+        file or none does. ``change`` gets the file's current content, re-read under the lock,
+        and must add or replace documents (never edit one in place: the storage reuses the JSON
+        text of documents it has seen). If it raises, nothing is written and the cached copy
+        it may have half-changed is dropped, so the next read comes from disk.
+
+        Raises:
+            StoreError: The file could not be written; it is unchanged.
+        """
+
+        def guarded(raw: schema.Raw) -> _T:
+            try:
+                return change(raw)
+            except BaseException:
+                storage = self._db.storage
+                if isinstance(storage, AtomicJSONStorage):
+                    storage.forget()
+                raise
+
+        return self._modify(guarded)
+
     def _put(self, table_name: str, doc: Mapping[str, Any], doc_id: int | None) -> int:
         """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale.
 
@@ -292,11 +318,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> None:
         """Replace the saved profile."""
-        doc = {
-            "strengths": [asdict(s) for s in profile.strengths],
-            "requirements": list(profile.requirements),
-        }
-        self._put("profile", doc, 1)
+        self._put("profile", records.profile_doc(profile), 1)
 
     # --- attempts -------------------------------------------------------------------------------
 
@@ -337,9 +359,7 @@ class Store:
         """Save (or replace, by card id) a card made from real feedback."""
         with self._writing():
             same = [d.doc_id for d in self._table("cards").all() if d.get("id") == card.id]
-            doc = asdict(card)
-            doc["terms"] = list(card.terms)
-            self._put("cards", doc, same[0] if same else None)
+            self._put("cards", records.card_doc(card), same[0] if same else None)
 
     # --- drafts ---------------------------------------------------------------------------------
 
@@ -370,6 +390,11 @@ class Store:
             if doc.get("key") == key:
                 return cast(str, doc.get("value"))
         return default
+
+    def settings(self) -> dict[str, str]:
+        """Every saved setting, by key."""
+        docs = self._read(lambda: self._table("settings").all())
+        return {str(d.get("key")): str(d.get("value")) for d in docs if "key" in d}
 
     def set_setting(self, key: str, value: str) -> None:
         """Save a setting, replacing its old value."""

@@ -12,23 +12,31 @@ The public scripting API::
 
 from typing import TYPE_CHECKING, Any
 
-from coach.domain.assessment import Assessment, Check, Span
-from coach.domain.cards import FeedbackCard
-from coach.domain.models import Attempt, Interview, Profile, Strength
-
 if TYPE_CHECKING:
+    from coach.domain.assessment import Assessment, Check, Span
+    from coach.domain.cards import FeedbackCard
     from coach.domain.closing import assess_closing_question
+    from coach.domain.models import Attempt, Interview, Profile, Strength
     from coach.domain.pitch import assess_pitch
     from coach.domain.rating import Rating, rate_interview
 
 _LAZY = {
+    "Assessment": "coach.domain.assessment",
+    "Check": "coach.domain.assessment",
+    "Span": "coach.domain.assessment",
+    "FeedbackCard": "coach.domain.cards",
+    "Attempt": "coach.domain.models",
+    "Interview": "coach.domain.models",
+    "Profile": "coach.domain.models",
+    "Strength": "coach.domain.models",
     "assess_closing_question": "coach.domain.closing",
     "assess_pitch": "coach.domain.pitch",
     "rate_interview": "coach.domain.rating",
     "Rating": "coach.domain.rating",
 }
-"""Imported on first use: the assessors compile their phrase patterns when loaded, and the
-app's first frame should not wait for that."""
+"""Every name is imported on first use. Importing any ``coach.domain.x`` module runs this file
+first, so it must cost nothing: the app's first frame needs one small module of the domain
+(the question variants), not the dataclasses, patterns and rubric of all of them."""
 
 
 def __getattr__(name: str) -> Any:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.domain import text as t
+from coach.domain.content import QUESTION_CARD_ID as QUESTION_CARD_ID  # defined there, re-exported
 from coach.domain.models import Strength
 
 CardSource = Literal["deck", "tailored", "heard"]
@@ -27,9 +28,6 @@ CATEGORIES = (
     "evasive",
 )
 """The kinds of feedback the deck covers, in the order the app lists them."""
-
-QUESTION_CARD_ID = "closing-question"
-"""The pseudo-card under which attempts at the closing question itself are saved."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,10 @@ strengths again, understand the competition."""
 
 PURPOSES: tuple[Purpose, ...] = ("feedback", "strengths", "competition")
 
+QUESTION_CARD_ID = "closing-question"
+"""The pseudo-card under which attempts at the closing question itself are saved (here, not in
+``cards``, so the first frame of Rehearse can know it without loading the deck)."""
+
 
 @dataclass(frozen=True)
 class QuestionVariant:

@@ -6,7 +6,7 @@ the last two weeks, and each outcome on a rating axis.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,10 +17,13 @@ from textual.widgets import Sparkline, Static
 
 from coach.content import load_rubric
 from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
+from coach.errors import StoreError
 from coach.screens import Clock
-from coach.storage import Store, StoreError
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.progress_charts import day_bars, outcome_strips
+
+if TYPE_CHECKING:
+    from coach.store_api import StoreAPI
 
 DAYS = 14
 
@@ -32,7 +35,7 @@ class ProgressScreen(ModalScreen[None]):
         Binding("escape,f4,q", "dismiss", "Close"),
     ]
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: StoreAPI, clock: Clock) -> None:
         super().__init__()
         self.store = store
         self.clock = clock

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -22,12 +22,15 @@ from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_
 from coach.domain.interviews import Calibration, calibration, rate_saved, signals_for
 from coach.domain.models import Interview
 from coach.domain.rating import SignalError, rate_interview
+from coach.errors import StoreError
 from coach.screens import Clock
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
-from coach.storage import Store, StoreError
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.rating_view import BAND_STYLE, rating_renderable
+
+if TYPE_CHECKING:
+    from coach.store_api import StoreAPI
 
 DRAFT_KEY = "rate-form"
 """The drafts-file key of the form in progress."""
@@ -81,7 +84,7 @@ class RateScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: StoreAPI, clock: Clock) -> None:
         super().__init__()
         self.store = store
         self.clock = clock

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,18 +15,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Sparkline, Static, TextArea
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
 
-from coach.content import load_deck, load_questions
-from coach.domain import drill
-from coach.domain.assessment import Assessment
-from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, tailored_cards
-from coach.domain.models import Attempt
+from coach.content import load_questions
+from coach.domain.content import QUESTION_CARD_ID
+from coach.errors import StoreError
 from coach.screens import Clock
-from coach.storage import Store, StoreError
-from coach.widgets.card_list import CardList
-from coach.widgets.coaching_panel import CoachingPanel, score_style
-from coach.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from coach.domain.assessment import Assessment
+    from coach.domain.cards import FeedbackCard
+    from coach.domain.models import Attempt
+    from coach.store_api import StoreAPI
+    from coach.widgets.card_list import CardList
+
+# What the first frame needs is imported above; the card list, coaching panel, history, deck
+# and database come right after it (see ``RehearseScreen._load``).
 
 PURPOSE_WORDS = {
     "feedback": "receive feedback",
@@ -45,7 +49,7 @@ class RehearseScreen(Screen[None]):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
-    AUTO_FOCUS = None  # focused after the first frame (see _after_first_frame)
+    AUTO_FOCUS = None  # focused after the first frame (see _load)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
@@ -94,12 +98,14 @@ class RehearseScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: StoreAPI, clock: Clock) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.variants = load_questions()
-        self.categories, self.deck = load_deck()
+        self.categories: dict[str, tuple[str, str]] = {}
+        self.deck: tuple[FeedbackCard, ...] = ()
+        self._loaded = False
         self.variant_index = 0
         self.card_id = QUESTION_CARD_ID
         self.cards: dict[str, FeedbackCard] = {}
@@ -115,41 +121,68 @@ class RehearseScreen(Screen[None]):
     # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The panels' frames are here from the first frame, so nothing moves when their
+        # contents arrive a moment later (``_load``).
         yield Header()
         with Horizontal(id="rehearse-body"):
             with Vertical(id="cards", classes="sidebar"):
                 yield Static("Cards", classes="panel-title")
-                yield CardList(id="card-list")
             with Vertical(id="rehearse-main"):
                 yield Static(id="prompt")
                 yield TextArea(id="draft", soft_wrap=True, tab_behavior="focus")
                 yield Static(id="draft-status")
-                with Horizontal(id="history"):
-                    yield Sparkline([], id="trend")
-                    yield Static(id="history-text")
+                yield Horizontal(id="history")
             with VerticalScroll(id="coaching"):
                 yield Static("Coaching", classes="panel-title")
-                yield EmptyState("", "", id="coach-empty")
-                yield CoachingPanel(id="coach-panel")
         yield Footer()
 
     def on_mount(self) -> None:
-        # After the first frame has been drawn and the user is reading it.
-        self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
         self.drafts = self.store.drafts()
-        self._build_cards(fill_list=False)
-        last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
-        self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID)
-        # Focusing restyles the whole tree (:focus-within), measuring sixty options costs more
-        # than the rest of the screen, and the history may be long: all wait for the first frame.
-        self.call_after_refresh(self._after_first_frame)
+        if (self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID) != QUESTION_CARD_ID:
+            # The card may be one of the user's own, kept in the database: load it all now.
+            self._load()
+            return
+        # The usual start: the closing question, which needs nothing from the database.
+        self.query_one("#draft", TextArea).load_text(self.drafts.get(QUESTION_CARD_ID, ""))
+        self._show_prompt()
+        self._show_status()
+        self.call_after_refresh(self._load)
 
-    def _after_first_frame(self) -> None:
-        # The history can be thousands of attempts: read it once the screen is up.
-        self.attempts = self.store.attempts()
-        self._show_history()
-        self._refresh_card_list()
+    def _load(self) -> None:
+        """Everything the first frame can do without: the database (opened here when the app
+        was handed a ``LazyStore``), the deck, the card list, the coaching panel, the history.
+
+        Runs right after the first frame, or at once when something needs it first; a
+        second call does nothing. Synchronous, so no key is handled half-way through it.
+        """
+        if self._loaded:
+            return
+        self._loaded = True
+        from textual.widgets import Sparkline
+
+        from coach.content import load_deck
+        from coach.widgets.card_list import CardList
+        from coach.widgets.coaching_panel import CoachingPanel
+        from coach.widgets.empty_state import EmptyState
+
+        self.categories, self.deck = load_deck()
+        self.query_one("#cards").mount(CardList(id="card-list"))
+        self.query_one("#history").mount(Sparkline([], id="trend"), Static(id="history-text"))
+        self.query_one("#coaching").mount(
+            EmptyState("", "", id="coach-empty"), CoachingPanel(id="coach-panel")
+        )
+        try:
+            self._build_cards(fill_list=False)
+            # The history can be thousands of attempts: read once, here, not per card.
+            self.attempts = self.store.attempts()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+        last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
+        self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID, flush=False)
+        # Measuring sixty options costs more than the rest of the screen: after it is mounted.
+        self.call_after_refresh(self._refresh_card_list)
         self.query_one("#draft", TextArea).focus()
+        self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
 
     # --- cards ----------------------------------------------------------------------------------
 
@@ -158,6 +191,8 @@ class RehearseScreen(Screen[None]):
 
     def _build_cards(self, *, fill_list: bool = True) -> None:
         """Tailored and heard cards first (they are about you), then the deck by category."""
+        from coach.domain.cards import tailored_cards
+
         profile = self.store.profile()
         ordered = [
             *tailored_cards(profile.requirements, profile.strengths),
@@ -168,8 +203,13 @@ class RehearseScreen(Screen[None]):
         if fill_list:
             self._refresh_card_list()
 
+    def _card_list(self) -> CardList:
+        from coach.widgets.card_list import CardList
+
+        return self.query_one(CardList)
+
     def _refresh_card_list(self) -> None:
-        self.query_one(CardList).show(
+        self._card_list().show(
             self.cards.values(), self.categories, self.attempts, self.clock(), self.card_id
         )
 
@@ -179,9 +219,11 @@ class RehearseScreen(Screen[None]):
             self.select_card(event.option.id)
             self.query_one("#draft", TextArea).focus()
 
-    def select_card(self, card_id: str) -> None:
+    def select_card(self, card_id: str, *, flush: bool = True) -> None:
         """Show ``card_id`` (or the closing question) with its draft, coaching and history."""
-        self._flush_draft()
+        self._load()
+        if flush:
+            self._flush_draft()
         self._stop_stopwatch(keep=False)
         self.card_id = card_id
         self.spoken_seconds = None
@@ -189,8 +231,10 @@ class RehearseScreen(Screen[None]):
             self.drafts[LAST_CARD_KEY] = card_id
             with contextlib.suppress(StoreError):  # only a convenience: never block on it
                 self.store.save_draft(LAST_CARD_KEY, card_id)
-        self.query_one(CardList).point_at(card_id)
-        self.query_one("#draft", TextArea).load_text(self.drafts.get(card_id, ""))
+        self._card_list().point_at(card_id)
+        draft = self.query_one("#draft", TextArea)
+        if draft.text != self.drafts.get(card_id, ""):
+            draft.load_text(self.drafts.get(card_id, ""))
         self._show_prompt()
         self._coach_now()
         self._show_history()
@@ -264,6 +308,9 @@ class RehearseScreen(Screen[None]):
     def _coach_now(self) -> None:
         self._show_status()
         text = self.query_one("#draft", TextArea).text
+        from coach.widgets.coaching_panel import CoachingPanel
+        from coach.widgets.empty_state import EmptyState
+
         panel = self.query_one("#coach-panel", CoachingPanel)
         empty = self.query_one("#coach-empty", EmptyState)
         if not text.strip():
@@ -300,8 +347,8 @@ class RehearseScreen(Screen[None]):
         if self._autosave_timer:
             self._autosave_timer.stop()
             self._autosave_timer = None
-        if not self.is_mounted:
-            return
+        if not self.is_mounted or not self._loaded:
+            return  # nothing can have been typed before the draft had the focus
         try:
             self.store.save_draft(self.card_id, self.drafts.get(self.card_id, ""))
         except StoreError as error:
@@ -309,6 +356,8 @@ class RehearseScreen(Screen[None]):
 
     def unsaved_changes(self) -> str | None:
         """A sentence about typed text that is not saved as an attempt yet; None if none."""
+        if not self._loaded:
+            return None
         self._flush_draft()
         text = self.drafts.get(self.card_id, "")
         if not text.strip():
@@ -328,6 +377,10 @@ class RehearseScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Save the draft as an attempt with its score, checks, spoken time and time stamp."""
+        from coach.domain import drill
+        from coach.domain.models import Attempt
+
+        self._load()
         text = self.query_one("#draft", TextArea).text
         if not text.strip():
             self.query_one("#draft-status", Static).update(
@@ -364,6 +417,11 @@ class RehearseScreen(Screen[None]):
     # --- history --------------------------------------------------------------------------------
 
     def _show_history(self) -> None:
+        from textual.widgets import Sparkline
+
+        from coach.domain import drill
+        from coach.widgets.coaching_panel import score_style
+
         state = drill.progress(self.card_id, self.attempts)
         trend = self.query_one("#trend", Sparkline)
         trend.data = list(state.scores) or [0]
@@ -387,6 +445,9 @@ class RehearseScreen(Screen[None]):
 
     def action_next_card(self) -> None:
         """Move to the card due next by spaced repetition."""
+        from coach.domain import drill
+
+        self._load()
         card_id = drill.next_due(self._all_ids(), self.attempts, self.clock(), after=self.card_id)
         if card_id:
             self.select_card(card_id)
@@ -435,6 +496,8 @@ class RehearseScreen(Screen[None]):
         """Edit strengths and requirements; tailored cards follow."""
         from coach.screens.profile import ProfileScreen
 
+        self._load()
+
         def saved(profile: object) -> None:
             from coach.domain.models import Profile
 
@@ -460,6 +523,8 @@ class RehearseScreen(Screen[None]):
         """Record real feedback as a card, then open it to rehearse an answer."""
         from coach.domain.cards import heard_card
         from coach.screens.heard import HeardScreen
+
+        self._load()
 
         def kept(result: tuple[str, str] | None) -> None:
             if result is None:
