@@ -81,6 +81,21 @@ def doc_of(value: Attempt | Interview) -> dict[str, Any]:
     return doc
 
 
+def profile_doc(profile: Profile) -> dict[str, Any]:
+    """The JSON-native document for the profile."""
+    return {
+        "strengths": [asdict(s) for s in profile.strengths],
+        "requirements": list(profile.requirements),
+    }
+
+
+def card_doc(card: FeedbackCard) -> dict[str, Any]:
+    """The JSON-native document for a card of heard feedback."""
+    doc = asdict(card)
+    doc["terms"] = list(card.terms)
+    return doc
+
+
 def profile_from(doc: Mapping[str, Any]) -> Profile:
     """The profile from its stored document."""
     requirements = doc.get("requirements")

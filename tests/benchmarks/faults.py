@@ -80,16 +80,25 @@ def two_windows(seconds: float, folder: Path) -> tuple[int, int]:
     return len(acked), len(acked - texts)
 
 
+RECORD_FIELDS = (
+    *("id", "kind", "text", "score", "created_at", "checks"),
+    *("company", "held_at", "signals", "outcome", "reply_date", "feedback"),
+)
+"""Field names of export records, so generated import files get past the first checks."""
+
+
 def fuzz(examples: int) -> list[tuple[str, int, str]]:
     """Every entry point that takes outside input, fed ``examples`` generated inputs each."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
     from coach.cli import rate as rate_command
+    from coach.cli_backup import import_file as import_command
     from coach.content import ContentError, _load_rubric, load_deck, load_questions, load_rubric
     from coach.domain import assess_closing_question, assess_pitch
     from coach.domain.interview_form import FIELDS, parse_form
     from coach.domain.rating import SignalError, rate_interview
+    from coach.storage import open_store
 
     tuned = settings(
         max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
@@ -162,6 +171,38 @@ def fuzz(examples: int) -> list[tuple[str, int, str]]:
             code = rate_command(str(path), as_json=True, out=sink)
         assert code in (0, 2)
 
+    export_like = st.fixed_dictionaries(
+        {"coach_export": st.just(1)},
+        optional={
+            section: st.lists(
+                st.dictionaries(
+                    st.sampled_from(RECORD_FIELDS),
+                    json_values | st.integers(0, 120),
+                    max_size=6,
+                ),
+                max_size=3,
+            )
+            for section in ("attempts", "interviews", "heard_cards")
+        }
+        | {"profile": json_values, "settings": json_values, "schema": json_values},
+    )
+
+    @tuned
+    @given(export_like | json_values | st.text())
+    def importer(raw: Any) -> None:
+        db = scratch / "import" / "coach.json"
+        if not db.exists():
+            open_store(db).store.close()
+        before = db.read_bytes()
+        path = scratch / "export.json"
+        path.write_text(raw if isinstance(raw, str) else json.dumps(raw))
+        sink = open(scratch / "out.txt", "w")  # noqa: SIM115, PTH123
+        with sink:
+            code = import_command(str(path), str(db), out=sink)
+        assert code in (0, 2)
+        if code == 2:
+            assert db.read_bytes() == before, "a refused import changed the database"
+
     stderr = sys.stderr
     sys.stderr = open(scratch / "stderr.txt", "w")  # noqa: SIM115, PTH123 - the CLI's messages
     try:
@@ -172,6 +213,7 @@ def fuzz(examples: int) -> list[tuple[str, int, str]]:
             ("rate_interview", signals),
             ("data/ JSON loaders", content),
             ("coach rate --signals", cli),
+            ("coach import", importer),
         ]:
             check(name, test)
     finally:

@@ -1,0 +1,355 @@
+"""Checking a ``coach export --format json`` file before anything of it is imported.
+
+Every record is checked field by field (type, range, date, allowed values, no unknown field)
+and then converted through ``coach.records``, the code the Store itself reads documents with,
+so an imported record is exactly what the app would have saved. The checks are strict where
+``coach.records`` is forgiving: a forgiving read suits a database edited by hand, but an import
+that quietly turned a typo into a default would lose data without saying so.
+
+Every problem is collected (up to ``MAX_PROBLEMS``), each a sentence naming the record and
+the field, so a hand-edited file can be fixed in one go.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from coach import records, schema
+from coach.domain.cards import CATEGORIES, FeedbackCard
+from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
+from coach.domain.models import Attempt, Interview, Profile
+from coach.domain.rating import SignalError, rate_interview
+
+EXPORT_VERSION = 1
+"""The layout of the export file; bumped only when an older coach could not read a newer one."""
+HEADER = "coach_export"
+SECTIONS = ("profile", "attempts", "interviews", "heard_cards", "settings")
+TOP_KEYS = frozenset({HEADER, "schema", "exported_at", "coach_version", *SECTIONS})
+MAX_PROBLEMS = 10
+
+ATTEMPT_FIELDS = (
+    "id",
+    "kind",
+    "text",
+    "card_id",
+    "score",
+    "spoken_seconds",
+    "created_at",
+    "checks",
+)
+CHECK_FIELDS = ("name", "passed", "tip", "points", "max_points")
+INTERVIEW_FIELDS = (
+    "id",
+    "company",
+    "role",
+    "stage",
+    "held_at",
+    "signals",
+    "outcome",
+    "closing_answer",
+    "timeline_date",
+    "reply_date",
+)
+CARD_FIELDS = ("id", "category", "feedback", "concern", "terms", "hint", "source")
+MAX_SPOKEN_SECONDS = 24 * 3600
+"""A stopwatch left running over night is still a time; a bigger number is a typo."""
+
+
+_R = TypeVar("_R")
+
+
+class BackupError(ValueError):
+    """The file cannot be imported; ``problems`` are sentences, one per bad field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems[0] if problems else "the file cannot be imported")
+        self.problems = problems
+
+
+class RecordProblem(Exception):
+    """One record's first problem: a record stops being checked at its first bad field."""
+
+
+def _fail(where: str, message: str) -> RecordProblem:
+    return RecordProblem(f"{where}: {message}.")
+
+
+def _text(doc: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
+    return _valid_text(doc.get(key, ""), key, where, required=required)
+
+
+def _valid_text(value: object, key: str, where: str, *, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise _fail(where, f"'{key}' must be text, not {_kind(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(where, f"'{key}' holds a character that is not valid Unicode") from None
+    if required and not value.strip():
+        raise _fail(where, f"'{key}' must not be empty")
+    return value
+
+
+def _whole(value: object, where: str, key: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(
+            where, f"'{key}' must be a whole number from {low} to {high}, not {_kind(value)}"
+        )
+    if not low <= value <= high:
+        raise _fail(where, f"'{key}' must be from {low} to {high}, not {value}")
+    return value
+
+
+def _kind(value: object) -> str:
+    """How a wrong value is named in a message: short, and never the whole of a long text."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else "a long text"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def _fields(doc: object, allowed: tuple[str, ...], where: str) -> Mapping[str, Any]:
+    if not isinstance(doc, dict):
+        raise _fail(where, f"must be an object, not {_kind(doc)}")
+    unknown = sorted(str(k) for k in doc if k not in allowed)
+    if unknown:
+        raise _fail(where, f"unknown field {unknown[0]!r} (allowed: {', '.join(allowed)})")
+    return doc
+
+
+def _timestamp(value: str, where: str, key: str) -> None:
+    """An attempt's time stamp: empty, or a date-time with its time zone (the drill compares
+    it with the zone-aware clock; a naive one would break the Rehearse screen)."""
+    if not value:
+        return
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise _fail(
+            where,
+            f"'{key}' must be a date-time with its time zone, like "
+            f"2026-11-20T19:30:00+01:00, not {_kind(value)}",
+        )
+
+
+def _day(value: str, where: str, key: str, *, time_allowed: bool = False) -> date | None:
+    if not value:
+        return None
+    try:
+        if time_allowed and len(value) > 10:
+            return datetime.fromisoformat(value).date()
+        return date.fromisoformat(value)
+    except ValueError:
+        example = "2026-11-20 or 2026-11-20T14:30" if time_allowed else "2026-11-20"
+        raise _fail(where, f"'{key}' must be a date like {example}, not {_kind(value)}") from None
+
+
+def _id(doc: Mapping[str, Any], where: str, seen: set[int]) -> int:
+    if "id" not in doc:
+        raise _fail(
+            where, "'id' is missing (each record keeps its id so a second import can recognise it)"
+        )
+    number = _whole(doc["id"], where, "id", 1, 10**12)
+    if number in seen:
+        raise _fail(where, f"id {number} appears twice in the file")
+    seen.add(number)
+    return number
+
+
+def _checks(raw: object, where: str) -> None:
+    if not isinstance(raw, list):
+        raise _fail(where, f"'checks' must be a list, not {_kind(raw)}")
+    for n, item in enumerate(raw, 1):
+        at = f"{where}, check {n}"
+        check = _fields(item, CHECK_FIELDS, at)
+        _text(check, "name", at, required=True)
+        _text(check, "tip", at)
+        if not isinstance(check.get("passed"), bool):
+            raise _fail(at, f"'passed' must be true or false, not {_kind(check.get('passed'))}")
+        most = _whole(check.get("max_points", 0), at, "max_points", 0, 100)
+        _whole(check.get("points", 0), at, "points", 0, most)
+
+
+def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
+    """One attempt record, checked, as the Store would read it."""
+    fields = _fields(doc, ATTEMPT_FIELDS, where)
+    number = _id(fields, where, seen)
+    where = f"{where} (id {number})"
+    if fields.get("kind") not in ("question", "response"):
+        raise _fail(
+            where, f"'kind' must be 'question' or 'response', not {_kind(fields.get('kind'))}"
+        )
+    _text(fields, "text", where, required=True)
+    _text(fields, "card_id", where)
+    _whole(fields.get("score", 0), where, "score", 0, 100)
+    seconds = fields.get("spoken_seconds")
+    if seconds is not None and (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+        or not 0 <= seconds <= MAX_SPOKEN_SECONDS
+    ):
+        raise _fail(
+            where,
+            f"'spoken_seconds' must be null or a number of seconds from 0 to "
+            f"{MAX_SPOKEN_SECONDS}, not {_kind(seconds)}",
+        )
+    _timestamp(_text(fields, "created_at", where), where, "created_at")
+    _checks(fields.get("checks", []), where)
+    return records.attempt_from(fields, number)
+
+
+def interview(doc: object, where: str, seen: set[int]) -> Interview:
+    """One interview record, checked, as the Store would read it."""
+    fields = _fields(doc, INTERVIEW_FIELDS, where)
+    number = _id(fields, where, seen)
+    where = f"{where} (id {number})"
+    _text(fields, "company", where, required=True)
+    for key in ("role", "closing_answer"):
+        _text(fields, key, where)
+    for key, allowed in (("stage", STAGES), ("outcome", OUTCOME_CHOICES)):
+        value = _text(fields, key, where)
+        if value and value not in allowed:
+            raise _fail(
+                where, f"'{key}' must be empty or one of {', '.join(allowed)}, not {_kind(value)}"
+            )
+    held = _day(_text(fields, "held_at", where), where, "held_at", time_allowed=True)
+    for key in ("timeline_date", "reply_date"):
+        later = _day(_text(fields, key, where), where, key)
+        if later and held and later < held:
+            raise _fail(where, f"'{key}' {later} is before the interview ({held})")
+    signals = fields.get("signals", {})
+    if not isinstance(signals, dict):
+        raise _fail(where, f"'signals' must be an object, not {_kind(signals)}")
+    try:
+        # The rater's own check: an imported interview can always be rated.
+        rate_interview(signals)
+    except SignalError as error:
+        raise _fail(where, f"in 'signals', {error}") from None
+    return records.interview_from(fields, number)
+
+
+def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
+    """One card of heard feedback, checked, as the Store would read it."""
+    fields = _fields(doc, CARD_FIELDS, where)
+    card_id = _text(fields, "id", where, required=True)
+    if card_id in seen:
+        raise _fail(where, f"card id {card_id!r} appears twice in the file")
+    seen.add(card_id)
+    where = f"{where} (id {card_id!r})"
+    category = fields.get("category", "heard")
+    if category != "heard" and category not in CATEGORIES:
+        raise _fail(
+            where,
+            f"'category' must be 'heard' or one of {', '.join(CATEGORIES)}, not {_kind(category)}",
+        )
+    if fields.get("source", "heard") != "heard":
+        raise _fail(where, f"'source' must be 'heard', not {_kind(fields.get('source'))}")
+    _text(fields, "feedback", where, required=True)
+    for key in ("concern", "hint"):
+        _text(fields, key, where)
+    terms = fields.get("terms", [])
+    if not isinstance(terms, list):
+        raise _fail(where, f"'terms' must be a list of words, not {_kind(terms)}")
+    for term in terms:
+        _valid_text(term, "terms", where)
+    return records.heard_card_from(fields)
+
+
+def profile(doc: object) -> Profile:
+    """The profile, checked, as the Store would read it."""
+    fields = _fields(doc, ("strengths", "requirements"), "the profile")
+    strengths = fields.get("strengths", [])
+    if not isinstance(strengths, list):
+        raise _fail("the profile", f"'strengths' must be a list, not {_kind(strengths)}")
+    for n, item in enumerate(strengths, 1):
+        at = f"the profile, strength {n}"
+        strength = _fields(item, ("text", "evidence"), at)
+        _text(strength, "text", at, required=True)
+        _text(strength, "evidence", at)
+    requirements = fields.get("requirements", [])
+    if not isinstance(requirements, list):
+        raise _fail("the profile", f"'requirements' must be a list, not {_kind(requirements)}")
+    for n, line in enumerate(requirements, 1):
+        _valid_text(line, "requirements", f"the profile, requirement {n}")
+    return records.profile_from(fields)
+
+
+def settings(doc: object) -> dict[str, str]:
+    """The settings, checked: an object of text values."""
+    if not isinstance(doc, dict):
+        raise _fail("settings", f"must be an object of text values, not {_kind(doc)}")
+    for key, value in doc.items():
+        _valid_text(key, "key", f"setting {key!r}")
+        _valid_text(value, "value", f"setting {key!r}")
+    return dict(doc)
+
+
+def section(
+    raw: Mapping[str, Any], name: str, read: Callable[[object, str], _R], problems: list[str]
+) -> tuple[_R, ...]:
+    """The records of one section, each checked by ``read``; problems are appended."""
+    items = raw.get(name, [])
+    if not isinstance(items, list):
+        problems.append(f"'{name}' must be a list of records, not {_kind(items)}.")
+        return ()
+    kept = []
+    for n, item in enumerate(items, 1):
+        try:
+            kept.append(read(item, f"{name}, record {n}"))
+        except RecordProblem as problem:
+            problems.append(str(problem))
+    return tuple(kept)
+
+
+def header(raw: object) -> dict[str, Any]:
+    """The top level, checked: the export marker, the schema, no unknown section.
+
+    Raises:
+        BackupError: The file is not a coach export, or comes from a newer coach.
+    """
+    if not isinstance(raw, dict) or HEADER not in raw:
+        raise BackupError(
+            [
+                "this is not a coach export: it must be a JSON object starting with "
+                f'{{"{HEADER}": {EXPORT_VERSION}, ...}}, as written by coach export --format json.'
+            ]
+        )
+    problems = []
+    version = raw[HEADER]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.append(f"'{HEADER}' must be a whole number from 1, not {_kind(version)}.")
+    elif version > EXPORT_VERSION:
+        problems.append(
+            f"this export was written by a newer coach (export format {version}; "
+            f"this one reads up to {EXPORT_VERSION}). Upgrade coach to import it."
+        )
+    stamp = raw.get("schema", schema.SCHEMA_VERSION)
+    if isinstance(stamp, bool) or not isinstance(stamp, int) or stamp < 0:
+        problems.append(f"'schema' must be a whole number, not {_kind(stamp)}.")
+    elif stamp > schema.SCHEMA_VERSION:
+        problems.append(
+            f"this export holds schema {stamp} records; this coach knows up to "
+            f"{schema.SCHEMA_VERSION}. Upgrade coach to import it."
+        )
+    for key in ("exported_at", "coach_version"):
+        if not isinstance(raw.get(key, ""), str):
+            problems.append(f"'{key}' must be text, not {_kind(raw.get(key))}.")
+    unknown = sorted(str(k) for k in raw if k not in TOP_KEYS)
+    if unknown:
+        problems.append(f"unknown section {unknown[0]!r} (allowed: {', '.join(SECTIONS)}).")
+    if problems:
+        raise BackupError(problems)
+    return raw

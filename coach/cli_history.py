@@ -1,0 +1,70 @@
+"""``coach history``: the interviews and the latest attempts as Rich tables, without the app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.table import Table
+from rich.text import Text
+
+from coach.backup import Bundle
+from coach.export_text import card_titles, read_interview
+
+BLANK = "\N{EN DASH}"
+"""Shown for "not known", as the Rate screen's list does."""
+BAND_STYLES = {"went well": "green", "mixed": "yellow", "went poorly": "red"}
+
+
+def _shown(count: int, limit: int, what: str) -> str:
+    if count > limit:
+        return f"the {limit} most recent of {count} {what} (--limit N shows more)"
+    return f"{count} {what}"
+
+
+def interviews_table(bundle: Bundle, today: date, limit: int) -> Table:
+    """The most recent interviews first, each with its rating as of ``today``."""
+    recent = sorted(bundle.interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
+    table = Table(title="Interviews", caption=_shown(len(recent), limit, "interviews"))
+    for column in ("date", "company", "role", "rating", "outcome", "follow-up"):
+        numeric = column == "rating"
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
+    for interview in recent[:limit]:
+        read = read_interview(interview, today)
+        rating = Text(
+            f"{read.score} {read.band}" if read.score is not None else BLANK,
+            style=BAND_STYLES.get(read.band, ""),
+        )
+        overdue = read.follow_up == "OVERDUE"
+        follow_up = Text(read.follow_up or BLANK, style="bold red" if overdue else "")
+        table.add_row(
+            interview.held_at[:10] or BLANK,
+            interview.company,
+            interview.role or BLANK,
+            rating,
+            interview.outcome or BLANK,
+            follow_up,
+        )
+    return table
+
+
+def attempts_table(bundle: Bundle, limit: int) -> Table:
+    """The most recent attempts first: when, which card, the score."""
+    titles = card_titles(bundle)
+    recent = sorted(bundle.attempts, key=lambda a: (a.created_at, a.id or 0), reverse=True)
+    table = Table(title="Rehearsal attempts", caption=_shown(len(recent), limit, "attempts"))
+    table.add_column("date")
+    table.add_column("card", ratio=1)
+    table.add_column("score", justify="right")
+    for attempt in recent[:limit]:
+        title = titles.get(attempt.card_id, attempt.card_id or "free practice")
+        table.add_row(
+            attempt.created_at[:16].replace("T", " ") or BLANK,
+            Text(title, overflow="ellipsis", no_wrap=True),
+            str(attempt.score),
+        )
+    return table
+
+
+def tables(bundle: Bundle, today: date, limit: int) -> list[Table]:
+    """Both tables, interviews first."""
+    return [interviews_table(bundle, today, limit), attempts_table(bundle, limit)]
