@@ -14,6 +14,8 @@ from textual.widgets import Button, Static
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True (go ahead) or False (stay). Escape and "n" stay; "y" goes ahead."""
 
+    CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", "Stay"),
         Binding("y", "answer(True)", "Go ahead"),

@@ -17,6 +17,8 @@ HeardFeedback = tuple[str, str]
 class HeardScreen(ModalScreen[HeardFeedback | None]):
     """ctrl+s keeps the feedback (and turns it into a card); Escape cancels."""
 
+    CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Keep it", priority=True),
         Binding("escape", "dismiss(None)", "Cancel"),

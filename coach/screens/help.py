@@ -23,6 +23,8 @@ GENERAL_KEYS = (
 class HelpScreen(ModalScreen[None]):
     """Lists the keys; built from the live bindings, so it can never fall out of date."""
 
+    CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "dismiss", "Close help"),
     ]

@@ -14,6 +14,8 @@ from textual.widgets import Button, Static
 class NoticeScreen(ModalScreen[None]):
     """Shows a title and a message until the user presses Enter, Escape or OK."""
 
+    CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
 
     def __init__(self, title: str, message: str) -> None:

@@ -51,6 +51,8 @@ def strengths_text(strengths: tuple[Strength, ...]) -> str:
 class ProfileScreen(ModalScreen[Profile | None]):
     """Edit strengths and requirements; ctrl+s saves, Escape cancels."""
 
+    CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save profile", priority=True),
         Binding("escape", "cancel", "Cancel"),

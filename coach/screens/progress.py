@@ -31,6 +31,8 @@ DAYS = 14
 class ProgressScreen(ModalScreen[None]):
     """Charts of what is saved; read-only, closed with Escape."""
 
+    CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f4,q", "dismiss", "Close"),
     ]

@@ -43,6 +43,8 @@ AUTOSAVE_DELAY = 0.6
 class RateScreen(Screen[None]):
     """Record an interview's signals; see the rating, past interviews and calibration."""
 
+    CSS_PATH = "rate.tcss"  # read when first shown, not at start-up
+
     TITLE = "Rate · right after the interview"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -98,6 +100,8 @@ class RateScreen(Screen[None]):
         self._touched: set[str] = set()
         """Fields the user has edited: only their errors show before a save is tried."""
         self._show_all_errors = False
+        self.ready = False
+        """True once the interview list (filled just after the first frame) is shown."""
         self._rate_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
 
@@ -201,6 +205,7 @@ class RateScreen(Screen[None]):
         self.query_one("#interviews-empty", EmptyState).display = not has_rows
         # Rating every interview with an outcome can take a while with a long history.
         self.run_worker(self._calibrate, thread=True, exclusive=True, group="calibration")
+        self.ready = True
 
     def _calibrate(self) -> None:
         result = calibration(list(self.interviews), self._today())

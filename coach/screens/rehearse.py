@@ -49,7 +49,8 @@ class RehearseScreen(Screen[None]):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
-    AUTO_FOCUS = None  # focused after the first frame (see _load)
+    # Focused from the first frame, so keys typed while coach starts land in the draft.
+    AUTO_FOCUS = "#draft"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
@@ -106,6 +107,8 @@ class RehearseScreen(Screen[None]):
         self.categories: dict[str, tuple[str, str]] = {}
         self.deck: tuple[FeedbackCard, ...] = ()
         self._loaded = False
+        self.ready = False
+        """True once everything deferred past the first frame is shown (the card list last)."""
         self.variant_index = 0
         self.card_id = QUESTION_CARD_ID
         self.cards: dict[str, FeedbackCard] = {}
@@ -181,7 +184,6 @@ class RehearseScreen(Screen[None]):
         self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID, flush=False)
         # Measuring sixty options costs more than the rest of the screen: after it is mounted.
         self.call_after_refresh(self._refresh_card_list)
-        self.query_one("#draft", TextArea).focus()
         self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
 
     # --- cards ----------------------------------------------------------------------------------
@@ -212,6 +214,7 @@ class RehearseScreen(Screen[None]):
         self._card_list().show(
             self.cards.values(), self.categories, self.attempts, self.clock(), self.card_id
         )
+        self.ready = True
 
     @on(OptionList.OptionSelected, "#card-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -306,6 +309,7 @@ class RehearseScreen(Screen[None]):
         return assess_pitch(text, self.cards[self.card_id], self.store.profile().strengths)
 
     def _coach_now(self) -> None:
+        self._load()  # the coaching panel may not be there yet if typing began at once
         self._show_status()
         text = self.query_one("#draft", TextArea).text
         from coach.widgets.coaching_panel import CoachingPanel

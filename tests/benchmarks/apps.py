@@ -1,5 +1,7 @@
-"""Programs the benchmark launches: coach and the bare Textual floor. Each exits the moment its
-first frame is rendered. Run as ``python apps.py bare`` or ``python apps.py coach DB [SCREEN]``.
+"""Programs the benchmark launches: coach and the bare Textual floor. Each prints "first" at its
+first frame and "complete <peak KiB>" at its first frame with everything loaded (coach's
+screens load their lists and panels just after the first frame), then exits. Run as
+``python apps.py bare`` or ``python apps.py coach DB [SCREEN]``.
 
 "Rendered" is the first screen update the compositor hands to the display; in headless mode
 Textual drops it instead of writing it, so this harness wraps ``App._display`` to see it. That is
@@ -16,25 +18,36 @@ from pathlib import Path
 from typing import Any
 
 
-def exit_at_first_frame() -> None:
+def report_frames() -> None:
+    """Print "first" at the first frame and "complete <peak KiB>" at the first frame after the
+    screen finished loading, then exit; the parent timestamps each line as it arrives."""
     from textual.app import App
     from textual.screen import Screen
 
     original = App._display
+    shown = {"first": False}
 
     def display(self: App[Any], screen: Screen[Any], renderable: Any) -> None:
         original(self, screen, renderable)
-        # coach first shows Textual's empty default screen while its own screen mounts: a
-        # frame counts once the screen showing has something on it.
-        if renderable is not None and screen.children:
+        # A frame counts once the screen showing has something on it.
+        if renderable is None or not screen.children:
+            return
+        if not shown["first"]:
+            shown["first"] = True
+            os.write(1, b"first\n")
+        # Screens say when what they defer past the first frame is in (``ready``); the bare
+        # app defers nothing.
+        if getattr(screen, "ready", True):
             # Peak memory of this program alone: ru_maxrss seen by the parent would include
             # the parent's pages shared at fork; VmHWM starts afresh at exec.
             status = Path("/proc/self/status")
+            peak = "0"
             if status.exists():
-                peak = next(
+                line = next(
                     line for line in status.read_text().splitlines() if line.startswith("VmHWM")
                 )
-                os.write(1, f"{peak.split()[1]}\n".encode())
+                peak = line.split()[1]
+            os.write(1, f"complete {peak}\n".encode())
             os._exit(0)
 
     App._display = display  # type: ignore[method-assign]
@@ -73,7 +86,7 @@ if __name__ == "__main__":
         # ``coach`` pauses the garbage collector before it imports Textual (see main()); this
         # harness must import Textual first to watch for the frame, so it pauses it here.
         gc.disable()
-    exit_at_first_frame()
+    report_frames()
     if sys.argv[1] == "bare":
         bare()
     else:

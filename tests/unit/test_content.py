@@ -76,7 +76,8 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for source in sorted((ROOT / "data").glob("*.json")):
         assert f"coach/data/{source.name}" in names, f"{source.name} is not in the wheel"
-    assert "coach/coach.tcss" in names
+    for stylesheet in ("coach/coach.tcss", "coach/screens/rate.tcss", "coach/screens/dialogs.tcss"):
+        assert stylesheet in names, f"{stylesheet} is not in the wheel"
     # Run the unpacked wheel from another folder: it must find its own copy of the data.
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
