@@ -1,0 +1,258 @@
+"""``coach serve`` end to end: the real command, served to a real headless Chromium.
+
+textual-serve draws the terminal with xterm.js on a canvas (WebGL, else 2D), so the page's DOM
+holds none of the app's text. The test reads xterm's own screen buffer instead, through the
+Chrome DevTools protocol, spoken over aiohttp's websocket client (aiohttp comes with
+textual-serve). The page's script keeps its xterm ``Terminal`` in a local variable; a script
+injected before the page's own catches it when it is assigned to ``.terminal``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+TEST_SECONDS = 60.0
+"""The whole test, from starting the server to reading the page (not the chromium install)."""
+EXPECTED = ("Rehearse · the evening before the interview", "Ask the closing question")
+"""The Rehearse screen's header and the title of its first card's prompt."""
+
+# Before the page's scripts: textual.js does ``this.terminal = new Terminal(...)`` in its
+# client's constructor and keeps the client in a local. An accessor on Object.prototype sees
+# that first assignment, records the value and turns it back into a plain own property.
+CATCH_TERMINAL = """
+window.__coachTerminals = [];
+Object.defineProperty(Object.prototype, "terminal", {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, "terminal", {
+      value, writable: true, configurable: true, enumerable: true,
+    });
+    window.__coachTerminals.push(value);
+  },
+});
+"""
+
+# xterm.js's public buffer API: the visible rows as plain text, or null before the terminal
+# exists.
+READ_SCREEN = """
+(() => {
+  const term = (window.__coachTerminals || []).find((t) => t && t.buffer && t.buffer.active);
+  if (!term) return null;
+  const buffer = term.buffer.active;
+  const rows = [];
+  for (let y = 0; y < term.rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y);
+    rows.push(line ? line.translateToString(true) : "");
+  }
+  return rows.join("\\n");
+})()
+"""
+
+
+def _install_chromium() -> None:
+    """Debian's chromium, when this machine can install it; otherwise skip with the reason."""
+    if CHROMIUM.exists():
+        return
+    if shutil.which("apt-get") is None:
+        pytest.skip(f"{CHROMIUM} is missing and there is no apt-get to install it")
+    if os.geteuid() != 0:
+        pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium (needs root)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    # A fresh machine may have no package lists yet: update only if the first try fails.
+    if subprocess.run(install, env=env, capture_output=True, timeout=900).returncode != 0:
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=300)
+        result = subprocess.run(install, env=env, capture_output=True, text=True, timeout=900)
+        if result.returncode != 0:
+            pytest.skip(f"apt-get could not install chromium: {result.stderr.strip()[-300:]}")
+    if not CHROMIUM.exists():
+        pytest.skip(f"chromium was installed but {CHROMIUM} is still missing")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    pytest.importorskip("textual_serve", reason="textual-serve is not installed (coach[serve])")
+    _install_chromium()
+    return CHROMIUM
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End a process and everything it started (its own process group)."""
+    for sig, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        if process.poll() is not None:
+            break
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(grace)
+    # The group may outlive its leader (textual-serve's app processes, chromium's helpers).
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def _started(args: list[str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    with log.open("wb") as out:
+        # A new session, so teardown can kill the whole group and nothing is left behind.
+        process = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, stdout=out, stderr=out, start_new_session=True
+        )
+    try:
+        yield process
+    finally:
+        _stop(process)
+
+
+async def _wait_for_port(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
+    while True:
+        if server.poll() is not None:
+            pytest.fail(f"coach serve exited ({server.returncode}): {log.read_text()}")
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+
+
+async def _devtools_port(profile: Path, browser: subprocess.Popen[bytes], log: Path) -> int:
+    """The port Chromium chose, from the file it writes once DevTools listens."""
+    active = profile / "DevToolsActivePort"
+    while True:
+        if browser.poll() is not None:
+            pytest.fail(f"chromium exited ({browser.returncode}): {log.read_text()[-2000:]}")
+        if active.exists() and (lines := active.read_text().splitlines()):
+            return int(lines[0])
+        await asyncio.sleep(0.1)
+
+
+class DevTools:
+    """Just enough of the DevTools protocol: send a command, wait for its answer."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.ids = itertools.count(1)
+
+    async def call(self, method: str, **params: Any) -> dict[str, Any]:
+        message_id = next(self.ids)
+        await self.ws.send_json({"id": message_id, "method": method, "params": params})
+        while True:
+            message = json.loads((await self.ws.receive()).data)
+            if message.get("id") == message_id:  # events (no id) are not asked for; skipped
+                if "error" in message:
+                    raise AssertionError(f"{method}: {message['error']}")
+                result: dict[str, Any] = message["result"]
+                return result
+
+
+async def _screen_text(tmp_path: Path, chromium: Path, last: list[str]) -> float:
+    """Serve coach, open it in Chromium, and poll the terminal until the expected text shows.
+
+    Returns how long the app took to show it; ``last`` keeps the latest screen read, for the
+    failure message.
+    """
+    import aiohttp
+
+    port = _free_port()
+    server_log = tmp_path / "serve.log"
+    browser_log = tmp_path / "chromium.log"
+    profile = tmp_path / "chromium-profile"
+    profile.mkdir()
+    # COACH_DB points at tmp_path (tests/conftest.py); the child inherits it.
+    serve = [sys.executable, "-m", "coach", "serve", "--port", str(port)]
+    browser_args = [
+        str(chromium),
+        "--headless",
+        # Root in a container has no sandbox to offer; the page is our own, on loopback.
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        # textual-serve's page links a Google Fonts stylesheet, and window.onload (which
+        # connects the terminal) waits for it: fail every outside name at once, offline.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        "--window-size=1400,1000",
+        f"--user-data-dir={profile}",
+        "--remote-debugging-address=127.0.0.1",
+        "--remote-debugging-port=0",
+        "about:blank",
+    ]
+    with (
+        _started(serve, server_log) as server,
+        _started(browser_args, browser_log) as browser,
+    ):
+        await _wait_for_port(port, server, server_log)
+        devtools_port = await _devtools_port(profile, browser, browser_log)
+        async with aiohttp.ClientSession() as session:
+            base = f"http://127.0.0.1:{devtools_port}"
+            while True:  # the first tab may take a moment to be listed
+                async with session.get(f"{base}/json/list") as response:
+                    pages = [t for t in await response.json() if t["type"] == "page"]
+                if pages:
+                    break
+                await asyncio.sleep(0.1)
+            async with session.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
+                tab = DevTools(ws)
+                # Without the Page domain enabled, Chromium 156 ignores the script below.
+                await tab.call("Page.enable")
+                await tab.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
+                await tab.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+                started = time.monotonic()
+                while True:
+                    answer = await tab.call(
+                        "Runtime.evaluate", expression=READ_SCREEN, returnByValue=True
+                    )
+                    text = answer["result"].get("value")
+                    if text is not None:
+                        last[:] = [text]
+                        if all(expected in text for expected in EXPECTED):
+                            return time.monotonic() - started
+                    await asyncio.sleep(0.25)
+
+
+async def test_coach_serve_shows_the_rehearse_screen_in_chromium(
+    tmp_path: Path, chromium: Path
+) -> None:
+    last: list[str] = []
+    try:
+        async with asyncio.timeout(TEST_SECONDS):
+            seconds = await _screen_text(tmp_path, chromium, last)
+    except TimeoutError:
+        logs = "\n".join(
+            f"--- {name}:\n{(tmp_path / name).read_text(errors='replace')[-1500:]}"
+            for name in ("serve.log", "chromium.log")
+            if (tmp_path / name).exists()
+        )
+        pytest.fail(
+            f"the Rehearse screen did not appear in the browser within {TEST_SECONDS:.0f} s; "
+            f"expected {EXPECTED}. Last screen read:\n{''.join(last) or '(no terminal)'}\n{logs}"
+        )
+    print(f"coach serve: the Rehearse screen showed {seconds:.1f} s after the page was opened")
