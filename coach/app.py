@@ -98,6 +98,8 @@ class CoachApp(App[None]):
         self.problem = problem
         self.first_screen = first_screen
         self.clock = clock
+        self.first_frame_shown = False
+        self._waiting_for_first_frame: list[Callable[[], object]] = []
         # Modes are built on first use, so the Rate screen costs nothing until it is opened.
         self.add_mode("rehearse", self._build_rehearse)
         self.add_mode("rate", self._build_rate)
@@ -130,16 +132,31 @@ class CoachApp(App[None]):
             self.notify(f"The theme is not remembered: {error}", severity="warning", timeout=8)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._first_frame_shown)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
+    def on_ready(self) -> None:
+        # Textual sends Ready once start-up's batch of updates is over: before that, frames are
+        # held back, so work done "after the first refresh" would still delay the first frame
+        # the terminal shows. The deferred work starts after the refresh that follows.
+        self.call_after_refresh(self._first_frame_shown)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the first frame is on screen (soon after a refresh if it is
+        already): how screens keep their heavy loading out of the way of the first frame."""
+        if self.first_frame_shown:
+            self.call_after_refresh(callback)
+        else:
+            self._waiting_for_first_frame.append(callback)
+
     def _first_frame_shown(self) -> None:
+        self.first_frame_shown = True
         if not gc.isenabled():  # ``coach`` pauses the collector while it starts
-            # What start-up built lives as long as the app: keep later collections off it.
-            gc.freeze()
             gc.enable()
         # The database opens now, with the screen already up (see coach.lazy_store).
         problem = self.store.ensure_open() or self.problem
+        waiting, self._waiting_for_first_frame = self._waiting_for_first_frame, []
+        for callback in waiting:
+            callback()
         if problem:
             from coach.screens.notice import NoticeScreen
 

@@ -23,7 +23,7 @@ from coach.domain.interviews import Calibration, calibration, rate_saved, signal
 from coach.domain.models import Interview
 from coach.domain.rating import SignalError, rate_interview
 from coach.errors import StoreError
-from coach.screens import Clock
+from coach.screens import Clock, after_first_frame
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
@@ -155,7 +155,7 @@ class RateScreen(Screen[None]):
         table = self.query_one("#interview-table", DataTable)
         table.add_columns("Date", "Company", "Role", "Score", "Band", "Follow-up", "Outcome")
         # The list fills after the first frame: a long history never delays the screen.
-        self.call_after_refresh(self._reload)
+        after_first_frame(self, self._reload)
         draft = self.store.drafts().get(DRAFT_KEY)
         restored = _decode_draft(draft)
         if restored is not None:

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from coach.content import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.errors import StoreError
-from coach.screens import Clock
+from coach.screens import Clock, after_first_frame
 
 if TYPE_CHECKING:
     from coach.domain.assessment import Assessment
@@ -149,7 +149,7 @@ class RehearseScreen(Screen[None]):
         self.query_one("#draft", TextArea).load_text(self.drafts.get(QUESTION_CARD_ID, ""))
         self._show_prompt()
         self._show_status()
-        self.call_after_refresh(self._load)
+        after_first_frame(self, self._load)
 
     def _load(self) -> None:
         """Everything the first frame can do without: the database (opened here when the app
@@ -181,7 +181,14 @@ class RehearseScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
         last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
-        self.select_card(last if last in self._all_ids() else QUESTION_CARD_ID, flush=False)
+        last = last if last in self._all_ids() else QUESTION_CARD_ID
+        if last == self.card_id:
+            # Already on screen since the first frame, perhaps already typed in or timed:
+            # fill in the panels without starting the card over.
+            self._coach_now()
+            self._show_history()
+        else:
+            self.select_card(last, flush=False)
         # Measuring sixty options costs more than the rest of the screen: after it is mounted.
         self.call_after_refresh(self._refresh_card_list)
         self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))

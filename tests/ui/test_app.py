@@ -18,6 +18,7 @@ from coach.screens.notice import NoticeScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.storage import open_store
+from tests.ui.keyboard import wait_until
 
 SIZE = (120, 36)
 
@@ -96,7 +97,8 @@ async def test_first_screen_can_be_rate_and_lists_saved_interviews(db_path: Path
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, RateScreen)
         table = app.screen.query_one("#interview-table", DataTable)
-        assert table.row_count == 1
+        # The list fills just after the first frame.
+        await wait_until(pilot, lambda: table.row_count == 1, "the interview list")
         assert table.get_row_at(0)[:3] == ["2026-11-20", "Acme", "Data engineer"]
         await pilot.press("ctrl+q")
 
@@ -130,7 +132,6 @@ async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(
             await pilot.pause()
             assert gc.isenabled()
     finally:
-        gc.unfreeze()
         gc.enable()
 
 

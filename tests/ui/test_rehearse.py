@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
 
 from coach.app import CoachApp
@@ -16,7 +17,7 @@ from coach.screens.profile import ProfileScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.storage import Store, open_store
-from tests.ui.keyboard import paste
+from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 
 SIZE = (120, 36)
@@ -29,6 +30,11 @@ QUESTION = (
 
 def app_on(store: Store, when: datetime = NOON) -> CoachApp:
     return CoachApp(store, clock=lambda: when)
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    """Wait, as a person would, for the card list and panels that arrive after the first frame."""
+    await wait_until(pilot, lambda: getattr(pilot.app.screen, "ready", False), "the card list")
 
 
 def coaching_text(app: CoachApp) -> str:
@@ -198,6 +204,7 @@ async def test_heard_feedback_becomes_a_card(db_path: Path) -> None:
     )
     app = app_on(store)
     async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
         cards = app.screen.query_one("#card-list", OptionList)
         cards.focus()
         # The cursor skips group headings; put it on the card as a click would, then pick it.
@@ -238,6 +245,7 @@ async def test_covering_the_open_tailored_card_does_not_break_the_screen(db_path
     store.save_profile(Profile(requirements=("Experience with Kubernetes",)))
     app = app_on(store)
     async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, RehearseScreen)
         tailored = next(c for c in screen.cards.values() if c.source == "tailored")

@@ -28,7 +28,10 @@ def app_on(store: Store | None = None, **kwargs: Any) -> CoachApp:
 
 
 async def steady_cursor(pilot: Pilot[None]) -> None:
-    """A blinking cursor would make the snapshot depend on timing."""
+    """A blinking cursor would make the snapshot depend on timing; so would a list that is
+    still filling (screens fill theirs just after the first frame)."""
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: getattr(screen, "ready", True), "the screen to fill")
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     for field in pilot.app.screen.query(Input):
