@@ -22,16 +22,23 @@ def strengths_from(raw: object) -> tuple[Strength, ...]:
     )
 
 
+def _whole(value: object) -> int:
+    """A stored whole number; 0 for anything else (a hand-edited file must not crash coach)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    return int(value)
+
+
 def checks_from(raw: object) -> tuple[Check, ...]:
     """Saved coaching checks (without spans) from a stored list."""
-    items = raw if isinstance(raw, list) else []
+    items = raw if isinstance(raw, list | tuple) else []
     return tuple(
         Check(
             name=str(item.get("name", "")),
             passed=bool(item.get("passed")),
             tip=str(item.get("tip", "")),
-            points=int(item.get("points", 0)),
-            max_points=int(item.get("max_points", 0)),
+            points=_whole(item.get("points")),
+            max_points=_whole(item.get("max_points")),
         )
         for item in items
         if isinstance(item, dict)
@@ -45,7 +52,7 @@ def attempt_from(doc: Mapping[str, Any], doc_id: int) -> Attempt:
         kind="response" if doc.get("kind") == "response" else "question",
         text=str(doc.get("text", "")),
         card_id=str(doc.get("card_id", "")),
-        score=int(doc.get("score", 0)),
+        score=_whole(doc.get("score")),
         spoken_seconds=float(seconds) if isinstance(seconds, int | float) else None,
         created_at=str(doc.get("created_at", "")),
         checks=checks_from(doc.get("checks")),
@@ -75,9 +82,12 @@ def doc_of(value: Attempt | Interview) -> dict[str, Any]:
     doc = asdict(value)
     del doc["id"]
     if "checks" in doc:
-        # Highlighted spans point into one draft; they mean nothing once saved.
+        # Highlighted spans point into one draft; they mean nothing once saved. A list, not
+        # the tuple asdict gives: the document must read back the same from the store's
+        # memory as from the file.
         for check in doc["checks"]:
             del check["spans"]
+        doc["checks"] = list(doc["checks"])
     return doc
 
 

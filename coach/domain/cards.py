@@ -121,6 +121,10 @@ def uncovered(requirements: Iterable[str], strengths: Sequence[Strength]) -> lis
     return [req for req in requirements if not ((t.content_stems(req) - generic) & covered)]
 
 
+TAILORED_CONCERN = "little hands-on "
+"""How a tailored card's concern begins; the rest is the requirement's subject."""
+
+
 def tailored_cards(
     requirements: Sequence[str], strengths: Sequence[Strength]
 ) -> tuple[FeedbackCard, ...]:
@@ -134,7 +138,7 @@ def tailored_cards(
                 id=_requirement_id(requirement),
                 category="skills-gap",
                 feedback=f"We were hoping for more hands-on experience with {subject}.",
-                concern=f"little hands-on {subject}",
+                concern=f"{TAILORED_CONCERN}{subject}",
                 terms=terms,
                 hint="Name your closest experience to it, with a result, and how fast you "
                 "would close the gap.",

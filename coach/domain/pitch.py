@@ -113,6 +113,8 @@ _EXPERIENCE = re.compile(
     r"|\bi\s+(?:have|['\u2019]ve)\s+(?:spent|worked|led|managed|built|used|been)\b",
     re.IGNORECASE,
 )
+_TEMPLATE_WORDS = frozenset({"little"})
+"""Words of a tailored card's own wording ("little hands-on ..."): matched, never suggested."""
 _GENERIC_TERMS = t.content_stems(
     "background candidate candidates role team think hear heard want wanted like looking "
     "bit really see strong good great solid still you've haven't didn't mostly described "
@@ -220,12 +222,19 @@ def assess_pitch(
     need = 1 if len(terms) < 4 else 2
     addresses = len(matched) >= need
     about = f" ({concern})" if concern else ""
+    # Matching uses stems ("kubernet"); the tip shows the feedback's own words for them, so
+    # it never asks the user to say a stem.
+    wanted = set(terms)
+    said_words = dict.fromkeys(t.words(" ".join(_concern_terms(feedback)[:2]).lower()))
+    examples = [
+        w for w in said_words if (w in wanted or t.stem(w) in wanted) and w not in _TEMPLATE_WORDS
+    ]
     concern_check = _check(
         "Addresses the concern",
         addresses,
         f"You answer the concern itself: {', '.join(matched[:4])}.",
         f"Answer the concern itself{about}: use its words"
-        + (f", e.g. {', '.join(terms[:4])}." if terms else "."),
+        + (f", e.g. {', '.join(examples[:4])}." if examples else "."),
         CONCERN_POINTS if addresses else 0,
         CONCERN_POINTS,
     )

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tex
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
 from coach.domain.interviews import Calibration, calibration, rate_saved, signals_for
 from coach.domain.models import Interview
-from coach.domain.rating import SignalError, rate_interview
+from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
@@ -100,6 +100,7 @@ class RateScreen(Screen[None]):
         self._touched: set[str] = set()
         """Fields the user has edited: only their errors show before a save is tried."""
         self._show_all_errors = False
+        self._rating: Rating | None = None
         self.ready = False
         """True once the interview list (filled just after the first frame) is shown."""
         self._rate_timer: Timer | None = None
@@ -187,8 +188,8 @@ class RateScreen(Screen[None]):
             }.get(rating.follow_up, Text("—", style="dim"))
             table.add_row(
                 interview.held_at[:10],
-                interview.company,
-                interview.role,
+                _short(interview.company),
+                _short(interview.role),
                 str(rating.score),
                 Text(rating.band, style=BAND_STYLE[rating.band]),
                 badge,
@@ -321,9 +322,25 @@ class RateScreen(Screen[None]):
         except SignalError as error:  # the form's checks should make this impossible
             self.query_one("#rating-view", Static).update(f"Cannot rate this yet: {error}.")
             return
-        self.query_one("#rating-view", Static).update(
-            rating_renderable(rating, label_width=24, bar_width=6, boxed=False)
+        self._rating = rating
+        self._draw_rating()
+
+    def _draw_rating(self) -> None:
+        if self._rating is None:
+            return
+        view = self.query_one("#rating-view", Static)
+        # Signal names take what is left by the bars (2 x 6 + axis), the points (4), the
+        # table's cell padding (6) and a scroll bar that may appear (2), so no bar is cut short.
+        room = view.content_size.width or 40
+        label_width = max(10, min(30, room - (2 * RATING_BAR + 1) - 4 - 6 - 2))
+        view.update(
+            rating_renderable(
+                self._rating, label_width=label_width, bar_width=RATING_BAR, boxed=False
+            )
         )
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._draw_rating)
 
     # --- drafts and unsaved work ----------------------------------------------------------------
 
@@ -478,3 +495,13 @@ def _decode_draft(text: str | None) -> tuple[dict[str, str], int | None] | None:
     values = {str(k): str(v) for k, v in raw["values"].items()}
     editing = raw.get("editing")
     return values, editing if isinstance(editing, int) else None
+
+
+RATING_BAR = 6
+"""Cells for the largest contribution each way, in the rating panel."""
+NAME_WIDTH = 18
+"""Company and role are cut to this in the list, so its Follow-up and Outcome columns fit."""
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.domain import drill
-from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard
+from coach.domain.cards import QUESTION_CARD_ID, TAILORED_CONCERN, FeedbackCard
 from coach.domain.models import Attempt
 from coach.widgets.coaching_panel import score_style
 
@@ -22,8 +22,14 @@ GROUPS = {"tailored": "For your profile", "heard": "Heard in interviews"}
 
 
 def short_label(card: FeedbackCard) -> str:
-    """A card's label: what was said for a heard card, else the concern it raises; trimmed."""
-    text = card.feedback if card.source == "heard" else card.concern
+    """A card's label: what was said for a heard card, the requirement for a tailored one (they
+    all share "little hands-on ..."), else the concern it raises; trimmed."""
+    if card.source == "heard":
+        text = card.feedback
+    elif card.source == "tailored":
+        text = card.concern.removeprefix(TAILORED_CONCERN)
+    else:
+        text = card.concern
     label = text[:1].upper() + text[1:]
     return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
 

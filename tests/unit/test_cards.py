@@ -80,3 +80,15 @@ def test_tailored_card_ids_never_collide() -> None:
     cards = tailored_cards(requirements, [])
     assert len(cards) == 5
     assert len({card.id for card in cards}) == 5
+
+
+def test_tailored_cards_are_told_apart_in_the_list_by_their_requirement() -> None:
+    from coach.widgets.card_list import short_label
+
+    cards = tailored_cards(
+        ["Hands-on experience with dbt", "A/B testing and experiment design"], []
+    )
+    labels = [short_label(card) for card in cards]
+    assert labels[0].lower().startswith("dbt")
+    assert labels[1].startswith("A/B testing")
+    assert len(set(labels)) == 2

@@ -191,3 +191,14 @@ def test_a_second_set_from_other_careers_also_wins_85_percent_of_pairs() -> None
             wins += good > assess_pitch(weak["text"], item["feedback"], item["strengths"]).score
     assert total >= 60
     assert wins / total >= 0.85
+
+
+@given(st.sampled_from(["We need more Kubernetes experience.", "You seem a little junior."]))
+def test_the_concern_tip_suggests_whole_words_of_the_feedback_never_stems(said: str) -> None:
+    (check,) = [
+        c for c in assess_pitch("Thanks.", said, []).checks if c.name == "Addresses the concern"
+    ]
+    suggested = check.tip.partition("e.g. ")[2].rstrip(".")
+    words = set(said.lower().rstrip(".").split())
+    assert suggested, "a tip with nothing to suggest"
+    assert all(word in words for word in suggested.split(", "))

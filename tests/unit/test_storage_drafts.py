@@ -65,6 +65,27 @@ def test_attempt_checks_are_saved_without_spans(store: Store, db_path: Path) -> 
     assert "spans" not in raw["attempts"]["1"]["checks"][0]
 
 
+def test_checks_read_back_the_same_from_memory_as_from_the_file(store: Store) -> None:
+    # The store keeps what it wrote: a tuple there once read back as no checks at all.
+    check = Check("Open, not yes/no", True, "Good.", 15, 15)
+    for kept in (store, Store.in_memory()):
+        kept.add_attempt(Attempt(kind="question", text="How?", score=15, checks=(check,)))
+        (saved,) = kept.attempts()
+        assert saved.checks == (check,)
+
+
+def test_a_hand_edited_score_that_is_not_a_number_reads_as_zero(db_path: Path) -> None:
+    store = open_store(db_path).store
+    store.add_attempt(Attempt(kind="question", text="How?", score=15))
+    store.close()
+    raw = json.loads(db_path.read_text())
+    raw["attempts"]["1"]["score"] = "fifteen"
+    raw["attempts"]["1"]["checks"] = [{"name": "x", "points": "many"}]
+    db_path.write_text(json.dumps(raw))
+    (saved,) = open_store(db_path).store.attempts()
+    assert saved.score == 0 and saved.checks[0].points == 0
+
+
 def test_heard_cards_are_saved_and_replaced_by_id(store: Store, db_path: Path) -> None:
     card = FeedbackCard("heard-3", "heard", "Too junior.", "seniority", ("senior",), source="heard")
     store.save_heard_card(card)
