@@ -9,7 +9,7 @@ seconds, and end on what you would bring. Each is a check below; the points add 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from coach.domain import text as t
@@ -222,17 +222,23 @@ def assess_pitch(
     need = 1 if len(terms) < 4 else 2
     addresses = len(matched) >= need
     about = f" ({concern})" if concern else ""
-    # Matching uses stems ("kubernet"); the tip shows the feedback's own words for them, so
-    # it never asks the user to say a stem.
-    wanted = set(terms)
+    # Matching uses stems ("kubernet"); the tips show the feedback's own words for them, so
+    # they never show the user a stem.
     said_words = dict.fromkeys(t.words(" ".join(_concern_terms(feedback)[:2]).lower()))
-    examples = [
-        w for w in said_words if (w in wanted or t.stem(w) in wanted) and w not in _TEMPLATE_WORDS
-    ]
+
+    def in_words(stems: Sequence[str]) -> list[str]:
+        wanted = set(stems)
+        return [
+            w
+            for w in said_words
+            if (w in wanted or t.stem(w) in wanted) and w not in _TEMPLATE_WORDS
+        ]
+
+    examples = in_words(terms)
     concern_check = _check(
         "Addresses the concern",
         addresses,
-        f"You answer the concern itself: {', '.join(matched[:4])}.",
+        f"You answer the concern itself: {', '.join(in_words(matched)[:4] or matched[:4])}.",
         f"Answer the concern itself{about}: use its words"
         + (f", e.g. {', '.join(examples[:4])}." if examples else "."),
         CONCERN_POINTS if addresses else 0,

@@ -30,7 +30,8 @@ def short_label(card: FeedbackCard) -> str:
         text = card.concern.removeprefix(TAILORED_CONCERN)
     else:
         text = card.concern
-    label = text[:1].upper() + text[1:]
+    # A requirement keeps its own case ("dbt and Airflow"); the deck's concerns start lowercase.
+    label = text if card.source == "tailored" else text[:1].upper() + text[1:]
     return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
 
 
