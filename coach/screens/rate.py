@@ -499,7 +499,7 @@ def _decode_draft(text: str | None) -> tuple[dict[str, str], int | None] | None:
 
 RATING_BAR = 6
 """Cells for the largest contribution each way, in the rating panel."""
-NAME_WIDTH = 18
+NAME_WIDTH = 13
 """Company and role are cut to this in the list, so its Follow-up and Outcome columns fit."""
 
 
