@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from coach.store_api import StoreAPI
 
 ScreenName = Literal["rehearse", "rate"]
+DEFAULT = "_default"
+"""Textual's mode for the default screen: here, the first screen shown."""
 THEME_KEY = "ui.theme"
 """Remembers the theme picked in the command palette. It lives in the small drafts file, not
 the database: the first frame must be drawn in it, and must not wait for the database."""
@@ -90,30 +92,44 @@ class CoachApp(App[None]):
             first_screen: The screen shown first.
             clock: Where "now" comes from.
         """
-        # Start straight in the first screen's mode: going through Textual's empty default
-        # screen first costs the first frame a screen it never shows.
-        self.DEFAULT_MODE = first_screen  # type: ignore[misc]
-        super().__init__()
+        # A first screen is Textual's default screen, whose own stylesheet Textual does not
+        # read: so the app reads Rate's when Rate comes first (Rehearse's is the app's own).
+        super().__init__(
+            css_path=[self.CSS_PATH, "screens/rate.tcss"] if first_screen == "rate" else None
+        )
         self.store = store
         self.problem = problem
         self.first_screen = first_screen
         self.clock = clock
         self.first_frame_shown = False
         self._waiting_for_first_frame: list[Callable[[], object]] = []
-        # Modes are built on first use, so the Rate screen costs nothing until it is opened.
-        self.add_mode("rehearse", self._build_rehearse)
-        self.add_mode("rate", self._build_rate)
+        # The first screen is Textual's default screen (get_default_screen), in the "_default"
+        # mode; the other is a mode built on first use. Starting in a mode of our own instead
+        # makes Textual re-parse every stylesheet and restyle the whole screen before the first
+        # frame (about 40 ms; see README, Performance).
+        other: ScreenName = "rate" if first_screen == "rehearse" else "rehearse"
+        self.add_mode(other, lambda: self._build(other))
         self._restore_theme()
 
-    def _build_rehearse(self) -> Screen[None]:
+    def get_default_screen(self) -> Screen[None]:
+        return self._build(self.first_screen)
+
+    @property
+    def current_screen_name(self) -> ScreenName:
+        """ "rehearse" or "rate": which of the two peer screens is showing."""
+        if self.current_mode == DEFAULT:
+            return self.first_screen
+        return "rate" if self.current_mode == "rate" else "rehearse"
+
+    def _build(self, name: ScreenName) -> Screen[None]:
+        """A screen, imported and built on first use: Rate costs nothing until it is opened."""
+        if name == "rate":
+            from coach.screens.rate import RateScreen
+
+            return RateScreen(self.store, self.clock)
         from coach.screens.rehearse import RehearseScreen
 
         return RehearseScreen(self.store, self.clock)
-
-    def _build_rate(self) -> Screen[None]:
-        from coach.screens.rate import RateScreen
-
-        return RateScreen(self.store, self.clock)
 
     # --- themes: any of Textual's, from the command palette, remembered across runs ----------
 
@@ -133,12 +149,16 @@ class CoachApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # Textual has no public way back to the "_default" mode, so it is registered as a mode
+        # whose screen already exists (never built from here). Only now: registered before
+        # start-up, it would send the first screen down the slow path described in __init__.
+        self._modes[DEFAULT] = self.get_default_screen
 
     def on_ready(self) -> None:
-        # Textual sends Ready once start-up's batch of updates is over: before that, frames are
-        # held back, so work done "after the first refresh" would still delay the first frame
-        # the terminal shows. The deferred work starts after the refresh that follows.
-        self.call_after_refresh(self._first_frame_shown)
+        # Textual sends Ready after its first layout, and the App handles it only once
+        # start-up's batch of updates is over (frames are held back until then): so the first
+        # frame has gone to the terminal, and the deferred work can start.
+        self._first_frame_shown()
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is on screen (soon after a refresh if it is
@@ -188,10 +208,12 @@ class CoachApp(App[None]):
         self.push_screen(ConfirmScreen("Leave without saving?", message), answered)
 
     async def action_switch_mode(self, mode: str) -> None:
-        """Switch screens, asking first if the current one has unsaved work."""
-        if mode == self.current_mode:
+        """Switch to the "rehearse" or "rate" screen, asking first if this one has unsaved
+        work."""
+        if mode == self.current_screen_name:
             return
-        self._leave_then(lambda: self.switch_mode(mode))
+        target = DEFAULT if mode == self.first_screen else mode
+        self._leave_then(lambda: self.switch_mode(target))
 
     async def action_quit(self) -> None:
         """Quit, asking first if the current screen has unsaved work."""

@@ -54,7 +54,7 @@ async def test_switch_screens_help_and_quit(db_path: Path) -> None:
     app = CoachApp(opened.store)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, RehearseScreen)
-        assert app.current_mode == "rehearse"
+        assert app.current_screen_name == "rehearse"
         await pilot.press("f3")
         assert isinstance(app.screen, RateScreen)
         await pilot.press("f2")
