@@ -1,4 +1,4 @@
-"""The application shell: two peer screens (modes), help, the command palette. Nothing more.
+"""The application shell: two peer screens (modes), help, progress, themes, the palette.
 
 The screens get the Store from here through their constructors; the App itself never reads or
 writes data beyond handing the Store on.
