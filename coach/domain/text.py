@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from coach.domain.assessment import Span
+if TYPE_CHECKING:
+    from coach.domain.assessment import Span
+
 
 WORDS_PER_MINUTE = 150
 """A calm speaking pace; the seed's "about 15 seconds" question is about 37 words."""
@@ -123,6 +126,10 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 def find(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
     """Every match of ``pattern`` in ``text``, as spans of the user's own words."""
+    # Imported here: the word count on Rehearse's first frame needs this module, not the
+    # assessment dataclasses.
+    from coach.domain.assessment import Span
+
     return tuple(Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
 
 
