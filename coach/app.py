@@ -207,6 +207,12 @@ class CoachApp(App[None]):
 
         self.push_screen(ConfirmScreen("Leave without saving?", message), answered)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The key to the screen already showing does nothing: keep it out of the Footer, which
+        # needs the room at 80 columns.
+        showing = bool(parameters) and parameters[0] == self.current_screen_name
+        return not (action == "switch_mode" and showing)
+
     async def action_switch_mode(self, mode: str) -> None:
         """Switch to the "rehearse" or "rate" screen, asking first if this one has unsaved
         work."""

@@ -132,7 +132,7 @@ class RateScreen(Screen[None]):
                 with VerticalScroll(id="rating"):
                     yield Static("Rating", classes="panel-title")
                     yield Static(id="rating-view")
-        yield Footer()
+        yield Footer(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     def _field(self, name: str) -> ComposeResult:
         widget: Widget

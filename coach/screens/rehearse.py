@@ -137,7 +137,7 @@ class RehearseScreen(Screen[None]):
                 yield Horizontal(id="history")
             with VerticalScroll(id="coaching"):
                 yield Static("Coaching", classes="panel-title")
-        yield Footer()
+        yield Footer(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     def on_mount(self) -> None:
         self.drafts = self.store.drafts()

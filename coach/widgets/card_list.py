@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -17,11 +18,11 @@ from coach.domain.models import Attempt
 from coach.widgets.coaching_panel import score_style
 
 LABEL_LENGTH = 19
-"""Characters of a card's label that fit the sidebar at 80 columns without wrapping."""
+"""Characters of a card's label before the list knows its width."""
 GROUPS = {"tailored": "For your profile", "heard": "Heard in interviews"}
 
 
-def short_label(card: FeedbackCard) -> str:
+def short_label(card: FeedbackCard, length: int = LABEL_LENGTH) -> str:
     """A card's label: what was said for a heard card, the requirement for a tailored one (they
     all share "little hands-on ..."), else the concern it raises; trimmed."""
     if card.source == "heard":
@@ -32,11 +33,32 @@ def short_label(card: FeedbackCard) -> str:
         text = card.concern
     # A requirement keeps its own case ("dbt and Airflow"); the deck's concerns start lowercase.
     label = text if card.source == "tailored" else text[:1].upper() + text[1:]
-    return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
+    return label if len(label) <= length else label[: length - 1] + "…"
 
 
 class CardList(OptionList):
     """Options are card ids; group headings are disabled options."""
+
+    _shown: tuple[Any, ...] | None = None
+    _shown_width = 0
+
+    def _label_length(self) -> int:
+        """Characters a label may take: the list's width less the due dot and the scroll bar.
+
+        The option list wraps a long prompt whatever the Text says, so labels are cut to fit.
+        """
+        width = self.content_size.width
+        if not width:
+            return LABEL_LENGTH
+        # The scroll bar may only appear once the options are in: leave its room from the start.
+        return max(8, width - 2 - self.styles.scrollbar_size_vertical)
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self.content_size.width != self._shown_width:
+            highlighted = self.highlighted_option
+            self.show(*self._shown)
+            if highlighted is not None and highlighted.id:
+                self.point_at(highlighted.id)
 
     def show(
         self,
@@ -47,6 +69,10 @@ class CardList(OptionList):
         current: str,
     ) -> None:
         """Rebuild the list and keep ``current`` highlighted."""
+        cards, attempts = list(cards), list(attempts)
+        self._shown = (cards, categories, attempts, now, current)
+        self._shown_width = self.content_size.width
+        length = self._label_length()
         by_card: dict[str, list[Attempt]] = {}
         for attempt in attempts:  # one pass, not one per card: histories can be long
             by_card.setdefault(attempt.card_id, []).append(attempt)
@@ -56,9 +82,7 @@ class CardList(OptionList):
             text = Text(no_wrap=True, overflow="ellipsis")
             text.append("● " if state.is_due(now) else "  ", style="bold yellow")
             best = "" if state.best is None else f" {state.best}"
-            # The option list wraps a long prompt whatever the Text says: make room for the
-            # score by trimming the title, so every card stays on one line.
-            room = LABEL_LENGTH - len(best)
+            room = length - len(best)  # the score stays whole; the title gives way
             text.append(title if len(title) <= room else title[: room - 1] + "…")
             if state.best is not None:
                 text.append(best, style=score_style(state.best))
@@ -72,8 +96,11 @@ class CardList(OptionList):
             group = GROUPS.get(card.source, categories.get(card.category, (card.category, ""))[0])
             groups.setdefault(group, []).append(card)
         for group, members in groups.items():
-            options.append(Option(Text(group, style="bold"), disabled=True))
-            options += [Option(label(card.id, short_label(card)), card.id) for card in members]
+            heading = group if len(group) <= length + 2 else group[: length + 1] + "…"
+            options.append(Option(Text(heading, style="bold"), disabled=True))
+            options += [
+                Option(label(card.id, short_label(card, length)), card.id) for card in members
+            ]
         self.clear_options()
         self.add_options(options)
         self.point_at(current)
