@@ -179,3 +179,21 @@ async def test_the_coach_command_shows_a_corrupt_file_after_its_first_frame(
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, NoticeScreen), "the notice")
         assert "could not be read" in text_of(app.screen.query_one("#notice-message", Static))
+
+
+async def test_the_footer_leaves_out_the_key_to_the_screen_already_showing(db_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = CoachApp(open_store(db_path).store)
+    async with app.run_test(size=SIZE) as pilot:
+
+        def shown() -> set[str]:
+            return {key.description for key in app.screen.query(FooterKey)}
+
+        await wait_until(pilot, lambda: "Progress" in shown(), "the Footer")
+        assert "Rate" in shown() and "Rehearse" not in shown()
+        await pilot.press("f2")  # does nothing here
+        assert isinstance(app.screen, RehearseScreen)
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: "Rehearse" in shown(), "the Rate screen's Footer")
+        assert "Rate" not in shown()
