@@ -21,6 +21,7 @@ from coach.content import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
+from coach.screens import rehearse_text as words
 
 if TYPE_CHECKING:
     from coach.domain.assessment import Assessment
@@ -32,11 +33,6 @@ if TYPE_CHECKING:
 # What the first frame needs is imported above; the card list, coaching panel, history, deck
 # and database come right after it (see ``RehearseScreen._load``).
 
-PURPOSE_WORDS = {
-    "feedback": "receive feedback",
-    "strengths": "highlight your strengths again",
-    "competition": "understand the competition",
-}
 COACH_DELAY = 0.12
 """Seconds of typing pause before the coaching panel redraws: typing never waits on it."""
 AUTOSAVE_DELAY = 0.6
@@ -258,26 +254,14 @@ class RehearseScreen(Screen[None]):
         return self.card_id == QUESTION_CARD_ID
 
     def _show_prompt(self) -> None:
-        prompt = Text()
         draft = self.query_one("#draft", TextArea)
         if self.is_question:
             variant = self.variants[self.variant_index]
-            purposes = " · ".join(PURPOSE_WORDS[p] for p in variant.purposes)
-            prompt.append("Ask the closing question", style="bold")
-            prompt.append(f"   variant {self.variant_index + 1}/{len(self.variants)}", style="dim")
-            prompt.append("  (ctrl+r: another)\n", style="dim")
-            prompt.append(f"“{variant.text}”\n", style="italic")
-            prompt.append(f"Asked to {purposes}.", style="dim")
-            draft.placeholder = "Write it the way you would say it…"
-            draft.border_title = "Your phrasing"
+            prompt = words.question_prompt(variant, self.variant_index + 1, len(self.variants))
+            draft.placeholder, draft.border_title = words.QUESTION_PLACEHOLDER, "Your phrasing"
         else:
-            card = self.cards[self.card_id]
-            prompt.append("The interviewer says:\n", style="bold")
-            prompt.append(f"“{card.feedback}”\n", style="italic")
-            prompt.append(f"Concern: {card.concern}. ", style="bold")
-            prompt.append(card.hint, style="dim")
-            draft.placeholder = "Your response: take the feedback, then re-pitch toward it…"
-            draft.border_title = "Your response"
+            prompt = words.card_prompt(self.cards[self.card_id])
+            draft.placeholder, draft.border_title = words.RESPONSE_PLACEHOLDER, "Your response"
         self.query_one("#prompt", Static).update(prompt)
 
     def action_next_variant(self) -> None:
@@ -328,28 +312,12 @@ class RehearseScreen(Screen[None]):
             self.assessment = None
             panel.display = False
             empty.display = True
-            empty.set_text(*self._empty_guidance())
+            empty.set_text(*words.empty_guidance(self.is_question))
             return
         self.assessment = self._assess(text)
         empty.display = False
         panel.display = True
         panel.show(self.assessment, text)
-
-    def _empty_guidance(self) -> tuple[str, str]:
-        if self.is_question:
-            return (
-                "Start here",
-                "1. Say the question aloud until it feels like yours.\n"
-                "2. Write your own phrasing: the coach checks it as you type.\n"
-                "3. ctrl+t times you saying it; about 15 seconds is the goal.\n"
-                "4. ctrl+s saves the attempt; ctrl+n moves to the next card.",
-            )
-        return (
-            "Draft your response",
-            "Take the feedback, then skew your pitch toward it: name the concern, bring a "
-            "strength with evidence, and end on what you would bring. ctrl+o adds your "
-            "strengths, so the coach can check you use them.",
-        )
 
     # --- drafts ---------------------------------------------------------------------------------
 
@@ -431,26 +399,14 @@ class RehearseScreen(Screen[None]):
         from textual.widgets import Sparkline
 
         from coach.domain import drill
-        from coach.widgets.coaching_panel import score_style
 
         state = drill.progress(self.card_id, self.attempts)
         trend = self.query_one("#trend", Sparkline)
         trend.data = list(state.scores) or [0]
         trend.display = bool(state.scores)
-        history = self.query_one("#history-text", Static)
-        if not state.scores:
-            history.update(Text("No attempts saved for this card yet.", style="dim"))
-            return
         mine = [a for a in self.attempts if a.card_id == self.card_id]
-        best = max(mine, key=lambda a: (a.score, a.created_at))
-        line = Text()
-        line.append(f"{state.attempts} attempt{'s' if state.attempts != 1 else ''} · ")
-        line.append(f"best {state.best}", style=score_style(state.best or 0))
-        line.append(f" · last {state.scores[-1]} · box {state.box}")
-        if state.due_at:
-            line.append(f" · due {state.due_at:%a %d %b}")
-        line.append(f"\nBest: {best.text[:160]}", style="dim")
-        history.update(line)
+        best = max(mine, key=lambda a: (a.score, a.created_at), default=None)
+        self.query_one("#history-text", Static).update(words.history_line(state, best))
 
     # --- next card ------------------------------------------------------------------------------
 
@@ -486,19 +442,11 @@ class RehearseScreen(Screen[None]):
             self._stopwatch_timer = None
 
     def _show_status(self) -> None:
-        from coach.domain import text as t
-
-        draft = self.query_one("#draft", TextArea).text
-        words = t.word_count(draft)
-        target = "about 15 s" if self.is_question else "30-90 s"
-        status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})\n")
-        if self._stopwatch_started is not None:
-            running = time.monotonic() - self._stopwatch_started
-            status.append(f"⏱ {running:4.1f} s — ctrl+t to stop", style="bold yellow")
-        elif self.spoken_seconds is not None:
-            status.append(f"⏱ said in {self.spoken_seconds:.1f} s", style="bold")
-        else:
-            status.append("ctrl+t: time yourself saying it aloud", style="dim")
+        started = self._stopwatch_started
+        running = None if started is None else time.monotonic() - started
+        status = words.status_line(
+            self.query_one("#draft", TextArea).text, self.is_question, running, self.spoken_seconds
+        )
         self.query_one("#draft-status", Static).update(status)
 
     # --- profile --------------------------------------------------------------------------------

@@ -1,0 +1,45 @@
+"""The Rehearse screen's wording, built from values."""
+
+from __future__ import annotations
+
+from coach.content import load_deck, load_questions
+from coach.domain import Attempt, drill
+from coach.screens.rehearse_text import card_prompt, history_line, question_prompt, status_line
+
+
+def test_the_question_prompt_names_its_purposes() -> None:
+    variants = load_questions()
+    text = question_prompt(variants[0], 1, len(variants)).plain
+    assert text.startswith("Ask the closing question")
+    assert f"variant 1/{len(variants)}" in text
+    assert "receive feedback" in text and "understand the competition" in text
+
+
+def test_a_card_prompt_shows_what_was_said_and_the_concern() -> None:
+    _, deck = load_deck()
+    text = card_prompt(deck[0]).plain
+    assert deck[0].feedback in text and f"Concern: {deck[0].concern}." in text
+
+
+def test_the_status_line_follows_the_stopwatch() -> None:
+    draft = "How does my background measure up to the requirements of the job?"
+    assert "12 words" in status_line(draft, True, None, None).plain
+    assert "ctrl+t: time yourself" in status_line(draft, True, None, None).plain
+    assert "⏱  3.2 s — ctrl+t to stop" in status_line(draft, True, 3.2, None).plain
+    assert "said in 14.0 s" in status_line(draft, True, None, 14.0).plain
+    assert "(30-90 s)" in status_line(draft, False, None, None).plain
+
+
+def test_the_history_line_shows_the_best_attempt_or_says_there_is_none() -> None:
+    none = drill.progress("c", [])
+    assert history_line(none, None).plain == "No attempts saved for this card yet."
+    attempts = [
+        Attempt("response", "first go", "c", 40, created_at="2026-11-18T20:00:00+00:00"),
+        Attempt("response", "better", "c", 80, created_at="2026-11-19T20:00:00+00:00"),
+    ]
+    state = drill.progress("c", attempts)
+    text = history_line(state, attempts[1]).plain
+    assert text.startswith("2 attempts · best 80 · last 80")
+    assert "Best: better" in text
+    assert state.due_at is not None
+    assert f" · due {state.due_at:%a %d %b}" in text
