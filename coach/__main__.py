@@ -92,7 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run coach; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo and args.command:
+        # Quietly running the command on the user's own database instead would surprise.
+        parser.error(f"--demo opens the app on sample data; it does not go with {args.command}")
     if args.command == "rate":
         from coach.cli import rate
 

@@ -37,6 +37,14 @@ def test_unknown_option_is_an_error() -> None:
     assert "unrecognized arguments: --no-such-thing" in result.stderr
 
 
+def test_demo_does_not_combine_with_a_command(tmp_path: Path) -> None:
+    db = tmp_path / "mine.json"
+    result = run("--db", str(db), "--demo", "export")
+    assert result.returncode == 2
+    assert "--demo opens the app on sample data; it does not go with export" in result.stderr
+    assert not db.exists()  # the user's database was not exported, nor even created
+
+
 def test_db_flag_beats_environment(tmp_path: Path) -> None:
     path, own = resolve_db_path(str(tmp_path / "flag.json"), {"COACH_DB": "/env.json"})
     assert (path, own) == (tmp_path / "flag.json", False)
