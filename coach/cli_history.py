@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.backup import Bundle
+from coach.domain.drill import saved_at
 from coach.export_text import card_titles, read_interview
 
 BLANK = "\N{EN DASH}"
@@ -50,7 +51,7 @@ def interviews_table(bundle: Bundle, today: date, limit: int) -> Table:
 def attempts_table(bundle: Bundle, limit: int) -> Table:
     """The most recent attempts first: when, which card, the score."""
     titles = card_titles(bundle)
-    recent = sorted(bundle.attempts, key=lambda a: (a.created_at, a.id or 0), reverse=True)
+    recent = sorted(bundle.attempts, key=lambda a: (saved_at(a), a.id or 0), reverse=True)
     table = Table(title="Rehearsal attempts", caption=_shown(len(recent), limit, "attempts"))
     table.add_column("date")
     table.add_column("card", ratio=1)

@@ -29,20 +29,32 @@ class Drafts:
         self._lock = files.FileLock(path) if path else None
         self._memory: dict[str, str] = {}
 
-    def _read_file(self) -> dict[str, str]:
+    def _parse(self) -> dict[str, str] | None:
+        """The drafts in the file; None if it is damaged."""
         assert self.path is not None
         try:
             raw = json.loads(self.path.read_bytes())
         except FileNotFoundError:
             return {}
         except ValueError:
-            # A damaged drafts file is set aside, not lost; drafts start again from here.
-            files.keep_copy(self.path, "corrupt")
-            return {}
+            return None
         if not isinstance(raw, dict):
-            files.keep_copy(self.path, "corrupt")
-            return {}
+            return None
         return {str(k): v for k, v in raw.items() if isinstance(v, str)}
+
+    def _read_file(self, *, locked: bool = False) -> dict[str, str]:
+        drafts = self._parse()
+        if drafts is not None:
+            return drafts
+        if not locked and self._lock is not None:
+            with self._lock.held():
+                return self._read_file(locked=True)
+        # A damaged drafts file is set aside, not lost, and replaced by an empty one, so the
+        # next read does not set it aside again; drafts start again from here.
+        assert self.path is not None
+        files.keep_copy(self.path, "corrupt")
+        files.atomic_write(self.path, b"{}")
+        return {}
 
     def remove_stale_temps(self) -> None:
         """Delete temp files that a killed writer left, holding the drafts lock."""
@@ -66,7 +78,7 @@ class Drafts:
                 self._memory.pop(key, None)
             return
         with self._lock.held():
-            current = self._read_file()
+            current = self._read_file(locked=True)
             if text:
                 current[key] = text
             elif current.pop(key, None) is None:

@@ -16,6 +16,7 @@ from datetime import date
 
 from coach.backup import Bundle
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
+from coach.domain.drill import saved_at
 from coach.domain.models import Attempt, Interview
 
 
@@ -114,7 +115,7 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
         by_card[attempt.card_id].append(attempt)
     for card_id, mine in sorted(by_card.items(), key=lambda kv: max(a.score for a in kv[1])):
         title = titles.get(card_id, card_id or "Free practice")
-        best = max(mine, key=lambda a: (a.score, a.created_at))
+        best = max(mine, key=lambda a: (a.score, saved_at(a)))
         out += [f"### {_cell(title)}", ""]
         out += [
             f"{len(mine)} attempt{'s' if len(mine) != 1 else ''}, best {best.score}/100. "
@@ -123,7 +124,7 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
         ]
         out += [f"> {line}" if line else ">" for line in best.text.strip().splitlines()]
         out += ["", "| Date | Score | Spoken (s) |", "| --- | --- | --- |"]
-        for attempt in sorted(mine, key=lambda a: a.created_at):
+        for attempt in sorted(mine, key=saved_at):
             out.append(f"| {_cell(_when(attempt))} | {attempt.score} | {_seconds(attempt)} |")
         out.append("")
     if not by_card:

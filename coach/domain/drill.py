@@ -52,11 +52,21 @@ def next_box(box: int, score: int) -> int:
     return max(1, box)
 
 
+def saved_at(attempt: Attempt) -> float:
+    """When ``attempt`` was saved, as a number to sort by. Its text would sort wrongly across
+    time zones (an import from another machine, a change of summer time); an unreadable or
+    missing time sorts first."""
+    try:
+        return datetime.fromisoformat(attempt.created_at).timestamp()
+    except ValueError:
+        return float("-inf")
+
+
 def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
     """Replay a card's attempts (any order) into its Leitner state."""
     mine = sorted(
         (a for a in attempts if a.card_id == card_id and a.created_at),
-        key=lambda a: a.created_at,
+        key=saved_at,
     )
     box = 0
     for attempt in mine:

@@ -59,7 +59,9 @@ def daily_scores(attempts: Iterable[Attempt], today: date, days: int = 14) -> li
 
 def score_trend(attempts: Sequence[Attempt], last: int = 60) -> list[int]:
     """The scores of the last ``last`` attempts in the order they were saved."""
-    ordered = sorted(attempts, key=lambda a: a.created_at)
+    from coach.domain.drill import saved_at
+
+    ordered = sorted(attempts, key=saved_at)
     return [a.score for a in ordered[-last:]]
 
 

@@ -103,6 +103,8 @@ class RehearseScreen(Screen[None]):
         self.categories: dict[str, tuple[str, str]] = {}
         self.deck: tuple[FeedbackCard, ...] = ()
         self._loaded = False
+        self._question_shown = False
+        """Whether the first frame already showed the closing question and its draft."""
         self.ready = False
         """True once everything deferred past the first frame is shown (the card list last)."""
         self.variant_index = 0
@@ -145,6 +147,7 @@ class RehearseScreen(Screen[None]):
         self.query_one("#draft", TextArea).load_text(self.drafts.get(QUESTION_CARD_ID, ""))
         self._show_prompt()
         self._show_status()
+        self._question_shown = True
         after_first_frame(self, self._load)
 
     def _load(self) -> None:
@@ -178,7 +181,7 @@ class RehearseScreen(Screen[None]):
             self.notify(str(error), severity="error", timeout=10)
         last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
         last = last if last in self._all_ids() else QUESTION_CARD_ID
-        if last == self.card_id:
+        if self._question_shown and last == QUESTION_CARD_ID:
             # Already on screen since the first frame, perhaps already typed in or timed:
             # fill in the panels without starting the card over.
             self._coach_now()
@@ -326,8 +329,8 @@ class RehearseScreen(Screen[None]):
         if self._autosave_timer:
             self._autosave_timer.stop()
             self._autosave_timer = None
-        if not self.is_mounted or not self._loaded:
-            return  # nothing can have been typed before the draft had the focus
+        if not self.is_mounted:
+            return
         try:
             self.store.save_draft(self.card_id, self.drafts.get(self.card_id, ""))
         except StoreError as error:
@@ -405,7 +408,7 @@ class RehearseScreen(Screen[None]):
         trend.data = list(state.scores) or [0]
         trend.display = bool(state.scores)
         mine = [a for a in self.attempts if a.card_id == self.card_id]
-        best = max(mine, key=lambda a: (a.score, a.created_at), default=None)
+        best = max(mine, key=lambda a: (a.score, drill.saved_at(a)), default=None)
         self.query_one("#history-text", Static).update(words.history_line(state, best))
 
     # --- next card ------------------------------------------------------------------------------

@@ -285,3 +285,26 @@ async def test_reopens_on_the_last_card_even_without_a_saved_attempt(db_path: Pa
         screen = again.screen
         assert isinstance(screen, RehearseScreen) and screen.card_id == card_id
         assert screen.query_one("#draft", TextArea).text == "Draft only"
+
+
+async def test_a_last_card_that_is_gone_falls_back_to_the_question_and_its_draft(
+    db_path: Path,
+) -> None:
+    # The tailored card last worked on went away (a strength now covers it): the question,
+    # its saved draft and its prompt come back, and typing does not wipe that draft.
+    from coach.lazy_store import LazyStore
+
+    store = open_store(db_path).store
+    store.save_draft("closing-question", "My long draft of the question")
+    store.save_draft("rehearse.card", "req-gone-1234abcd")
+    store.close()
+    app = CoachApp(LazyStore(db_path), clock=lambda: NOON)  # as the coach command starts
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen) and screen.card_id == QUESTION_CARD_ID
+        assert screen.query_one("#draft", TextArea).text == "My long draft of the question"
+        assert "Ask the closing question" in text_of(screen.query_one("#prompt", Static))
+    drafts = open_store(db_path).store.drafts()
+    assert drafts["closing-question"] == "My long draft of the question"
+    assert drafts.get("rehearse.card", QUESTION_CARD_ID) == QUESTION_CARD_ID

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.domain import Attempt
+from coach.domain import Attempt, drill
 from coach.domain.drill import INTERVAL_DAYS, next_box, next_due, progress
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
@@ -67,3 +67,13 @@ def test_next_due_prefers_overdue_then_new_and_skips_the_current_card() -> None:
 def test_nothing_due_gives_the_soonest() -> None:
     history = [attempt("a", 90, 0), attempt("b", 90, 0), attempt("b", 90, 0.5)]
     assert next_due(["b", "a"], history, T0 + timedelta(hours=1)) == "a"
+
+
+def test_attempts_are_ordered_by_their_moment_not_their_text_across_time_zones() -> None:
+    from coach.domain.progress import score_trend
+
+    # 10:00 at +05:00 is 05:00 UTC; 09:00 at -08:00 is 17:00 UTC, twelve hours later.
+    earlier = Attempt("response", "a", "c", 70, created_at="2026-01-01T10:00:00+05:00")
+    later = Attempt("response", "b", "c", 60, created_at="2026-01-01T09:00:00-08:00")
+    assert drill.progress("c", [later, earlier]).scores == (70, 60)
+    assert score_trend([later, earlier]) == [70, 60]

@@ -39,6 +39,16 @@ def test_damaged_drafts_file_is_kept_aside(store: Store, db_path: Path) -> None:
     assert store.drafts() == {"a": "b"}
 
 
+def test_a_damaged_drafts_file_is_set_aside_once_however_often_it_is_read(
+    store: Store, db_path: Path
+) -> None:
+    drafts_path(db_path).write_text("{ half")
+    for _ in range(3):  # the theme, the screen, ... all read it at start
+        assert store.drafts() == {}
+    copies = list(db_path.parent.glob("coach.drafts.json.corrupt-*"))
+    assert len(copies) == 1 and copies[0].read_text() == "{ half"
+
+
 def test_failed_draft_write_is_a_sentence(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     def disk_full(path: Path, data: bytes) -> None:
         raise OSError(28, "No space left on device")
