@@ -28,6 +28,7 @@ class LazyStore:
         self._tighten_dir = tighten_dir
         self._opened: OpenedStore | None = None
         self._problem_told = False
+        self._early_drafts: dict[str, str] | None = None
 
     # --- opening --------------------------------------------------------------------------------
 
@@ -66,9 +67,13 @@ class LazyStore:
 
     def drafts(self) -> dict[str, str]:
         if self._opened is None:
-            # Read only: a write waits for the open, which may decide the file is unusable
-            # and that this session's drafts must stay in memory.
-            return Drafts(drafts_path(self._path.expanduser().resolve())).all()
+            # Read once (the theme and the first screen both ask before the first frame), and
+            # only read: a write waits for the open, which may decide the file is unusable and
+            # that this session's drafts must stay in memory.
+            if self._early_drafts is None:
+                path = drafts_path(self._path.expanduser().resolve())
+                self._early_drafts = Drafts(path).all()
+            return dict(self._early_drafts)
         return self._opened.store.drafts()
 
     def save_draft(self, key: str, text: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from coach.domain import Attempt
 from coach.drafts import drafts_path
 from coach.lazy_store import LazyStore
@@ -48,3 +50,21 @@ def test_a_problem_with_the_file_is_told_once(db_path: Path) -> None:
 def test_close_before_opening_is_harmless(db_path: Path) -> None:
     LazyStore(db_path).close()
     assert not db_path.exists()
+
+
+def test_before_it_opens_the_drafts_file_is_read_once(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach import drafts
+
+    reads = []
+    original = drafts.Drafts.all
+
+    def counted(self: drafts.Drafts) -> dict[str, str]:
+        reads.append(self.path)
+        return original(self)
+
+    monkeypatch.setattr(drafts.Drafts, "all", counted)
+    lazy = LazyStore(db_path)
+    assert lazy.drafts() == lazy.drafts() == {}
+    assert len(reads) == 1
