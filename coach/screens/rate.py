@@ -110,28 +110,29 @@ class RateScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="rate-body"):
-            with Horizontal(id="interviews-row"):
-                with Vertical(id="interviews"):
-                    yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
-                    yield EmptyState(
-                        "No interviews yet",
-                        "Fill in the form below right after an interview and press ctrl+s. "
-                        "Each one is listed here with its score, so you can update it when "
-                        "they reply, or when they don't.",
-                        id="interviews-empty",
-                    )
-                yield Static(id="calibration")
-            with Horizontal(id="rate-work"):
-                with VerticalScroll(id="rate-form"):
-                    yield Static(id="form-title", classes="panel-title")
-                    for title, names in SECTIONS:
-                        yield Static(title, classes="form-section")
-                        for name in names:
-                            yield from self._field(name)
-                with VerticalScroll(id="rating"):
-                    yield Static("Rating", classes="panel-title")
-                    yield Static(id="rating-view")
+        # The two rows are the screen's own children: no full-screen container behind them
+        # for Textual to render and cut up (see RehearseScreen.compose).
+        with Horizontal(id="interviews-row"):
+            with Vertical(id="interviews"):
+                yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
+                yield EmptyState(
+                    "No interviews yet",
+                    "Fill in the form below right after an interview and press ctrl+s. "
+                    "Each one is listed here with its score, so you can update it when "
+                    "they reply, or when they don't.",
+                    id="interviews-empty",
+                )
+            yield Static(id="calibration")
+        with Horizontal(id="rate-work"):
+            with VerticalScroll(id="rate-form"):
+                yield Static(id="form-title", classes="panel-title")
+                for title, names in SECTIONS:
+                    yield Static(title, classes="form-section")
+                    for name in names:
+                        yield from self._field(name)
+            with VerticalScroll(id="rating"):
+                yield Static("Rating", classes="panel-title")
+                yield Static(id="rating-view")
         yield Footer(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     def _field(self, name: str) -> ComposeResult:
