@@ -15,23 +15,26 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, OptionList, Static
 
 from coach.content import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
+from coach.widgets.draft_preview import DraftPreview
 
 if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
     from coach.domain.assessment import Assessment
     from coach.domain.cards import FeedbackCard
     from coach.domain.models import Attempt
     from coach.store_api import StoreAPI
     from coach.widgets.card_list import CardList
 
-# What the first frame needs is imported above; the card list, coaching panel, history, deck
-# and database come right after it (see ``RehearseScreen._load``).
+# What the first frame needs is imported above; the draft's editor, the card list, coaching
+# panel, history, deck and database come right after it (see ``RehearseScreen._load``).
 
 COACH_DELAY = 0.12
 """Seconds of typing pause before the coaching panel redraws: typing never waits on it."""
@@ -45,8 +48,9 @@ class RehearseScreen(Screen[None]):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
-    # Focused from the first frame, so keys typed while coach starts land in the draft.
-    AUTO_FOCUS = "#draft"
+    # Focused from the first frame, so keys typed while coach starts land in the draft (in its
+    # stand-in until the editor arrives: see coach/widgets/draft_preview.py).
+    AUTO_FOCUS = "#draft, #draft-preview"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
@@ -132,7 +136,7 @@ class RehearseScreen(Screen[None]):
             yield Static("Cards", classes="panel-title")
         with Vertical(id="rehearse-main"):
             yield Static(id="prompt")
-            yield TextArea(id="draft", soft_wrap=True, tab_behavior="focus")
+            yield DraftPreview("", id="draft-preview", on_change=self._draft_changed)
             yield Static(id="draft-status")
             yield Horizontal(id="history")
         with VerticalScroll(id="coaching"):
@@ -146,7 +150,7 @@ class RehearseScreen(Screen[None]):
             self._load()
             return
         # The usual start: the closing question, which needs nothing from the database.
-        self.query_one("#draft", TextArea).load_text(self.drafts.get(QUESTION_CARD_ID, ""))
+        self.query_one(DraftPreview).set_text(self.drafts.get(QUESTION_CARD_ID, ""))
         self._show_prompt()
         self._show_status()
         self._question_shown = True
@@ -162,6 +166,7 @@ class RehearseScreen(Screen[None]):
         if self._loaded:
             return
         self._loaded = True
+        self._mount_editor()
         from textual.widgets import Sparkline
 
         from coach.content import load_deck
@@ -193,6 +198,55 @@ class RehearseScreen(Screen[None]):
         # Measuring sixty options costs more than the rest of the screen: after it is mounted.
         self.call_after_refresh(self._fill_card_list)
         self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
+
+    # --- the draft's editor ---------------------------------------------------------------------
+
+    def _mount_editor(self) -> None:
+        """Put the draft's TextArea in place of the first frame's stand-in (``DraftPreview``).
+
+        The editor is usable at once (its text is there for a save, say); the stand-in stays
+        focused, keeping any key typed meanwhile, until the editor is mounted and takes over
+        (``_editor_mounted``).
+        """
+        from textual.widgets import TextArea
+
+        preview = self.query_one(DraftPreview)
+        editor = TextArea(
+            preview.text,
+            id="draft",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=preview.placeholder,
+        )
+        editor.border_title = preview.border_title
+        _end_cursor(editor)
+        self.query_one("#rehearse-main").mount(editor, after=preview)
+        self.call_after_refresh(self._editor_mounted, preview, editor, preview.text)
+
+    def _editor_mounted(self, preview: DraftPreview, editor: TextArea, handed: str) -> None:
+        if not editor.is_mounted:
+            self.call_after_refresh(self._editor_mounted, preview, editor, handed)
+            return
+        if preview.text != handed and editor.text == handed:
+            # Typed into the stand-in while the editor was on its way.
+            editor.load_text(preview.text)
+            _end_cursor(editor)
+        if preview.has_focus:
+            editor.focus()
+        preview.remove()
+
+    def _editor(self) -> TextArea:
+        """The draft's editor (mounted now if the first frame's stand-in is still there)."""
+        from textual.widgets import TextArea
+
+        self._load()
+        return self.query_one("#draft", TextArea)
+
+    def _draft_text(self) -> str:
+        """The draft as shown: in the editor, or in the first frame's stand-in before it."""
+        if self._loaded:
+            return self._editor().text
+        return self.query_one(DraftPreview).text
 
     # --- cards ----------------------------------------------------------------------------------
 
@@ -238,7 +292,7 @@ class RehearseScreen(Screen[None]):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.select_card(event.option.id)
-            self.query_one("#draft", TextArea).focus()
+            self._editor().focus()
 
     def select_card(self, card_id: str, *, flush: bool = True) -> None:
         """Show ``card_id`` (or the closing question) with its draft, coaching and history."""
@@ -253,9 +307,10 @@ class RehearseScreen(Screen[None]):
             with contextlib.suppress(StoreError):  # only a convenience: never block on it
                 self.store.save_draft(LAST_CARD_KEY, card_id)
         self._card_list().point_at(card_id)
-        draft = self.query_one("#draft", TextArea)
+        draft = self._editor()
         if draft.text != self.drafts.get(card_id, ""):
             draft.load_text(self.drafts.get(card_id, ""))
+            _end_cursor(draft)
         self._show_prompt()
         self._coach_now()
         self._show_history()
@@ -269,14 +324,20 @@ class RehearseScreen(Screen[None]):
         return self.card_id == QUESTION_CARD_ID
 
     def _show_prompt(self) -> None:
-        draft = self.query_one("#draft", TextArea)
         if self.is_question:
             variant = self.variants[self.variant_index]
             prompt = words.question_prompt(variant, self.variant_index + 1, len(self.variants))
-            draft.placeholder, draft.border_title = words.QUESTION_PLACEHOLDER, "Your phrasing"
+            placeholder, title = words.QUESTION_PLACEHOLDER, "Your phrasing"
         else:
             prompt = words.card_prompt(self.cards[self.card_id])
-            draft.placeholder, draft.border_title = words.RESPONSE_PLACEHOLDER, "Your response"
+            placeholder, title = words.RESPONSE_PLACEHOLDER, "Your response"
+        if self._loaded:
+            draft = self._editor()
+            draft.placeholder, draft.border_title = placeholder, title
+        else:
+            preview = self.query_one(DraftPreview)
+            preview.set_placeholder(placeholder)
+            preview.border_title = title
         self.query_one("#prompt", Static).update(prompt)
 
     def action_next_variant(self) -> None:
@@ -289,9 +350,13 @@ class RehearseScreen(Screen[None]):
 
     # --- live coaching --------------------------------------------------------------------------
 
-    @on(TextArea.Changed, "#draft")
-    def _typed(self) -> None:
-        text = self.query_one("#draft", TextArea).text
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Handled by name, not with @on(TextArea.Changed): that would import TextArea for the
+        # first frame, which only has the editor's stand-in.
+        if event.text_area.id == "draft":
+            self._draft_changed(event.text_area.text)
+
+    def _draft_changed(self, text: str) -> None:
         if text == self.drafts.get(self.card_id, ""):
             return  # a card's draft being loaded (the event arrives later), not typing
         self.drafts[self.card_id] = text
@@ -317,7 +382,7 @@ class RehearseScreen(Screen[None]):
     def _coach_now(self) -> None:
         self._load()  # the coaching panel may not be there yet if typing began at once
         self._show_status()
-        text = self.query_one("#draft", TextArea).text
+        text = self._editor().text
         from coach.widgets.coaching_panel import CoachingPanel
         from coach.widgets.empty_state import EmptyState
 
@@ -374,8 +439,7 @@ class RehearseScreen(Screen[None]):
         from coach.domain import drill
         from coach.domain.models import Attempt
 
-        self._load()
-        text = self.query_one("#draft", TextArea).text
+        text = self._editor().text
         if not text.strip():
             self.query_one("#draft-status", Static).update(
                 Text("Nothing to save yet: type your attempt first.", style="bold red")
@@ -433,7 +497,7 @@ class RehearseScreen(Screen[None]):
         card_id = drill.next_due(self._all_ids(), self.attempts, self.clock(), after=self.card_id)
         if card_id:
             self.select_card(card_id)
-            self.query_one("#draft", TextArea).focus()
+            self._editor().focus()
 
     # --- stopwatch ------------------------------------------------------------------------------
 
@@ -460,7 +524,7 @@ class RehearseScreen(Screen[None]):
         started = self._stopwatch_started
         running = None if started is None else time.monotonic() - started
         status = words.status_line(
-            self.query_one("#draft", TextArea).text, self.is_question, running, self.spoken_seconds
+            self._draft_text(), self.is_question, running, self.spoken_seconds
         )
         self.query_one("#draft-status", Static).update(status)
 
@@ -521,3 +585,8 @@ def _warm_up() -> None:
     """Load the assessors in the background, so the first keystroke finds them ready."""
     import coach.domain.closing
     import coach.domain.pitch  # noqa: F401
+
+
+def _end_cursor(editor: TextArea) -> None:
+    """Put the cursor at the end of a draft just shown: you go on where you left off."""
+    editor.move_cursor(editor.document.end)

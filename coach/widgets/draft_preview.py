@@ -1,0 +1,106 @@
+"""The draft as the first frame shows it, before its editor arrives.
+
+Textual's TextArea is the heaviest thing on the Rehearse screen's first frame: its module, its
+stylesheet, its mount and its first render take about 10 ms of a start-up that should cost
+little more than a bare Textual app's. So the first frame shows the draft in this light
+stand-in, drawn like the editor, and the editor takes its place right after that frame (see
+``RehearseScreen._mount_editor``). Keys typed in between are not lost: the stand-in keeps the
+text typed and pasted into it (at the end of the draft, where the editor's cursor is put), and
+hands it over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.widgets import Static
+
+
+class DraftPreview(Static, can_focus=True):
+    """The draft, drawn like the TextArea that replaces it, with its cursor at the end."""
+
+    # The editor's look (TextArea's own rules), so nothing changes when it takes over.
+    DEFAULT_CSS = """
+    DraftPreview {
+        width: 1fr;
+        height: 1fr;
+        border: tall $border-blurred;
+        padding: 0 1;
+        color: $foreground;
+        background: $surface;
+        pointer: text;
+        &:focus {
+            border: tall $border;
+        }
+        & > .draft-preview--cursor {
+            color: $input-cursor-foreground;
+            background: $input-cursor-background;
+            text-style: $input-cursor-text-style;
+        }
+        & > .draft-preview--placeholder {
+            color: $text 40%;
+        }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"draft-preview--cursor", "draft-preview--placeholder"}
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        placeholder: str = "",
+        on_change: Callable[[str], object] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self.placeholder = placeholder
+        self._on_change = on_change
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` as the draft (not as typing: ``on_change`` is not called)."""
+        self.text = text
+        self.refresh()
+
+    def set_placeholder(self, placeholder: str) -> None:
+        self.placeholder = placeholder
+        self.refresh()
+
+    def render(self) -> Text:
+        cursor = self.get_component_rich_style("draft-preview--cursor")
+        if not self.text:
+            # Like the editor: the cursor on the placeholder's first character.
+            hint = self.placeholder or " "
+            dim = self.get_component_rich_style("draft-preview--placeholder")
+            shown = Text(hint[0], style=cursor)
+            shown.append(hint[1:], style=dim)
+            return shown
+        shown = Text(self.text)
+        shown.append(" ", style=cursor)
+        return shown
+
+    def _typed(self, text: str) -> None:
+        self.text = text
+        self.refresh()
+        if self._on_change is not None:
+            self._on_change(text)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            self._typed(self.text + "\n")
+        elif event.key == "backspace":
+            self._typed(self.text[:-1])
+        elif event.is_printable and event.character:
+            self._typed(self.text + event.character)
+        else:
+            return  # not text: the screen's and the app's keys still work (ctrl+s, tab, ...)
+        event.stop()
+        event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        if event.text:
+            self._typed(self.text + event.text)
