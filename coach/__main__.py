@@ -2,17 +2,75 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coach import __version__
 from coach.locations import DB_ENV
 
+if TYPE_CHECKING:
+    import argparse
+
+    from coach.app import ScreenName
+
+SCREENS = ("rehearse", "rate")
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How to start the app: the database (None: $COACH_DB or the user-data folder), the first
+    screen, and whether on the demo data."""
+
+    db: str | None = None
+    screen: ScreenName = "rehearse"
+    demo: bool = False
+
+
+def plain_launch(argv: Sequence[str]) -> Launch | None:
+    """The arguments of a plain start of the app (``--db``, ``--screen``, ``--demo``), read
+    without argparse; None for anything else, which ``build_parser`` then reads.
+
+    argparse and the gettext it pulls in cost about 2 ms and 0.4 MiB at every start, for a
+    command line that is nearly always empty or one of these options. Whatever this does not
+    recognise exactly (help, a sub-command, an abbreviation, a repeated option, a value argparse
+    would refuse) goes to argparse, so errors and help read the same as ever. A property test
+    checks that both always agree.
+    """
+    found: dict[str, str | bool] = {}
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        name, equals, value = word.partition("=")
+        if name == "--demo" and not equals:
+            option: tuple[str, str | bool] = ("demo", True)
+        elif name in ("--db", "--screen"):
+            if not equals:
+                if not rest or rest[0].startswith("-"):
+                    return None
+                value = rest.pop(0)
+            if name == "--screen" and value not in SCREENS:
+                return None  # argparse says which are allowed
+            option = (name[2:], value)
+        else:
+            return None
+        if option[0] in found:
+            return None
+        found[option[0]] = option[1]
+    screen = found.get("screen", "rehearse")
+    return Launch(
+        db=str(found["db"]) if "db" in found else None,
+        screen="rate" if screen == "rate" else "rehearse",
+        demo=bool(found.get("demo", False)),
+    )
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line, kept free of heavy imports so ``--help`` is instant."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="coach",
         description=(
@@ -30,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--screen",
-        choices=("rehearse", "rate"),
+        choices=SCREENS,
         default="rehearse",
         help="the screen to open first (default: rehearse)",
     )
@@ -92,6 +150,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run coach; returns the process exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    launch = plain_launch(argv)
+    if launch is None:
+        outcome = run_command(argv)
+        if isinstance(outcome, int):
+            return outcome
+        launch = outcome
+    if launch.demo:
+        # Before anything resolves or opens the user's database: the demo never reads it.
+        from coach.demo_app import run_demo
+
+        return run_demo(launch.screen)
+    return run_app(launch)
+
+
+def run_command(argv: Sequence[str]) -> int | Launch:
+    """Read the command line with argparse and run a sub-command (its exit code), or say how
+    to start the app."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and args.command:
@@ -117,12 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.screenshots import screenshots
 
         return screenshots(args.folder)
-    if args.demo:
-        # Before anything resolves or opens the user's database: the demo never reads it.
-        from coach.demo_app import run_demo
+    return Launch(db=args.db, screen=args.screen, demo=args.demo)
 
-        return run_demo(args.screen)
 
+def run_app(launch: Launch) -> int:
+    """Run the app on the user's database."""
     # Start-up allocates a great many long-lived objects and no garbage worth a collection:
     # the collector would only walk them, several times (about 12 ms of a 200 ms start). The
     # app turns it back on after its first frame (CoachApp._first_frame_shown).
@@ -130,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from coach.lazy_store import LazyStore
     from coach.locations import resolve_db_path
 
-    path, own_folder = resolve_db_path(args.db)
+    path, own_folder = resolve_db_path(launch.db)
     # Opened by the app right after its first frame: the screen never waits for TinyDB or for
     # a long history to parse (see coach/lazy_store.py).
     store = LazyStore(path, tighten_dir=own_folder)
@@ -138,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from coach.app import CoachApp
     from coach.content import ContentError
 
-    app = CoachApp(store, first_screen=args.screen)
+    app = CoachApp(store, first_screen=launch.screen)
     try:
         app.run()
     except ContentError as error:

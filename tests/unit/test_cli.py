@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach import __version__
-from coach.__main__ import build_parser
+from coach.__main__ import Launch, build_parser, plain_launch
 from coach.locations import default_db_path, resolve_db_path
 
 
@@ -72,3 +74,79 @@ def test_screen_choice_is_validated() -> None:
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--screen", "nope"])
     assert build_parser().parse_args(["--screen", "rate"]).screen == "rate"
+
+
+# --- the plain start, read without argparse ------------------------------------------------
+
+WORDS = st.sampled_from(
+    [
+        "--db",
+        "--db=",
+        "--db=my.json",
+        "--screen",
+        "--screen=rate",
+        "--screen=rehearse",
+        "--screen=nope",
+        "--demo",
+        "--demo=1",
+        "--d",
+        "--scr",
+        "--",
+        "-",
+        "-h",
+        "--help",
+        "--version",
+        "rate",
+        "rehearse",
+        "history",
+        "export",
+        "my.json",
+        "",
+        "-x",
+        "--dbx",
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(WORDS, max_size=6))
+def test_the_plain_start_reads_exactly_what_argparse_reads(argv: list[str]) -> None:
+    launch = plain_launch(argv)
+    if launch is None:
+        return  # left to argparse, which reads (or refuses) it as it always has
+    args = build_parser().parse_args(argv)
+    assert args.command is None
+    assert (args.db, args.screen, args.demo) == (launch.db, launch.screen, launch.demo)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], Launch()),
+        (["--db", "a.json"], Launch(db="a.json")),
+        (["--db=a.json", "--screen", "rate"], Launch(db="a.json", screen="rate")),
+        (["--demo", "--screen=rate"], Launch(screen="rate", demo=True)),
+    ],
+)
+def test_the_usual_starts_skip_argparse(argv: list[str], expected: Launch) -> None:
+    assert plain_launch(argv) == expected
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["--db"], ["--screen", "nope"], ["--db", "a", "--db", "b"], ["history"]]
+)
+def test_help_errors_and_commands_go_to_argparse(argv: list[str]) -> None:
+    assert plain_launch(argv) is None
+
+
+def test_a_plain_start_does_not_import_argparse(tmp_path: Path) -> None:
+    # In a fresh interpreter: this test process has imported argparse long ago.
+    code = (
+        "import sys; from coach.__main__ import plain_launch; "
+        f"plain_launch(['--db', {str(tmp_path / 'c.json')!r}]); "
+        "print('argparse' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "False"
