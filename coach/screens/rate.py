@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Label, Static, TextArea
 
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
 from coach.domain.interviews import Calibration, calibration, rate_saved, signals_for
@@ -28,6 +28,7 @@ from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.rating_view import BAND_STYLE, rating_renderable
+from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from coach.store_api import StoreAPI
@@ -133,7 +134,7 @@ class RateScreen(Screen[None]):
             with VerticalScroll(id="rating"):
                 yield Static("Rating", classes="panel-title")
                 yield Static(id="rating-view")
-        yield Footer(compact=True)  # nine keys: they fit 100 columns only without the gaps
+        yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     def _field(self, name: str) -> ComposeResult:
         widget: Widget

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from coach.content import load_questions
 from coach.domain.content import QUESTION_CARD_ID
@@ -23,8 +23,10 @@ from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
 from coach.widgets.draft_preview import DraftPreview
+from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
     from textual.widgets import TextArea
 
     from coach.domain.assessment import Assessment
@@ -141,7 +143,7 @@ class RehearseScreen(Screen[None]):
             yield Horizontal(id="history")
         with VerticalScroll(id="coaching"):
             yield Static("Coaching", classes="panel-title")
-        yield Footer(compact=True)  # nine keys: they fit 100 columns only without the gaps
+        yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     def on_mount(self) -> None:
         self.drafts = self.store.drafts()
@@ -196,8 +198,7 @@ class RehearseScreen(Screen[None]):
         else:
             self.select_card(last, flush=False)
         # Measuring sixty options costs more than the rest of the screen: after it is mounted.
-        self.call_after_refresh(self._fill_card_list)
-        self.set_timer(0.3, lambda: self.run_worker(_warm_up, thread=True, exit_on_error=False))
+        self.call_after_refresh(self._refresh_card_list)
 
     # --- the draft's editor ---------------------------------------------------------------------
 
@@ -206,7 +207,7 @@ class RehearseScreen(Screen[None]):
 
         The editor is usable at once (its text is there for a save, say); the stand-in stays
         focused, keeping any key typed meanwhile, until the editor is mounted and takes over
-        (``_editor_mounted``).
+        (``_hand_over``).
         """
         from textual.widgets import TextArea
 
@@ -220,19 +221,21 @@ class RehearseScreen(Screen[None]):
         )
         editor.border_title = preview.border_title
         _end_cursor(editor)
-        self.query_one("#rehearse-main").mount(editor, after=preview)
-        self.call_after_refresh(self._editor_mounted, preview, editor, preview.text)
+        mounting = self.query_one("#rehearse-main").mount(editor, after=preview)
+        self.call_later(self._hand_over, mounting, preview, editor, preview.text)
 
-    def _editor_mounted(self, preview: DraftPreview, editor: TextArea, handed: str) -> None:
-        if not editor.is_mounted:
-            self.call_after_refresh(self._editor_mounted, preview, editor, handed)
-            return
+    async def _hand_over(
+        self, mounting: AwaitMount, preview: DraftPreview, editor: TextArea, handed: str
+    ) -> None:
+        await mounting
         if preview.text != handed and editor.text == handed:
             # Typed into the stand-in while the editor was on its way.
             editor.load_text(preview.text)
             _end_cursor(editor)
         if preview.has_focus:
-            editor.focus()
+            # At once (``editor.focus()`` would wait a turn): the stand-in's removal must not
+            # hand the focus to the card list on the way, redrawing both.
+            self.set_focus(editor)
         preview.remove()
 
     def _editor(self) -> TextArea:
@@ -271,16 +274,6 @@ class RehearseScreen(Screen[None]):
         from coach.widgets.card_list import CardList
 
         return self.query_one(CardList)
-
-    def _fill_card_list(self) -> None:
-        """The card list's first fill: the last of what the first frame left for later."""
-        # Since the first frame the layout has changed (the panels arrived; the list's scroll
-        # bar comes with this fill), and Textual keeps, for each line it did not redraw, the
-        # pieces it cut that line into for every layout it was shown in. Repainting the
-        # panels' frames here drops those stale pieces: about 0.6 MiB of peak memory.
-        for frame in (self, *self.query("#cards, #rehearse-main, #coaching")):
-            frame.refresh()
-        self._refresh_card_list()
 
     def _refresh_card_list(self) -> None:
         self._card_list().show(
@@ -369,8 +362,9 @@ class RehearseScreen(Screen[None]):
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._flush_draft)
 
     def _assess(self, text: str) -> Assessment:
-        # Imported here, not at the top: their phrase patterns compile on import, and the
-        # first frame should not wait for that (``_warm_up`` loads them right after it).
+        # Imported on first use, not at the top: their phrase patterns compile on import
+        # (5-7 ms each, once), which neither the first frame nor an idle screen should pay
+        # for; the first coaching pass comes after a pause in typing anyway.
         if self.is_question:
             from coach.domain.closing import assess_closing_question
 
@@ -579,12 +573,6 @@ class RehearseScreen(Screen[None]):
             self.notify("Kept as a card: rehearse your answer to it now.", title="Feedback")
 
         self.app.push_screen(HeardScreen(), kept)
-
-
-def _warm_up() -> None:
-    """Load the assessors in the background, so the first keystroke finds them ready."""
-    import coach.domain.closing
-    import coach.domain.pitch  # noqa: F401
 
 
 def _end_cursor(editor: TextArea) -> None:
