@@ -1,7 +1,8 @@
-"""Programs the benchmark launches: coach and the bare Textual floor. Each prints "first" at its
-first frame and "complete <peak KiB>" at its first frame with everything loaded (coach's
-screens load their lists and panels just after the first frame), then exits. Run as
-``python apps.py bare`` or ``python apps.py coach DB [SCREEN]``.
+"""Programs the benchmark launches: coach and the bare Textual floor. Each prints
+"first <peak KiB>" at its first frame, "complete <peak KiB>" at its first frame with everything
+loaded (coach's screens load their lists and panels just after the first frame), and
+"settled <peak KiB>" one second later, idle, then exits. Run as ``python apps.py bare`` or
+``python apps.py coach DB [SCREEN]``.
 
 "Rendered" is the first screen update the compositor hands to the display; in headless mode
 Textual drops it instead of writing it, so this harness wraps ``App._display`` to see it. That is
@@ -22,14 +23,29 @@ SIZE = (120, 36)
 80x24, where coach has less to draw)."""
 
 
+SETTLE = 1.0
+"""Seconds the app is left idle after everything is loaded before its peak is read again: a
+cursor blinks, the clock ticks, and anything a screen does by itself after loading is in."""
+
+
+def peak_kib() -> str:
+    """Peak memory of this program alone: ru_maxrss seen by the parent would include the
+    parent's pages shared at fork; VmHWM starts afresh at exec."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return "0"
+    line = next(line for line in status.read_text().splitlines() if line.startswith("VmHWM"))
+    return line.split()[1]
+
+
 def report_frames() -> None:
-    """Print "first" at the first frame and "complete <peak KiB>" at the first frame after the
-    screen finished loading, then exit; the parent timestamps each line as it arrives."""
+    """Print "first", "complete" and "settled" lines (see above); the parent timestamps each
+    line as it arrives."""
     from textual.app import App
     from textual.screen import Screen
 
     original = App._display
-    shown = {"first": False}
+    shown = {"first": False, "complete": False}
 
     def display(self: App[Any], screen: Screen[Any], renderable: Any) -> None:
         original(self, screen, renderable)
@@ -40,21 +56,18 @@ def report_frames() -> None:
             return
         if not shown["first"]:
             shown["first"] = True
-            os.write(1, b"first\n")
+            os.write(1, f"first {peak_kib()}\n".encode())
         # Screens say when what they defer past the first frame is in (``ready``); the bare
         # app defers nothing.
-        if getattr(screen, "ready", True):
-            # Peak memory of this program alone: ru_maxrss seen by the parent would include
-            # the parent's pages shared at fork; VmHWM starts afresh at exec.
-            status = Path("/proc/self/status")
-            peak = "0"
-            if status.exists():
-                line = next(
-                    line for line in status.read_text().splitlines() if line.startswith("VmHWM")
-                )
-                peak = line.split()[1]
-            os.write(1, f"complete {peak}\n".encode())
-            os._exit(0)
+        if getattr(screen, "ready", True) and not shown["complete"]:
+            shown["complete"] = True
+            os.write(1, f"complete {peak_kib()}\n".encode())
+
+            def settled() -> None:
+                os.write(1, f"settled {peak_kib()}\n".encode())
+                os._exit(0)
+
+            self.set_timer(SETTLE, settled)
 
     App._display = display  # type: ignore[method-assign]
 

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -50,13 +51,22 @@ def table(title: str, rows: Sequence[tuple[str, ...]]) -> None:
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def launch(args: list[str]) -> tuple[float, float, int]:
-    """Seconds from launch to the first frame and to the complete one (everything loaded),
-    and peak RSS in KiB at the complete frame.
+class Launch(NamedTuple):
+    """One launch: seconds to the first frame and to the complete one (everything loaded), and
+    peak RSS in KiB at the first frame, at the complete one and one idle second later."""
 
-    The child prints a line at each (see apps.py), timestamped here as it arrives. It prints
-    its own peak (VmHWM): the parent's ru_maxrss for a child counts the parent's pages shared
-    at fork, so it grows with whatever the benchmark has built.
+    first: float
+    complete: float
+    rss_first: int
+    rss_complete: int
+    rss_settled: int
+
+
+def launch(args: list[str]) -> Launch:
+    """Launch one program of apps.py and read its lines, timestamped here as they arrive.
+
+    The child prints its own peak (VmHWM): the parent's ru_maxrss for a child counts the
+    parent's pages shared at fork, so it grows with whatever the benchmark has built.
     """
     start = time.perf_counter()
     child = subprocess.Popen(
@@ -70,22 +80,31 @@ def launch(args: list[str]) -> tuple[float, float, int]:
     first_at = time.perf_counter() - start
     complete = child.stdout.readline()
     complete_at = time.perf_counter() - start
+    settled = child.stdout.readline()
     child.wait()
-    if child.returncode or first != b"first\n" or not complete.startswith(b"complete "):
+    lines = (first, complete, settled)
+    if child.returncode or [line.split(b" ")[0] for line in lines] != [
+        b"first",
+        b"complete",
+        b"settled",
+    ]:
         raise SystemExit(f"{args} failed: {child.stderr.read().decode()[-800:]}")
-    return first_at, complete_at, int(complete.split()[1])
+    first_kib, complete_kib, settled_kib = (int(line.split()[1]) for line in lines)
+    return Launch(first_at, complete_at, first_kib, complete_kib, settled_kib)
 
 
 def startup(runs: int, folder: Path, sizes: list[tuple[str, int, int]]) -> None:
     rows: list[tuple[str, ...]] = [
         ("", "first frame", "vs bare", "everything loaded", "goal (first frame)")
     ]
-    memory: list[tuple[str, ...]] = [("", "peak RSS, loaded", "vs bare", "goal")]
+    memory: list[tuple[str, ...]] = [
+        ("", "at the first frame", "loaded", "1 s later, idle", "vs bare (1 s later)", "goal")
+    ]
     dbs = {
         name: build(folder / f"{name}.json", attempts, interviews)
         for name, attempts, interviews in sizes
     }
-    samples: dict[str, list[tuple[float, float, int]]] = {"bare": []}
+    samples: dict[str, list[Launch]] = {"bare": []}
     launch(["bare"])  # warm-up: bytecode written, files in the page cache
     for db in dbs.values():
         launch(["coach", str(db)])
@@ -96,12 +115,14 @@ def startup(runs: int, folder: Path, sizes: list[tuple[str, int, int]]) -> None:
                 samples.setdefault(f"{screen}, {name}", []).append(
                     launch(["coach", str(db), screen])
                 )
-    bare_time = statistics.median(s[0] for s in samples["bare"])
-    bare_rss = statistics.median(s[2] for s in samples["bare"])
+
+    def median(values: list[Launch], field: str) -> float:
+        return float(statistics.median(float(getattr(value, field)) for value in values))
+
+    bare_time = median(samples["bare"], "first")
+    bare_rss = {field: median(samples["bare"], field) for field in Launch._fields[2:]}
     for key, values in samples.items():
-        first = statistics.median(v[0] for v in values)
-        complete = statistics.median(v[1] for v in values)
-        rss = statistics.median(v[2] for v in values)
+        first, complete = median(values, "first"), median(values, "complete")
         rows.append(
             (
                 key,
@@ -111,16 +132,22 @@ def startup(runs: int, folder: Path, sizes: list[tuple[str, int, int]]) -> None:
                 "" if key == "bare" else "<= 1.20x",
             )
         )
+        # The peak so far at each moment, against the bare app's at the same moment.
+        rss = {field: median(values, field) for field in Launch._fields[2:]}
         memory.append(
             (
                 key,
-                f"{rss / 1024:.1f} MiB",
-                f"{rss / bare_rss:.2f}x",
+                *(
+                    f"{rss[field] / 1024:.1f} MiB ({rss[field] / bare_rss[field]:.2f}x)"
+                    for field in ("rss_first", "rss_complete")
+                ),
+                f"{rss['rss_settled'] / 1024:.1f} MiB",
+                f"{rss['rss_settled'] / bare_rss['rss_settled']:.2f}x",
                 "" if key == "bare" else "<= 1.25x",
             )
         )
     table("Cold start to first frame, headless (whole process)", rows)
-    table("Peak memory", memory)
+    table("Peak memory (RSS high-water mark of the whole process)", memory)
 
 
 def first_frame_in_tmux(runs: int, db: Path) -> None:
