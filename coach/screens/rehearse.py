@@ -203,11 +203,13 @@ class RehearseScreen(Screen[None]):
     # --- the draft's editor ---------------------------------------------------------------------
 
     def _mount_editor(self) -> None:
-        """Put the draft's TextArea in place of the first frame's stand-in (``DraftPreview``).
+        """Mount the draft's TextArea to take the place of the first frame's stand-in
+        (``DraftPreview``).
 
-        The editor is usable at once (its text is there for a save, say); the stand-in stays
-        focused, keeping any key typed meanwhile, until the editor is mounted and takes over
-        (``_hand_over``).
+        From here on the editor holds the draft: it has the stand-in's text, and any key the
+        stand-in still receives goes into it, in order. Usable at once (for a save, say), it
+        is shown and focused once mounted (``_hand_over``). Before the first frame (the screen
+        opens on another card) the stand-in is never shown at all.
         """
         from textual.widgets import TextArea
 
@@ -221,22 +223,28 @@ class RehearseScreen(Screen[None]):
         )
         editor.border_title = preview.border_title
         _end_cursor(editor)
+        preview.hand_to(editor)
+        if self._question_shown:
+            # Hidden until mounted, then swapped in one frame: the two never share the box.
+            editor.display = False
+        else:
+            preview.display = False
         mounting = self.query_one("#rehearse-main").mount(editor, after=preview)
-        self.call_later(self._hand_over, mounting, preview, editor, preview.text)
+        self.call_later(self._hand_over, mounting, preview, editor)
 
     async def _hand_over(
-        self, mounting: AwaitMount, preview: DraftPreview, editor: TextArea, handed: str
+        self, mounting: AwaitMount, preview: DraftPreview, editor: TextArea
     ) -> None:
         await mounting
-        if preview.text != handed and editor.text == handed:
-            # Typed into the stand-in while the editor was on its way.
-            editor.load_text(preview.text)
-            _end_cursor(editor)
-        if preview.has_focus:
-            # At once (``editor.focus()`` would wait a turn): the stand-in's removal must not
-            # hand the focus to the card list on the way, redrawing both.
-            self.set_focus(editor)
-        preview.remove()
+        with self.app.batch_update():
+            editor.display = True
+            if preview.has_focus or self.focused is None:
+                # At once (``editor.focus()`` would wait a turn): the stand-in's removal must
+                # not hand the focus to the card list on the way, redrawing both.
+                self.set_focus(editor)
+            preview.display = False
+        # Through its own queue, so a key already on its way to it still reaches the editor.
+        preview.call_later(preview.remove)
 
     def _editor(self) -> TextArea:
         """The draft's editor (mounted now if the first frame's stand-in is still there)."""
@@ -363,8 +371,8 @@ class RehearseScreen(Screen[None]):
 
     def _assess(self, text: str) -> Assessment:
         # Imported on first use, not at the top: their phrase patterns compile on import
-        # (5-7 ms each, once), which neither the first frame nor an idle screen should pay
-        # for; the first coaching pass comes after a pause in typing anyway.
+        # (5-7 ms each, once). Never before the first frame: a restored draft is coached just
+        # after it, an empty one at the first pause in typing.
         if self.is_question:
             from coach.domain.closing import assess_closing_question
 

@@ -4,19 +4,23 @@ Textual's TextArea is the heaviest thing on the Rehearse screen's first frame: i
 stylesheet, its mount and its first render take about 10 ms of a start-up that should cost
 little more than a bare Textual app's. So the first frame shows the draft in this light
 stand-in, drawn like the editor, and the editor takes its place right after that frame (see
-``RehearseScreen._mount_editor``). Keys typed in between are not lost: the stand-in keeps the
-text typed and pasted into it (at the end of the draft, where the editor's cursor is put), and
-hands it over.
+``RehearseScreen._mount_editor``). What is typed or pasted in between is kept, in order: into
+the stand-in's own text until the editor exists (at the end of the draft, where the editor's
+cursor is put), then straight into the editor, even for a key already on its way here when
+the editor took over.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 class DraftPreview(Static, can_focus=True):
@@ -59,6 +63,11 @@ class DraftPreview(Static, can_focus=True):
         self.text = text
         self.placeholder = placeholder
         self._on_change = on_change
+        self._editor: TextArea | None = None
+
+    def hand_to(self, editor: TextArea) -> None:
+        """From now on, what is typed or pasted here goes into ``editor``."""
+        self._editor = editor
 
     def set_text(self, text: str) -> None:
         """Show ``text`` as the draft (not as typing: ``on_change`` is not called)."""
@@ -80,21 +89,40 @@ class DraftPreview(Static, can_focus=True):
             return shown
         shown = Text(self.text)
         shown.append(" ", style=cursor)
+        width, height = self.content_size
+        if width and height:
+            # Like the editor, whose cursor is at the end: a long draft shows its last lines.
+            lines = shown.wrap(self.app.console, width)
+            if len(lines) > height:
+                return Text("\n").join(lines[-height:])
         return shown
 
-    def _typed(self, text: str) -> None:
-        self.text = text
+    def _insert(self, text: str) -> None:
+        if self._editor is not None:
+            self._editor.insert(text)  # at its cursor: the end, where this one's is
+            return
+        self.text += text
+        self._changed()
+
+    def _delete_left(self) -> None:
+        if self._editor is not None:
+            self._editor.action_delete_left()
+            return
+        self.text = self.text[:-1]
+        self._changed()
+
+    def _changed(self) -> None:
         self.refresh()
         if self._on_change is not None:
-            self._on_change(text)
+            self._on_change(self.text)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
-            self._typed(self.text + "\n")
+            self._insert("\n")
         elif event.key == "backspace":
-            self._typed(self.text[:-1])
+            self._delete_left()
         elif event.is_printable and event.character:
-            self._typed(self.text + event.character)
+            self._insert(event.character)
         else:
             return  # not text: the screen's and the app's keys still work (ctrl+s, tab, ...)
         event.stop()
@@ -102,5 +130,7 @@ class DraftPreview(Static, can_focus=True):
 
     def on_paste(self, event: events.Paste) -> None:
         event.stop()
-        if event.text:
-            self._typed(self.text + event.text)
+        # Terminals may end pasted lines with "\r": as lines, like the editor takes them.
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        if text:
+            self._insert(text)

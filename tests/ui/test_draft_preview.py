@@ -6,14 +6,19 @@ between the two, the way a fast typist (or a paste) could at start-up.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.widgets import TextArea
 
+import coach.app
 from coach.app import CoachApp
+from coach.content import load_deck
 from coach.domain.cards import QUESTION_CARD_ID
 from coach.screens.rehearse import RehearseScreen
 from coach.storage import Store, open_store
@@ -92,3 +97,124 @@ async def test_the_stand_in_shows_the_draft_or_the_placeholder_with_a_cursor() -
         app.post_message(events.Paste(" pasted"))  # as the terminal's bracketed paste does
         await pilot.pause()
         assert preview.text == "Mine pasted"
+
+
+@pytest.mark.parametrize(("turns", "pause"), [(0, 0.0), (2, 0.0), (4, 0.0), (1, 0.001), (3, 0.002)])
+async def test_keys_typed_across_the_hand_over_arrive_whole_and_in_order(
+    store: Store, turns: int, pause: float
+) -> None:
+    # A fast typist (or a terminal replaying buffered input) straddling the moment the
+    # editor takes over: keys land in the stand-in, then in the editor, and none in between
+    # is lost or reordered.
+    app, waiting = held_back(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        sent = "".join("abcdefghij"[i % 10] for i in range(40))
+
+        async def typist() -> None:
+            for character in sent:
+                app.post_message(events.Key(character, character))
+                await asyncio.sleep(pause)
+
+        typing = asyncio.create_task(typist())
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        for callback in waiting:
+            callback()
+        await typing
+        await loaded(pilot)
+        await wait_until(pilot, lambda: not screen.query(DraftPreview), "the editor")
+        await pilot.pause(0.2)
+        assert screen.query_one("#draft", TextArea).text == sent
+        assert screen.drafts[QUESTION_CARD_ID] == sent
+
+
+class TypesAtReady(CoachApp):
+    """Keys arrive the moment the app is ready, as when someone types while it starts."""
+
+    # A subclass in another folder: its stylesheet path must not be read relative to here.
+    CSS_PATH = str(Path(coach.app.__file__).with_name("coach.tcss"))
+
+    def on_ready(self) -> None:
+        for character in "xyz":
+            self.post_message(events.Key(character, character))
+        super().on_ready()
+
+
+async def test_starting_on_another_card_keys_go_to_that_cards_draft(
+    store: Store, db_path: Path
+) -> None:
+    _categories, deck = load_deck()
+    card = deck[3].id
+    store.save_draft("rehearse.card", card)
+    store.save_draft(card, "My answer")
+    app = TypesAtReady(store, clock=lambda: NOON)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        editor = screen.query_one("#draft", TextArea)
+        assert editor.text == "My answerxyz"
+        assert editor.has_focus
+        assert screen.drafts[card] == "My answerxyz"
+        assert QUESTION_CARD_ID not in screen.drafts
+    assert open_store(db_path).store.drafts()[card] == "My answerxyz"
+
+
+@pytest.mark.parametrize("last_card", ["question", "another"])
+async def test_the_stand_in_and_the_editor_never_share_a_frame(
+    store: Store, monkeypatch: pytest.MonkeyPatch, last_card: str
+) -> None:
+    if last_card == "another":
+        store.save_draft("rehearse.card", load_deck()[1][3].id)
+    shared: list[int] = []
+    frames = [0]
+    display = App._display
+
+    def watch(self: App[None], screen: Screen[None], renderable: object) -> None:
+        frames[0] += 1
+        shown = [
+            widget
+            for widget in screen.query("#draft, #draft-preview")
+            if widget.display and widget.region
+        ]
+        if len(shown) > 1:
+            shared.append(frames[0])
+        display(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", watch)
+    async with CoachApp(store, clock=lambda: NOON).run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.3)
+    assert frames[0] > 2
+    assert shared == []
+
+
+async def test_a_paste_with_carriage_returns_becomes_lines(store: Store) -> None:
+    app, waiting = held_back(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        app.post_message(events.Paste("Hi\rthere\r\nyou"))
+        await pilot.pause()
+        assert screen.query_one(DraftPreview).text == "Hi\nthere\nyou"
+        for callback in waiting:
+            callback()
+        await loaded(pilot)
+        await wait_until(pilot, lambda: not screen.query(DraftPreview), "the editor")
+        await pilot.press("enter", "x")
+        assert screen.query_one("#draft", TextArea).text == "Hi\nthere\nyou\nx"
+
+
+async def test_a_long_draft_shows_its_end_like_the_editor() -> None:
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DraftPreview("\n".join(f"line {n}" for n in range(1, 21)), id="p")
+
+    app = One()
+    async with app.run_test(size=(40, 7)) as pilot:  # 5 lines inside the border
+        await pilot.pause()
+        shown = str(app.query_one(DraftPreview).render()).splitlines()
+        assert shown[0] == "line 16"
+        assert shown[-1].rstrip() == "line 20"
