@@ -236,11 +236,31 @@ class RehearseScreen(Screen[None]):
         self, mounting: AwaitMount, preview: DraftPreview, editor: TextArea
     ) -> None:
         await mounting
+        self._swap_in_editor()
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog opened before the editor could take over (ctrl+o at once, say).
+        self._swap_in_editor()
+
+    def _swap_in_editor(self) -> None:
+        """Show the mounted editor in the stand-in's place, with its focus, in one frame.
+
+        Only while this screen is showing: under a dialog, the editor would take the focus and
+        blink its cursor behind it. Until then the stand-in stays, typing into the editor.
+        """
+        previews = self.query(DraftPreview)
+        editors = self.query("#draft")
+        if not previews or not editors or not editors.first().is_mounted or not self.is_active:
+            return
+        preview, editor = previews.first(), editors.first()
+        if preview.handed_over:
+            return  # already on its way out
+        preview.handed_over = True
         with self.app.batch_update():
             editor.display = True
             if preview.has_focus or self.focused is None:
-                # At once (``editor.focus()`` would wait a turn): the stand-in's removal must
-                # not hand the focus to the card list on the way, redrawing both.
+                # At once (``editor.focus()`` would wait a turn), and before the stand-in is
+                # hidden: its focus must not pass to the card list on the way.
                 self.set_focus(editor)
             preview.display = False
         # Through its own queue, so a key already on its way to it still reaches the editor.

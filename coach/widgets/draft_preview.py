@@ -64,6 +64,8 @@ class DraftPreview(Static, can_focus=True):
         self.placeholder = placeholder
         self._on_change = on_change
         self._editor: TextArea | None = None
+        self.handed_over = False
+        """Set once the editor has taken the focus and this is on its way out."""
 
     def hand_to(self, editor: TextArea) -> None:
         """From now on, what is typed or pasted here goes into ``editor``."""

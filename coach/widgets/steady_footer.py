@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
@@ -30,11 +31,16 @@ class SteadyFooter(Footer):
                 palette = described
         return (self.compact, self.show_command_palette, tuple(shown.items()), palette)
 
-    async def recompose(self) -> None:
+    def compose(self) -> ComposeResult:
+        # What the keys are built from is read in the same moment as Footer builds them, so
+        # it always describes what is on show. Footer builds nothing before the screen's
+        # bindings are ready: then nothing is on show, and the next rebuild is never skipped.
         keys = self._keys()
-        if keys == self._shown:
+        built = list(super().compose())
+        self._shown = keys if built else None
+        yield from built
+
+    async def recompose(self) -> None:
+        if self._keys() == self._shown:
             return
         await super().recompose()
-        # Only once keys are really shown (Footer builds none before the screen's bindings
-        # are ready), so the first real build is never skipped.
-        self._shown = keys if self.children else None

@@ -20,6 +20,8 @@ import coach.app
 from coach.app import CoachApp
 from coach.content import load_deck
 from coach.domain.cards import QUESTION_CARD_ID
+from coach.screens import rehearse
+from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.storage import Store, open_store
 from coach.widgets.draft_preview import DraftPreview
@@ -38,8 +40,11 @@ def held_back(store: Store) -> tuple[CoachApp, list[Callable[[], object]]]:
 
 
 async def test_keys_typed_before_the_editor_arrives_are_kept_in_it(
-    store: Store, db_path: Path
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The first coaching pass (a pause in typing) would bring the editor in: not during
+    # this test's slow key presses, so what the stand-in holds can be checked.
+    monkeypatch.setattr(rehearse, "COACH_DELAY", 60.0)
     store.save_draft(QUESTION_CARD_ID, "How do I")
     app, waiting = held_back(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -218,3 +223,25 @@ async def test_a_long_draft_shows_its_end_like_the_editor() -> None:
         shown = str(app.query_one(DraftPreview).render()).splitlines()
         assert shown[0] == "line 16"
         assert shown[-1].rstrip() == "line 20"
+
+
+async def test_a_dialog_opened_at_once_leaves_the_editor_focused_on_return(
+    store: Store,
+) -> None:
+    app, waiting = held_back(store)
+    async with app.run_test(size=SIZE) as pilot:
+        rehearsing = app.screen
+        await pilot.press("ctrl+o")  # the profile editor, before the editor has arrived
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        for callback in waiting:
+            callback()
+        await pilot.pause(0.2)
+        editor = rehearsing.query_one("#draft", TextArea)
+        assert not editor.has_focus  # no cursor blinking behind the dialog
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is rehearsing, "the dialog to close")
+        await wait_until(pilot, lambda: not rehearsing.query(DraftPreview), "the stand-in to go")
+        assert editor.has_focus
+        await pilot.press("o", "k")
+        assert editor.text == "ok"
