@@ -230,11 +230,9 @@ class RehearseScreen(Screen[None]):
         else:
             preview.display = False
         mounting = self.query_one("#rehearse-main").mount(editor, after=preview)
-        self.call_later(self._hand_over, mounting, preview, editor)
+        self.call_later(self._hand_over, mounting)
 
-    async def _hand_over(
-        self, mounting: AwaitMount, preview: DraftPreview, editor: TextArea
-    ) -> None:
+    async def _hand_over(self, mounting: AwaitMount) -> None:
         await mounting
         self._swap_in_editor()
 
