@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
@@ -22,11 +21,11 @@ from coach.domain.content import QUESTION_CARD_ID
 from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
+from coach.screens.draft_screen import DraftScreen, end_cursor
 from coach.widgets.draft_preview import DraftPreview
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
     from textual.widgets import TextArea
 
     from coach.domain.assessment import Assessment
@@ -46,7 +45,7 @@ LAST_CARD_KEY = "rehearse.card"
 """Kept in the drafts file beside the drafts, so switching cards never rewrites the history."""
 
 
-class RehearseScreen(Screen[None]):
+class RehearseScreen(DraftScreen):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
@@ -168,7 +167,7 @@ class RehearseScreen(Screen[None]):
         if self._loaded:
             return
         self._loaded = True
-        self._mount_editor()
+        self.mount_editor(shown_now=not self._question_shown)
         from textual.widgets import Sparkline
 
         from coach.content import load_deck
@@ -201,68 +200,6 @@ class RehearseScreen(Screen[None]):
         self.call_after_refresh(self._refresh_card_list)
 
     # --- the draft's editor ---------------------------------------------------------------------
-
-    def _mount_editor(self) -> None:
-        """Mount the draft's TextArea to take the place of the first frame's stand-in
-        (``DraftPreview``).
-
-        From here on the editor holds the draft: it has the stand-in's text, and any key the
-        stand-in still receives goes into it, in order. Usable at once (for a save, say), it
-        is shown and focused once mounted (``_hand_over``). Before the first frame (the screen
-        opens on another card) the stand-in is never shown at all.
-        """
-        from textual.widgets import TextArea
-
-        preview = self.query_one(DraftPreview)
-        editor = TextArea(
-            preview.text,
-            id="draft",
-            soft_wrap=True,
-            tab_behavior="focus",
-            placeholder=preview.placeholder,
-        )
-        editor.border_title = preview.border_title
-        _end_cursor(editor)
-        preview.hand_to(editor)
-        if self._question_shown:
-            # Hidden until mounted, then swapped in one frame: the two never share the box.
-            editor.display = False
-        else:
-            preview.display = False
-        mounting = self.query_one("#rehearse-main").mount(editor, after=preview)
-        self.call_later(self._hand_over, mounting)
-
-    async def _hand_over(self, mounting: AwaitMount) -> None:
-        await mounting
-        self._swap_in_editor()
-
-    def on_screen_resume(self) -> None:
-        # Back from a dialog opened before the editor could take over (ctrl+o at once, say).
-        self._swap_in_editor()
-
-    def _swap_in_editor(self) -> None:
-        """Show the mounted editor in the stand-in's place, with its focus, in one frame.
-
-        Only while this screen is showing: under a dialog, the editor would take the focus and
-        blink its cursor behind it. Until then the stand-in stays, typing into the editor.
-        """
-        previews = self.query(DraftPreview)
-        editors = self.query("#draft")
-        if not previews or not editors or not editors.first().is_mounted or not self.is_active:
-            return
-        preview, editor = previews.first(), editors.first()
-        if preview.handed_over:
-            return  # already on its way out
-        preview.handed_over = True
-        with self.app.batch_update():
-            editor.display = True
-            if preview.has_focus or self.focused is None:
-                # At once (``editor.focus()`` would wait a turn), and before the stand-in is
-                # hidden: its focus must not pass to the card list on the way.
-                self.set_focus(editor)
-            preview.display = False
-        # Through its own queue, so a key already on its way to it still reaches the editor.
-        preview.call_later(preview.remove)
 
     def _editor(self) -> TextArea:
         """The draft's editor (mounted now if the first frame's stand-in is still there)."""
@@ -329,7 +266,7 @@ class RehearseScreen(Screen[None]):
         draft = self._editor()
         if draft.text != self.drafts.get(card_id, ""):
             draft.load_text(self.drafts.get(card_id, ""))
-            _end_cursor(draft)
+            end_cursor(draft)
         self._show_prompt()
         self._coach_now()
         self._show_history()
@@ -599,8 +536,3 @@ class RehearseScreen(Screen[None]):
             self.notify("Kept as a card: rehearse your answer to it now.", title="Feedback")
 
         self.app.push_screen(HeardScreen(), kept)
-
-
-def _end_cursor(editor: TextArea) -> None:
-    """Put the cursor at the end of a draft just shown: you go on where you left off."""
-    editor.move_cursor(editor.document.end)

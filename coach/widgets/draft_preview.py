@@ -4,7 +4,7 @@ Textual's TextArea is the heaviest thing on the Rehearse screen's first frame: i
 stylesheet, its mount and its first render take about 10 ms of a start-up that should cost
 little more than a bare Textual app's. So the first frame shows the draft in this light
 stand-in, drawn like the editor, and the editor takes its place right after that frame (see
-``RehearseScreen._mount_editor``). What is typed or pasted in between is kept, in order: into
+``coach.screens.draft_screen``). What is typed or pasted in between is kept, in order: into
 the stand-in's own text until the editor exists (at the end of the draft, where the editor's
 cursor is put), then straight into the editor, even for a key already on its way here when
 the editor took over.
