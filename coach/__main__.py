@@ -123,7 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
         "md is readable notes for a mentor; csv is one table of interviews and attempts.",
     )
     export.add_argument("--format", choices=("json", "md", "csv"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of stdout: a new file or a regular one (a link is followed); "
+        "an existing backup is only replaced by one holding as many records of every kind",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace -o even if it holds more records than this export, or is not a coach export",
+    )
     imported = commands.add_parser(
         "import",
         help="merge a JSON export into the database (never overwrites a record)",
@@ -185,7 +196,7 @@ def run_command(argv: Sequence[str]) -> int | Launch:
         from coach import cli_backup
 
         if args.command == "export":
-            return cli_backup.export(args.db, args.format, args.output)
+            return cli_backup.export(args.db, args.format, args.output, force=args.force)
         if args.command == "import":
             return cli_backup.import_file(args.file, args.db)
         return cli_backup.history(args.db, args.limit)
