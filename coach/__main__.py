@@ -152,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="the same app in a web browser, through textual-serve (pip install 'coach[serve]')",
         description="Serve coach, on the same database, to a web browser. Bound to 127.0.0.1 "
-        "by default: textual-serve has no authentication and interview notes are personal.",
+        "by default, as interview notes are personal. The address printed carries a new random "
+        "token each run, and only a page from that address may connect.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
