@@ -17,6 +17,7 @@ The Store hands out domain objects (``coach.domain``), never TinyDB documents.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -459,19 +460,27 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         with lock.held():
             return _open_locked(path, lock)
     except OSError as error:
+        # A full disk (say, while the damaged file is being set aside) needs space, not chmod.
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
         readable = _read_only_copy(path)
         if readable is not None:
+            fix = (
+                "Free some disk space" if full else "Make the folder writable (it should be yours)"
+            )
             return OpenedStore(
                 readable,
                 f"coach can read {path} but cannot write beside it "
                 f"({error.strerror or error}). Your data is shown, but nothing you change in "
-                "this session will be kept. Make the folder writable (it should be yours), "
-                "then restart coach.",
+                f"this session will be kept. {fix}, then restart coach.",
             )
+        fix = (
+            "Free some disk space"
+            if full
+            else "Check the file's and folder's permissions (they should be yours)"
+        )
         return _temporary(
             f"Could not open {path}: {error.strerror or error}. Nothing in it was changed. "
-            f"Check the file's and folder's permissions (they should be yours), then restart "
-            f"coach. {_TEMPORARY}"
+            f"{fix}, then restart coach. {_TEMPORARY}"
         )
 
 
