@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from coach.app import ScreenName
 
 SCREENS = ("rehearse", "rate")
+EXIT_PIPE = 141
+"""The reader closed the pipe (``coach history | head``): 128 + SIGPIPE, what a shell reports
+for a program the signal ended, so ``set -o pipefail`` sees the same as for ``cat``."""
 
 
 @dataclass(frozen=True)
@@ -161,8 +165,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run coach; returns the process exit code."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run coach; returns the process exit code.
+
+    When the reader of its output goes away (``coach rate ... --json | head``), coach stops
+    quietly with EXIT_PIPE, as a program ended by SIGPIPE would, instead of a traceback.
+    """
+    try:
+        code = _run(sys.argv[1:] if argv is None else list(argv))
+        # Inside the try: left to the interpreter's exit, a failed flush prints its own error.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_output()
+        return EXIT_PIPE
+    return code
+
+
+def _silence_output() -> None:
+    """Point stdout and stderr at the null device: the interpreter flushes them at exit, and
+    what they still hold would fail again against the closed pipe (the recipe of Python's
+    documentation for SIGPIPE)."""
+    import contextlib
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        # A stream without a file descriptor (a test's capture) has no pipe to fail.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _run(argv: list[str]) -> int:
+    """Parse ``argv`` and run the command or the app; the exit code."""
     launch = plain_launch(argv)
     if launch is None:
         outcome = run_command(argv)

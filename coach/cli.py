@@ -56,9 +56,8 @@ def rate(signals_file: str, *, as_json: bool, out: TextIO = sys.stdout) -> int:
         json.dump(asdict(rating), out, indent=2)
         out.write("\n")
         return 0
-    from rich.console import Console
-
+    from coach.console import CliConsole
     from coach.widgets.rating_view import rating_renderable
 
-    Console(file=out).print(rating_renderable(rating, title=f"{path.name}"))
+    CliConsole(file=out).print(rating_renderable(rating, title=f"{path.name}"))
     return 0

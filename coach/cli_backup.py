@@ -232,11 +232,10 @@ def history(
     except StoreError as error:
         print(f"coach history: {error}", file=err)
         return EXIT_FAILED
-    from rich.console import Console
-
     from coach.cli_history import tables
+    from coach.console import CliConsole
 
-    console = Console(file=out)
+    console = CliConsole(file=out)
     for table in tables(bundle, date.today(), limit):
         console.print(table)
     return 0
