@@ -1,4 +1,9 @@
-"""``coach history``: the interviews and the latest attempts as Rich tables, without the app."""
+"""``coach history``: the interviews and the latest attempts as Rich tables, without the app.
+
+Every cell that holds stored text is a ``Text`` made by ``coach.render.safe.user_text``: a
+``str`` cell would be read as Rich markup (a company "Acme [/remote]" raised ``MarkupError``),
+and an escape sequence in it would reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from rich.text import Text
 from coach.backup import Bundle
 from coach.domain.drill import saved_at
 from coach.export_text import card_titles, read_interview
+from coach.render.safe import user_text
 
 BLANK = "\N{EN DASH}"
 """Shown for "not known", as the Rate screen's list does."""
@@ -38,11 +44,11 @@ def interviews_table(bundle: Bundle, today: date, limit: int) -> Table:
         overdue = read.follow_up == "OVERDUE"
         follow_up = Text(read.follow_up or BLANK, style="bold red" if overdue else "")
         table.add_row(
-            interview.held_at[:10] or BLANK,
-            interview.company,
-            interview.role or BLANK,
+            user_text(interview.held_at[:10] or BLANK),
+            user_text(interview.company),
+            user_text(interview.role or BLANK),
             rating,
-            interview.outcome or BLANK,
+            user_text(interview.outcome or BLANK),
             follow_up,
         )
     return table
@@ -59,9 +65,9 @@ def attempts_table(bundle: Bundle, limit: int) -> Table:
     for attempt in recent[:limit]:
         title = titles.get(attempt.card_id, attempt.card_id or "free practice")
         table.add_row(
-            attempt.created_at[:16].replace("T", " ") or BLANK,
-            Text(title, overflow="ellipsis", no_wrap=True),
-            str(attempt.score),
+            user_text(attempt.created_at[:16].replace("T", " ") or BLANK),
+            user_text(title, overflow="ellipsis", no_wrap=True),
+            Text(str(attempt.score)),
         )
     return table
 

@@ -38,10 +38,10 @@ class DraftScreen(Screen[None]):
             shown_now: Show it at once, never the stand-in: for a screen building itself
                 before its first frame (Rehearse opening on a card of the user's own).
         """
-        from textual.widgets import TextArea
+        from coach.widgets.safe_fields import SafeTextArea
 
         preview = self.query_one(DraftPreview)
-        editor = TextArea(
+        editor = SafeTextArea(
             preview.text,
             id="draft",
             soft_wrap=True,

@@ -186,7 +186,7 @@ class RehearseScreen(DraftScreen):
             # The history can be thousands of attempts: read once, here, not per card.
             self.attempts = self.store.attempts()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
         last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
         last = last if last in self._all_ids() else QUESTION_CARD_ID
         if self._question_shown and last == QUESTION_CARD_ID:
@@ -368,7 +368,7 @@ class RehearseScreen(DraftScreen):
         try:
             self.store.save_draft(self.card_id, self.drafts.get(self.card_id, ""))
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def unsaved_changes(self) -> str | None:
         """A sentence about typed text that is not saved as an attempt yet; None if none."""
@@ -416,7 +416,7 @@ class RehearseScreen(DraftScreen):
         try:
             saved = self.store.add_attempt(attempt)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=12)
+            self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         self.attempts.append(saved)
         state = drill.progress(self.card_id, self.attempts)
@@ -425,6 +425,7 @@ class RehearseScreen(DraftScreen):
             f"Saved: {saved.score}/100. Box {state.box}; this card is due again in "
             f"{due} day{'s' if due != 1 else ''}.",
             title="Attempt saved",
+            markup=False,
         )
         self._refresh_card_list()
         self._show_history()
@@ -501,11 +502,19 @@ class RehearseScreen(DraftScreen):
             try:
                 self.store.save_profile(profile)
             except StoreError as error:
-                self.notify(str(error), title="Profile not saved", severity="error", timeout=12)
+                self.notify(
+                    str(error),
+                    title="Profile not saved",
+                    severity="error",
+                    timeout=12,
+                    markup=False,
+                )
                 return
             self._build_cards()
             tailored = sum(card.source == "tailored" for card in self.cards.values())
-            self.notify(f"Profile saved. {tailored} tailored card(s).", title="Profile")
+            self.notify(
+                f"Profile saved. {tailored} tailored card(s).", title="Profile", markup=False
+            )
             if self.is_question or self.card_id in self.cards:
                 self._coach_now()  # the strengths it checks against may have changed
             else:
@@ -529,7 +538,9 @@ class RehearseScreen(DraftScreen):
             try:
                 self.store.save_heard_card(card)
             except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error", timeout=12)
+                self.notify(
+                    str(error), title="Not saved", severity="error", timeout=12, markup=False
+                )
                 return
             self._build_cards()
             self.select_card(card.id)

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from coach.domain.assessment import Assessment, Span
+from coach.render.safe import visible
 
 BAR_WIDTH = 24
 
@@ -27,11 +28,12 @@ def score_bar(score: int, width: int = BAR_WIDTH) -> Text:
 
 def in_context(text: str, span: Span, reach: int = 28) -> Text:
     """The flagged phrase highlighted inside a few of the surrounding words."""
+    text = visible(text)  # one character for one: the span still points at the phrase
     start, end = max(0, span.start - reach), min(len(text), span.end + reach)
     line = Text("…" if start else "", style="dim")
-    line.append(text[start : span.start].replace("\n", " "))
+    line.append(text[start : span.start])
     line.append(text[span.start : span.end], style="bold reverse red")
-    line.append(text[span.end : end].replace("\n", " "))
+    line.append(text[span.end : end])
     if end < len(text):
         line.append("…", style="dim")
     return line
@@ -57,8 +59,9 @@ class CoachingPanel(Static):
             parts.append(Text(""))
         for check in assessment.checks:
             mark = Text("✓ ", style="bold green") if check.passed else Text("✗ ", style="bold red")
-            line = mark + Text(check.name, style="bold")
+            line = mark + Text(visible(check.name), style="bold")
             line.append(f" · {check.points}/{check.max_points}", style="dim")
             parts.append(line)
-            parts.append(Text("  " + check.tip, style="dim" if check.passed else ""))
+            # A tip may quote the user's words.
+            parts.append(Text("  " + visible(check.tip), style="dim" if check.passed else ""))
         self.update(Group(*parts))

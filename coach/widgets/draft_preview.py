@@ -19,6 +19,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from coach.render.safe import visible
+
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
@@ -89,7 +91,7 @@ class DraftPreview(Static, can_focus=True):
             shown = Text(hint[0], style=cursor)
             shown.append(hint[1:], style=dim)
             return shown
-        shown = Text(self.text)
+        shown = Text(visible(self.text, lines=True))  # a restored draft may hold anything
         shown.append(" ", style=cursor)
         width, height = self.content_size
         if width and height:
