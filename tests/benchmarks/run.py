@@ -335,6 +335,9 @@ def store(sizes: list[int], repeats: int, folder: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a few seconds: check it all runs")
+    parser.add_argument(
+        "--only", choices=("fuzz",), help="run one section alone (fuzz: hostile files, ~1 h)"
+    )
     args = parser.parse_args()
     smoke = args.smoke
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
@@ -343,6 +346,11 @@ def main() -> int:
             f"coach benchmarks ({'smoke' if smoke else 'full'}) on {os.cpu_count()} cores,"
             f" Python {sys.version.split()[0]}"
         )
+        from tests.benchmarks import fuzz_files
+
+        if args.only == "fuzz":
+            fuzz_files.run(smoke, folder)
+            return 0
         startup(
             1 if smoke else 11,
             folder,
@@ -356,6 +364,7 @@ def main() -> int:
         from tests.benchmarks import faults
 
         faults.run(smoke, folder)
+        fuzz_files.run(smoke, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
