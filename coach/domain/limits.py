@@ -162,13 +162,6 @@ def readable_text(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
-def text(value: object, limit: int) -> str | None:
-    """``value`` if it is text of valid Unicode, at most ``limit`` characters; else None."""
-    if not isinstance(value, str) or len(value) > limit or not valid_unicode(value):
-        return None
-    return value
-
-
 def echo(value: object, limit: int = MAX_ECHO_CHARS) -> str:
     """A bad value as a message shows it: JSON's words for null and booleans, a text quoted,
     and never more than ``limit`` characters of it (a 10 MB value is not repeated back)."""
