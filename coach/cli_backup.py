@@ -173,17 +173,15 @@ def import_file(
     file: str, db: str | None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Check all of ``file``, then merge it into the database in one write; the exit code."""
+    from coach import json_input
     from coach.backup import BackupError, merge, read_export
 
     out, err = out or sys.stdout, err or sys.stderr
     path = Path(file).expanduser()
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        print(f"coach import: {path}: no such file. Nothing was imported.", file=err)
-        return EXIT_USAGE
-    except OSError as error:
-        print(f"coach import: {path}: {error.strerror or error}. Nothing was imported.", file=err)
+        data = json_input.read_bytes(path, json_input.MAX_IMPORT_BYTES)
+    except json_input.InputError as error:
+        print(f"coach import: {path}: {error}. Nothing was imported.", file=err)
         return EXIT_USAGE
     try:
         bundle = read_export(data)
@@ -232,10 +230,18 @@ def history(
     except StoreError as error:
         print(f"coach history: {error}", file=err)
         return EXIT_FAILED
-    from coach.cli_history import tables
+    if opened.problem and not opened.store.persistent and bundle == Bundle():
+        # The file could not be read at all (say, a symbolic link in a loop): empty tables
+        # and a 0 would tell a script there is no history.
+        print("coach history: nothing to show, as the database could not be read.", file=err)
+        return EXIT_FAILED
+    from coach.cli_history import problems_note, tables
     from coach.console import CliConsole
 
     console = CliConsole(file=out)
     for table in tables(bundle, date.today(), limit):
         console.print(table)
+    note = problems_note(bundle)
+    if note:
+        print(note, file=err)
     return 0

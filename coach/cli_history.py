@@ -67,9 +67,29 @@ def attempts_table(bundle: Bundle, limit: int) -> Table:
         table.add_row(
             user_text(attempt.created_at[:16].replace("T", " ") or BLANK),
             user_text(title, overflow="ellipsis", no_wrap=True),
-            Text(str(attempt.score)),
+            Text(BLANK if "score" in attempt.problems else str(attempt.score)),
         )
     return table
+
+
+def problems_note(bundle: Bundle, shown: int = 5) -> str | None:
+    """A sentence naming the records that hold values coach could not read (shown as
+    missing), the first ``shown`` of them; None when every record was read whole."""
+    flagged = [
+        *(f"attempt {a.id} ({', '.join(a.problems)})" for a in bundle.attempts if a.problems),
+        *(f"interview {i.id} ({', '.join(i.problems)})" for i in bundle.interviews if i.problems),
+        *(f"a heard card ({', '.join(c.problems)})" for c in bundle.heard_cards if c.problems),
+    ]
+    if bundle.profile.problems:
+        flagged.insert(0, f"the profile ({', '.join(bundle.profile.problems)})")
+    if not flagged:
+        return None
+    more = f", and {len(flagged) - shown} more" if len(flagged) > shown else ""
+    return (
+        f"{len(flagged)} record{'s hold' if len(flagged) != 1 else ' holds'} values coach "
+        f"could not read, shown as missing: {'; '.join(flagged[:shown])}{more}. The file keeps "
+        "them as they are; correct them by hand, or re-enter them in the app."
+    )
 
 
 def tables(bundle: Bundle, today: date, limit: int) -> list[Table]:

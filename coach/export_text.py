@@ -73,6 +73,11 @@ def _when(attempt: Attempt) -> str:
     return attempt.created_at[:16].replace("T", " ")
 
 
+def _score(attempt: Attempt) -> str:
+    """The score, or nothing if the stored one could not be read (see ``coach.records``)."""
+    return "" if "score" in attempt.problems else str(attempt.score)
+
+
 def _seconds(attempt: Attempt) -> str:
     return "" if attempt.spoken_seconds is None else f"{attempt.spoken_seconds:.0f}"
 
@@ -132,7 +137,7 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
         out += [f"> {line}" if line else ">" for line in quoted]
         out += ["", "| Date | Score | Spoken (s) |", "| --- | --- | --- |"]
         for attempt in sorted(mine, key=saved_at):
-            out.append(f"| {_cell(_when(attempt))} | {attempt.score} | {_seconds(attempt)} |")
+            out.append(f"| {_cell(_when(attempt))} | {_score(attempt)} | {_seconds(attempt)} |")
         out.append("")
     if not by_card:
         out += ["(none yet)", ""]
@@ -218,7 +223,7 @@ def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
                 "record": "attempt",
                 "id": attempt.id,
                 "date": attempt.created_at,
-                "score": attempt.score,
+                "score": _score(attempt),
                 "card_id": attempt.card_id,
                 "card": titles.get(attempt.card_id, ""),
                 "kind": attempt.kind,

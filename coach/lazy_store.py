@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.drafts import Drafts, drafts_path
+from coach.locations import resolved
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
@@ -71,8 +72,13 @@ class LazyStore:
             # only read: a write waits for the open, which may decide the file is unusable and
             # that this session's drafts must stay in memory.
             if self._early_drafts is None:
-                path = drafts_path(self._path.expanduser().resolve())
-                self._early_drafts = Drafts(path).all()
+                try:
+                    path = drafts_path(resolved(self._path))
+                except OSError:
+                    # A symbolic link in a loop: the open right after the first frame says so.
+                    self._early_drafts = {}
+                else:
+                    self._early_drafts = Drafts(path).all()
             return dict(self._early_drafts)
         return self._opened.store.drafts()
 
