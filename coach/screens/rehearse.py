@@ -137,7 +137,9 @@ class RehearseScreen(DraftScreen):
             yield Static("Cards", classes="panel-title")
         with Vertical(id="rehearse-main"):
             yield Static(id="prompt")
-            yield DraftPreview("", id="draft-preview", on_change=self._draft_changed)
+            yield DraftPreview(
+                "", id="draft-preview", on_change=self._draft_changed, in_order=self.run_in_order
+            )
             yield Static(id="draft-status")
             yield Horizontal(id="history")
         with VerticalScroll(id="coaching"):

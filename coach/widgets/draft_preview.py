@@ -22,6 +22,8 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
+    from coach.widgets.draft_editor import InOrder
+
 
 class DraftPreview(Static, can_focus=True):
     """The draft, drawn like the TextArea that replaces it, with its cursor at the end."""
@@ -57,12 +59,14 @@ class DraftPreview(Static, can_focus=True):
         *,
         placeholder: str = "",
         on_change: Callable[[str], object] | None = None,
+        in_order: InOrder | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.text = text
         self.placeholder = placeholder
         self._on_change = on_change
+        self._in_order = in_order
         self._editor: TextArea | None = None
         self.handed_over = False
         """Set once the editor has taken the focus and this is on its way out."""
@@ -118,15 +122,17 @@ class DraftPreview(Static, can_focus=True):
         if self._on_change is not None:
             self._on_change(self.text)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             self._insert("\n")
         elif event.key == "backspace":
             self._delete_left()
         elif event.is_printable and event.character:
             self._insert(event.character)
-        else:
-            return  # not text: the screen's and the app's keys still work (ctrl+s, tab, ...)
+        elif self._in_order is None or not await self._in_order(event.key, self):
+            # Not text, nor a key of the screen's: the app's keys still work (F2, tab, ...).
+            return
+        # A screen's key (ctrl+s, ...) ran at its turn among the keys typed, like the editor's.
         event.stop()
         event.prevent_default()
 
