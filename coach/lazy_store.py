@@ -59,6 +59,10 @@ class LazyStore:
     def path(self) -> Path | None:
         return self._store().path
 
+    @property
+    def unsaved_reason(self) -> str | None:
+        return self._store().unsaved_reason
+
     def close(self) -> None:
         if self._opened is not None:
             self._opened.store.close()

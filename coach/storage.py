@@ -37,6 +37,9 @@ from coach.errors import StoreError
 _T = TypeVar("_T")
 __all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
 
+IN_MEMORY = "this session's database lives in memory only"
+"""``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
+
 
 @dataclass(frozen=True)
 class OpenedStore:
@@ -175,14 +178,23 @@ class Store:
         self._lock = lock
         self.path = path
         """The database file, or None for a temporary store that saves nothing to disk."""
+        self.unsaved_reason: str | None = None if path else IN_MEMORY
+        """Why saves are not kept once coach closes, in a few words; None when they reach the
+        file. Screens say it when they save, rather than "saved"."""
         self._drafts = Drafts(drafts_path(path) if path else None)
 
     @classmethod
-    def in_memory(cls) -> Store:
-        """A store that lives in memory only: for tests, and when the file cannot be used."""
+    def in_memory(cls, reason: str = IN_MEMORY) -> Store:
+        """A store that lives in memory only: for tests, and when the file cannot be used.
+
+        Args:
+            reason: Why nothing saved in it is kept (``unsaved_reason``).
+        """
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(schema.empty())
-        return cls(db, None, None)
+        store = cls(db, None, None)
+        store.unsaved_reason = reason
+        return store
 
     def ensure_open(self) -> str | None:
         """Already open (``open_store`` reported any problem): nothing to do or to say."""
@@ -422,7 +434,11 @@ class Store:
 
 
 def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
-    return OpenedStore(Store.in_memory(), problem, kept)
+    store = Store.in_memory(
+        "coach could not use its database file, so it runs on a temporary one "
+        "(the notice at start said why)"
+    )
+    return OpenedStore(store, problem, kept)
 
 
 _TEMPORARY = (
@@ -461,6 +477,10 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
     except OSError as error:
         readable = _read_only_copy(path)
         if readable is not None:
+            readable.unsaved_reason = (
+                f"coach cannot write beside {path} ({error.strerror or error}); make the "
+                "folder writable, then restart coach"
+            )
             return OpenedStore(
                 readable,
                 f"coach can read {path} but cannot write beside it "

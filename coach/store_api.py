@@ -23,6 +23,11 @@ class StoreAPI(Protocol):
     def path(self) -> Path | None:
         """The database file; None for a temporary store that saves nothing to disk."""
 
+    @property
+    def unsaved_reason(self) -> str | None:
+        """Why saves are not kept once coach closes (a read-only folder, a temporary database),
+        in a few words; None when they reach the file."""
+
     def ensure_open(self) -> str | None:
         """Open the database if that has not happened yet; a sentence about what was wrong
         with the file (and done about it) the first time, else None."""

@@ -25,6 +25,7 @@ from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
+from coach.screens.saving import tell_saved
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.rating_view import BAND_STYLE, rating_renderable
@@ -422,7 +423,13 @@ class RateScreen(Screen[None]):
         self.saved_values = self.values()
         self._clear_draft()
         rating = rate_saved(saved, self._today())
-        self.notify(f"{saved.company}: {rating.score}/100, {rating.band}.", title="Interview saved")
+        tell_saved(
+            self,
+            self.store,
+            f"{saved.company}: {rating.score}/100, {rating.band}.",
+            title="Interview saved",
+            unkept=f"This interview ({rating.score}/100) is kept only until coach closes",
+        )
         self._reload()
         self._rate_now()
 
@@ -447,7 +454,13 @@ class RateScreen(Screen[None]):
             except StoreError as error:
                 self.notify(str(error), title="Not deleted", severity="error", timeout=12)
                 return
-            self.notify(f"Deleted {company}.", title="Interview deleted")
+            tell_saved(
+                self,
+                self.store,
+                f"Deleted {company}.",
+                title="Interview deleted",
+                unkept="The interview is gone only until coach closes",
+            )
             self._reload()
             self._new_form()
 
@@ -479,8 +492,12 @@ class RateScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not sent", severity="error", timeout=12)
             return
-        self.notify(
-            'Sent to Rehearse as a card under "Heard in interviews" (F2).', title="Feedback card"
+        tell_saved(
+            self,
+            self.store,
+            'Sent to Rehearse as a card under "Heard in interviews" (F2).',
+            title="Feedback card",
+            unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
         )
 
 

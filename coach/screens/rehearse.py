@@ -22,6 +22,7 @@ from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
 from coach.screens.draft_screen import DraftScreen, end_cursor
+from coach.screens.saving import tell_saved
 from coach.widgets.draft_preview import DraftPreview
 from coach.widgets.steady_footer import SteadyFooter
 
@@ -423,10 +424,13 @@ class RehearseScreen(DraftScreen):
         self.attempts.append(saved)
         state = drill.progress(self.card_id, self.attempts)
         due = (state.due_at - self.clock()).days + 1 if state.due_at else 0
-        self.notify(
+        tell_saved(
+            self,
+            self.store,
             f"Saved: {saved.score}/100. Box {state.box}; this card is due again in "
             f"{due} day{'s' if due != 1 else ''}.",
             title="Attempt saved",
+            unkept=f"This attempt ({saved.score}/100) is kept only until coach closes",
         )
         self._refresh_card_list()
         self._show_history()
@@ -507,7 +511,13 @@ class RehearseScreen(DraftScreen):
                 return
             self._build_cards()
             tailored = sum(card.source == "tailored" for card in self.cards.values())
-            self.notify(f"Profile saved. {tailored} tailored card(s).", title="Profile")
+            tell_saved(
+                self,
+                self.store,
+                f"Profile saved. {tailored} tailored card(s).",
+                title="Profile",
+                unkept="Your profile is kept only until coach closes",
+            )
             if self.is_question or self.card_id in self.cards:
                 self._coach_now()  # the strengths it checks against may have changed
             else:
@@ -535,6 +545,12 @@ class RehearseScreen(DraftScreen):
                 return
             self._build_cards()
             self.select_card(card.id)
-            self.notify("Kept as a card: rehearse your answer to it now.", title="Feedback")
+            tell_saved(
+                self,
+                self.store,
+                "Kept as a card: rehearse your answer to it now.",
+                title="Feedback",
+                unkept="This card is kept only until coach closes",
+            )
 
         self.app.push_screen(HeardScreen(), kept)
