@@ -83,6 +83,9 @@ class LazyStore:
     def save_draft(self, key: str, text: str) -> None:
         self._store().save_draft(key, text)
 
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        return self._store().keep_drafts_copy(reason)
+
     # --- everything else opens the database -----------------------------------------------------
 
     def profile(self) -> Profile:

@@ -408,6 +408,20 @@ class Store:
                 "free some disk space or fix the folder's permissions."
             ) from error
 
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        """Copy the drafts file aside, whole, before a draft in it is shortened (a draft too
+        long for the editor); the copy's path, or None if there is no file to copy.
+
+        Raises:
+            StoreError: The copy could not be written.
+        """
+        try:
+            return self._drafts.keep_copy(reason)
+        except OSError as error:
+            raise StoreError(
+                f"Could not copy the drafts file aside: {error.strerror or error}."
+            ) from error
+
     # --- settings -------------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:

@@ -22,6 +22,7 @@ from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
 from coach.screens.draft_screen import DraftScreen, end_cursor
+from coach.screens.long_drafts import shorten_long_draft
 from coach.screens.saving import tell_saved
 from coach.widgets.draft_preview import DraftPreview
 from coach.widgets.steady_footer import SteadyFooter
@@ -124,6 +125,8 @@ class RehearseScreen(DraftScreen):
         self._stopwatch_timer: Timer | None = None
         self._coach_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
+        self._unkept_drafts: set[str] = set()
+        """Cards whose draft was too long and could not be copied aside: never overwritten."""
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -149,6 +152,7 @@ class RehearseScreen(DraftScreen):
 
     def on_mount(self) -> None:
         self.drafts = self.store.drafts()
+        self._fit_draft(QUESTION_CARD_ID)
         if (self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID) != QUESTION_CARD_ID:
             # The card may be one of the user's own, kept in the database: load it all now.
             self._load()
@@ -266,6 +270,7 @@ class RehearseScreen(DraftScreen):
             with contextlib.suppress(StoreError):  # only a convenience: never block on it
                 self.store.save_draft(LAST_CARD_KEY, card_id)
         self._card_list().point_at(card_id)
+        self._fit_draft(card_id)
         draft = self._editor()
         if draft.text != self.drafts.get(card_id, ""):
             draft.load_text(self.drafts.get(card_id, ""))
@@ -366,12 +371,26 @@ class RehearseScreen(DraftScreen):
         if self._autosave_timer:
             self._autosave_timer.stop()
             self._autosave_timer = None
-        if not self.is_mounted:
+        if not self.is_mounted or self.card_id in self._unkept_drafts:
             return
         try:
             self.store.save_draft(self.card_id, self.drafts.get(self.card_id, ""))
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
+
+    def _fit_draft(self, card_id: str) -> None:
+        """Keep a draft too long for the editor whole, and give the editor its beginning."""
+        shortened = shorten_long_draft(self.store, self.drafts, card_id)
+        if shortened is not None:
+            if not shortened.keep_typing:
+                self._unkept_drafts.add(card_id)
+            self.notify(
+                shortened.message,
+                title="A long draft",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def unsaved_changes(self) -> str | None:
         """A sentence about typed text that is not saved as an attempt yet; None if none."""

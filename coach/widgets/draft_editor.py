@@ -16,6 +16,8 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from coach.widgets.draft_limits import refuse_paste
+
 InOrder = Callable[[str, Widget], Awaitable[bool]]
 """Runs the binding of a key (for the widget it reached) now; True if one ran."""
 
@@ -34,6 +36,24 @@ class DraftEditor(TextArea):
     ) -> None:
         super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
         self._in_order = in_order
+
+    def _refused(self, insert: str) -> bool:
+        """Whether pasting ``insert`` over the selection is refused (the draft would be too
+        long: see ``coach.widgets.draft_limits``)."""
+        size_after = len(self.text) - len(self.selected_text) + len(insert)
+        return refuse_paste(self, size_after)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # Before TextArea's own paste handler, which is skipped when the paste is refused.
+        if not self.read_only and self._refused(event.text):
+            event.stop()
+            event.prevent_default()
+
+    def action_paste(self) -> None:
+        """Paste from the app's clipboard, unless the draft would get too long."""
+        if not self.read_only and self._refused(self.app.clipboard):
+            return
+        super().action_paste()
 
     async def _on_key(self, event: events.Key) -> None:
         # Called before TextArea's own handler (a subclass's comes first in the MRO). That one

@@ -19,6 +19,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from coach.widgets.draft_limits import refuse_paste
+
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
@@ -93,9 +95,17 @@ class DraftPreview(Static, can_focus=True):
             shown = Text(hint[0], style=cursor)
             shown.append(hint[1:], style=dim)
             return shown
-        shown = Text(self.text)
-        shown.append(" ", style=cursor)
         width, height = self.content_size
+        text = self.text
+        if width and height:
+            # Only the end is shown (see below), so only the end is wrapped: a 20 MB draft took
+            # seconds. The last ``height`` rows lie within the last ``height * (width + 1)``
+            # characters; twice that keeps the cut well above them. (A single line longer
+            # than the excerpt may then wrap at other words than in the editor, for the
+            # moment the stand-in is shown.)
+            text = text[-2 * height * (width + 1) :]
+        shown = Text(text)
+        shown.append(" ", style=cursor)
         if width and height:
             # Like the editor, whose cursor is at the end: a long draft shows its last lines.
             lines = shown.wrap(self.app.console, width)
@@ -140,5 +150,6 @@ class DraftPreview(Static, can_focus=True):
         event.stop()
         # Terminals may end pasted lines with "\r": as lines, like the editor takes them.
         text = event.text.replace("\r\n", "\n").replace("\r", "\n")
-        if text:
+        draft = self._editor.text if self._editor is not None else self.text
+        if text and not refuse_paste(self, len(draft) + len(text)):
             self._insert(text)
