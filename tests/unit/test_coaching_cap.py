@@ -52,9 +52,7 @@ def longest(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
 
 @pytest.mark.parametrize("kind", list(ASSESSORS))
-def test_a_megabyte_is_coached_on_its_first_2000_words_only(
-    kind: str, longest: list[int]
-) -> None:
+def test_a_megabyte_is_coached_on_its_first_2000_words_only(kind: str, longest: list[int]) -> None:
     assessment = ASSESSORS[kind](MEGABYTE)
     assert 0 < longest[0] <= t.MAX_COACHED_CHARS
     assert assessment.coached_up_to is not None
