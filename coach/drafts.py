@@ -66,6 +66,18 @@ class Drafts:
             with self._lock.held():
                 files.remove_stale_temps(self.path)
 
+    def keep_copy(self, reason: str) -> Path | None:
+        """Copy the drafts file, as it is, to a new timestamped file beside it (see
+        ``files.keep_copy``); None for drafts in memory, or when there is no file yet.
+
+        Raises:
+            OSError: The copy could not be written.
+        """
+        if self.path is None or self._lock is None or not self.path.exists():
+            return None
+        with self._lock.held():
+            return files.keep_copy(self.path, reason)
+
     def all(self) -> dict[str, str]:
         if self.path is None:
             return dict(self._memory)

@@ -60,6 +60,10 @@ class LazyStore:
     def path(self) -> Path | None:
         return self._store().path
 
+    @property
+    def unsaved_reason(self) -> str | None:
+        return self._store().unsaved_reason
+
     def close(self) -> None:
         if self._opened is not None:
             self._opened.store.close()
@@ -84,6 +88,9 @@ class LazyStore:
 
     def save_draft(self, key: str, text: str) -> None:
         self._store().save_draft(key, text)
+
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        return self._store().keep_drafts_copy(reason)
 
     # --- everything else opens the database -----------------------------------------------------
 

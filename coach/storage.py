@@ -40,6 +40,9 @@ DUPLICATE_ID = "id shared with a record not shown"
 """The problem noted on a record whose id another document also claims ("1" and "01")."""
 __all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
 
+IN_MEMORY = "this session's database lives in memory only"
+"""``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
+
 
 @dataclass(frozen=True)
 class OpenedStore:
@@ -178,14 +181,23 @@ class Store:
         self._lock = lock
         self.path = path
         """The database file, or None for a temporary store that saves nothing to disk."""
+        self.unsaved_reason: str | None = None if path else IN_MEMORY
+        """Why saves are not kept once coach closes, in a few words; None when they reach the
+        file. Screens say it when they save, rather than "saved"."""
         self._drafts = Drafts(drafts_path(path) if path else None)
 
     @classmethod
-    def in_memory(cls) -> Store:
-        """A store that lives in memory only: for tests, and when the file cannot be used."""
+    def in_memory(cls, reason: str = IN_MEMORY) -> Store:
+        """A store that lives in memory only: for tests, and when the file cannot be used.
+
+        Args:
+            reason: Why nothing saved in it is kept (``unsaved_reason``).
+        """
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(schema.empty())
-        return cls(db, None, None)
+        store = cls(db, None, None)
+        store.unsaved_reason = reason
+        return store
 
     def ensure_open(self) -> str | None:
         """Already open (``open_store`` reported any problem): nothing to do or to say."""
@@ -417,6 +429,20 @@ class Store:
                 "free some disk space or fix the folder's permissions."
             ) from error
 
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        """Copy the drafts file aside, whole, before a draft in it is shortened (a draft too
+        long for the editor); the copy's path, or None if there is no file to copy.
+
+        Raises:
+            StoreError: The copy could not be written.
+        """
+        try:
+            return self._drafts.keep_copy(reason)
+        except OSError as error:
+            raise StoreError(
+                f"Could not copy the drafts file aside: {error.strerror or error}."
+            ) from error
+
     # --- settings -------------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -439,7 +465,11 @@ class Store:
 
 
 def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
-    return OpenedStore(Store.in_memory(), problem, kept)
+    store = Store.in_memory(
+        "coach could not use its database file, so it runs on a temporary one "
+        "(the notice at start said why)"
+    )
+    return OpenedStore(store, problem, kept)
 
 
 _TEMPORARY = (
@@ -495,6 +525,10 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         if readable is not None:
             fix = (
                 "Free some disk space" if full else "Make the folder writable (it should be yours)"
+            )
+            readable.unsaved_reason = (
+                f"coach cannot write beside {path} ({error.strerror or error}); "
+                f"{fix[0].lower()}{fix[1:]}, then restart coach"
             )
             return OpenedStore(
                 readable,

@@ -26,6 +26,7 @@ from coach.errors import StoreError
 from coach.render.safe import user_text
 from coach.screens import Clock, after_first_frame
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
+from coach.screens.saving import tell_saved
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.rating_view import BAND_STYLE, rating_renderable
@@ -430,10 +431,12 @@ class RateScreen(Screen[None]):
         self.saved_values = self.values()
         self._clear_draft()
         rating = rate_saved(saved, self._today())
-        self.notify(
+        tell_saved(
+            self,
+            self.store,
             f"{saved.company}: {rating.score}/100, {rating.band}.",
             title="Interview saved",
-            markup=False,  # the company is the user's text
+            unkept=f"This interview ({rating.score}/100) is kept only until coach closes",
         )
         self._reload()
         self._rate_now()
@@ -461,7 +464,13 @@ class RateScreen(Screen[None]):
                     str(error), title="Not deleted", severity="error", timeout=12, markup=False
                 )
                 return
-            self.notify(f"Deleted {company}.", title="Interview deleted", markup=False)
+            tell_saved(
+                self,
+                self.store,
+                f"Deleted {company}.",
+                title="Interview deleted",
+                unkept="The interview is gone only until coach closes",
+            )
             self._reload()
             self._new_form()
 
@@ -493,8 +502,12 @@ class RateScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not sent", severity="error", timeout=12, markup=False)
             return
-        self.notify(
-            'Sent to Rehearse as a card under "Heard in interviews" (F2).', title="Feedback card"
+        tell_saved(
+            self,
+            self.store,
+            'Sent to Rehearse as a card under "Heard in interviews" (F2).',
+            title="Feedback card",
+            unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
         )
 
 

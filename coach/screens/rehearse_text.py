@@ -74,8 +74,13 @@ def status_line(draft: str, is_question: bool, running: float | None, spoken: fl
     from coach.domain import text as t
 
     target = "about 15 s" if is_question else "30-90 s"
-    words = t.word_count(draft)
-    status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})\n")
+    # Counted no further than coaching reads: this line is redrawn ten times a second while
+    # the stopwatch runs, and a count of 20 MB takes a second.
+    words, more = t.capped_word_count(draft)
+    if more:
+        status = Text(f"over {words:,} words · far too long to say aloud ({target})\n")
+    else:
+        status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})\n")
     if running is not None:
         status.append(f"⏱ {running:4.1f} s — ctrl+t to stop", style="bold yellow")
     elif spoken is not None:

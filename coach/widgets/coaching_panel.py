@@ -7,9 +7,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from coach.domain.assessment import Assessment, Span
+from coach.domain.text import MAX_COACHED_WORDS
 from coach.render.safe import visible
 
 BAR_WIDTH = 24
+MAX_FLAGGED = 10
+"""Flagged phrases listed at most: a long draft full of "um" would otherwise fill the panel."""
 
 
 def score_style(score: int) -> str:
@@ -51,11 +54,24 @@ class CoachingPanel(Static):
     def show(self, assessment: Assessment, text: str) -> None:
         """Redraw for ``assessment`` of ``text``."""
         parts: list[RenderableType] = [score_bar(assessment.score), Text("")]
-        flagged = [span for check in assessment.checks for span in check.spans]
+        if assessment.coached_up_to is not None:
+            parts.append(
+                Text(
+                    f"Only your first {MAX_COACHED_WORDS:,} words are coached: the rest is "
+                    "kept, but not checked.",
+                    style="yellow",
+                )
+            )
+            parts.append(Text(""))
+        flagged = sorted(
+            (span for check in assessment.checks for span in check.spans), key=lambda s: s.start
+        )
         if flagged:
             # First, because it is the most actionable: the user's own words to change.
             parts.append(Text("In your words", style="bold underline"))
-            parts += [in_context(text, span) for span in sorted(flagged, key=lambda s: s.start)]
+            parts += [in_context(text, span) for span in flagged[:MAX_FLAGGED]]
+            if len(flagged) > MAX_FLAGGED:
+                parts.append(Text(f"… and {len(flagged) - MAX_FLAGGED} more", style="dim"))
             parts.append(Text(""))
         for check in assessment.checks:
             mark = Text("✓ ", style="bold green") if check.passed else Text("✗ ", style="bold red")

@@ -256,6 +256,16 @@ def coaching(repeats: int) -> None:
         rows.append(
             (str(n), f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 2 ms" if n == 300 else "")
         )
+    # A 1 MB draft (a paste gone wrong): only its first 2,000 words are coached.
+    megabyte = " ".join(words * (1_000_000 // len(" ".join(words)) + 1))[:1_000_000]
+    pitch = timed(
+        lambda: assess_pitch(
+            megabyte, "We need more Kubernetes experience.", ["Docker: shipped 40 services"]
+        ),
+        min(repeats, 20),
+    )
+    question = timed(lambda: assess_closing_question(megabyte), min(repeats, 20))
+    rows.append(("1 MB", f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 50 ms (2,000 coached)"))
     table("Live coaching (median per call)", rows)
 
 
