@@ -80,6 +80,9 @@ def _fail(where: str, message: str) -> RecordProblem:
     return RecordProblem(f"{where}: {message}.")
 
 
+# Only ids must not be empty. Other text may be: the app never saves an empty company or
+# attempt, but a hand-edited database can hold one, and coach's own export of it must import
+# again (a backup that cannot be restored is a backup lost).
 def _text(doc: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
     return _valid_text(doc.get(key, ""), key, where, required=required)
 
@@ -162,7 +165,7 @@ def _checks(raw: object, where: str) -> None:
     for n, item in enumerate(raw, 1):
         at = f"{where}, check {n}"
         check = _fields(item, CHECK_FIELDS, at)
-        _text(check, "name", at, required=True)
+        _text(check, "name", at)
         _text(check, "tip", at)
         if not isinstance(check.get("passed"), bool):
             raise _fail(at, f"'passed' must be true or false, not {_kind(check.get('passed'))}")
@@ -190,7 +193,7 @@ def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
         raise _fail(
             where, f"'kind' must be 'question' or 'response', not {_kind(fields.get('kind'))}"
         )
-    _text(fields, "text", where, required=True)
+    _text(fields, "text", where)
     _text(fields, "card_id", where)
     _whole(fields.get("score", 0), where, "score", 0, 100)
     seconds = fields.get("spoken_seconds")
@@ -210,7 +213,7 @@ def interview(doc: object, where: str, seen: set[int]) -> Interview:
     fields = _fields(doc, INTERVIEW_FIELDS, where)
     number = _id(fields, where, seen)
     where = f"{where} (id {number})"
-    _text(fields, "company", where, required=True)
+    _text(fields, "company", where)
     for key in ("role", "closing_answer"):
         _text(fields, key, where)
     for key, allowed in (("stage", STAGES), ("outcome", OUTCOME_CHOICES)):
@@ -251,7 +254,7 @@ def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
         )
     if fields.get("source", "heard") != "heard":
         raise _fail(where, f"'source' must be 'heard', not {_kind(fields.get('source'))}")
-    _text(fields, "feedback", where, required=True)
+    _text(fields, "feedback", where)
     for key in ("concern", "hint"):
         _text(fields, key, where)
     terms = fields.get("terms", [])
@@ -271,7 +274,7 @@ def profile(doc: object) -> Profile:
     for n, item in enumerate(strengths, 1):
         at = f"the profile, strength {n}"
         strength = _fields(item, ("text", "evidence"), at)
-        _text(strength, "text", at, required=True)
+        _text(strength, "text", at)
         _text(strength, "evidence", at)
     requirements = fields.get("requirements", [])
     if not isinstance(requirements, list):

@@ -401,7 +401,20 @@ class Store:
 
     def heard_cards(self) -> list[FeedbackCard]:
         """Feedback cards made from what interviewers really said, oldest first."""
-        return [records.heard_card_from(doc) for _, doc, _ in self._rows("cards")]
+        cards: list[FeedbackCard] = []
+        seen: set[str] = set()
+        for number, doc, _ in self._rows("cards"):
+            card = records.heard_card_from(doc)
+            if not card.id.strip() or card.id in seen:
+                # A card is told apart (and merged on import) by its id: a hand-edited file with
+                # none, or with one id twice, gets a name from its place in the file, so every
+                # card is shown, exported and imported again. The file is not changed.
+                card = replace(
+                    card, id=f"{card.id or 'heard'}-{number}", problems=(*card.problems, "id")
+                )
+            seen.add(card.id)
+            cards.append(card)
+        return cards
 
     def save_heard_card(self, card: FeedbackCard) -> None:
         """Save (or replace, by card id) a card made from real feedback."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.widgets import DataTable, OptionList
 
+from coach.screens.confirm import ConfirmScreen
 from coach.screens.notice import NoticeScreen
 from tests.hostile import CONTROL, dump
 
@@ -19,6 +20,23 @@ def _shown(app: Any, where: str) -> None:
     screen = app.export_screenshot()
     found = CONTROL.search(screen)
     assert found is None, f"{where} drew a raw control character {found.group()!r}"
+
+
+async def _settle(pilot: Any) -> None:
+    """Let the app finish what a key started, answering any dialog as a person would: a notice
+    (a damaged file was set aside) is read and closed; "leave unsaved text?" is answered yes."""
+    app = pilot.app
+    for _ in range(5):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if isinstance(app.screen, NoticeScreen):
+            _shown(app, "a notice")
+            await pilot.press("escape")
+        elif isinstance(app.screen, ConfirmScreen):
+            _shown(app, "a question")
+            await pilot.press("y")
+        else:
+            return
 
 
 async def every_screen(folder: Path, raw: Any, drafts: Any) -> None:
@@ -38,33 +56,26 @@ async def every_screen(folder: Path, raw: Any, drafts: Any) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             _shown(app, "Rehearse")
-            if isinstance(app.screen, NoticeScreen):
-                # A damaged file is told about first (and was set aside): read it, close it.
-                await pilot.press("escape")
-                await pilot.pause()
+            await _settle(pilot)
             cards = app.screen.query(OptionList).first()
             for _ in range(min(cards.option_count, 6)):
                 await pilot.press("ctrl+n")
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+                await _settle(pilot)
                 _shown(app, "Rehearse, another card")
             await pilot.press("f3")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await _settle(pilot)
             _shown(app, "Rate")
             table = app.screen.query(DataTable).first()
             for row in range(min(table.row_count, 4)):
                 table.move_cursor(row=row)
                 table.action_select_cursor()
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+                await _settle(pilot)
                 _shown(app, "Rate, an interview")
             await pilot.press("f4")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await _settle(pilot)
             _shown(app, "Progress")
             await pilot.press("escape", "f1")
-            await pilot.pause()
+            await _settle(pilot)
             _shown(app, "Help")
     finally:
         store.close()

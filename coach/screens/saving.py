@@ -27,7 +27,7 @@ def tell_saved(widget: Widget, store: StoreAPI, saved: str, *, title: str, unkep
     """
     reason = store.unsaved_reason
     if reason is None:
-        widget.notify(saved, title=title)
+        widget.notify(saved, title=title, markup=False)  # it may name a company: user text
         return
     # Not markup: the reason may hold a path, and a path may hold square brackets.
     widget.notify(

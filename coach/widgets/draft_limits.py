@@ -31,5 +31,6 @@ def refuse_paste(widget: Widget, size_after: int) -> bool:
         title="Not pasted",
         severity="warning",
         timeout=12,
+        markup=False,
     )
     return True

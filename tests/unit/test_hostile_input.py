@@ -305,3 +305,29 @@ def test_import_accepts_a_byte_order_mark(tmp_path: Path) -> None:
     err = io.StringIO()
     assert import_file(str(file), str(tmp_path / "coach.json"), out=io.StringIO(), err=err) == 0
     assert open_store(tmp_path / "coach.json").store.interviews()[0].company == "Acme"
+
+
+def test_heard_cards_without_an_id_or_with_one_id_twice_export_and_import_again(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "coach.json"
+    cards = {
+        "1": {"id": "", "feedback": "More SQL"},
+        "2": {"id": "heard-x", "feedback": "More dbt"},
+        "3": {"id": "heard-x", "feedback": "More Airflow"},
+    }
+    db.write_text(json.dumps({"_meta": {"1": {"schema": 1}}, "cards": cards}))
+    out, err = io.StringIO(), io.StringIO()
+    assert export(str(db), "json", None, out=out, err=err) == 0, err.getvalue()
+    backup = tmp_path / "backup.json"
+    backup.write_text(out.getvalue())
+    again = tmp_path / "again" / "coach.json"
+    assert import_file(str(backup), str(again), out=io.StringIO(), err=err) == 0, err.getvalue()
+    store = open_store(again).store
+    try:
+        shown = store.heard_cards()
+    finally:
+        store.close()
+    assert sorted(c.feedback for c in shown) == ["More Airflow", "More SQL", "More dbt"]
+    assert len({c.id for c in shown}) == 3
+    assert json.loads(db.read_text())["cards"] == cards  # the file itself is not changed
