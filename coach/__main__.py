@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from coach.app import ScreenName
 
 SCREENS = ("rehearse", "rate")
+EXIT_PIPE = 141
+"""The reader closed the pipe (``coach history | head``): 128 + SIGPIPE, what a shell reports
+for a program the signal ended, so ``set -o pipefail`` sees the same as for ``cat``."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
         "md is readable notes for a mentor; csv is one table of interviews and attempts.",
     )
     export.add_argument("--format", choices=("json", "md", "csv"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of stdout: a new file or a regular one (a link is followed); "
+        "an existing backup is only replaced by one holding as many records of every kind",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace -o even if it holds more records than this export, or is not a coach export",
+    )
     imported = commands.add_parser(
         "import",
         help="merge a JSON export into the database (never overwrites a record)",
@@ -141,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="the same app in a web browser, through textual-serve (pip install 'coach[serve]')",
         description="Serve coach, on the same database, to a web browser. Bound to 127.0.0.1 "
-        "by default: textual-serve has no authentication and interview notes are personal.",
+        "by default, as interview notes are personal. The address printed carries a new random "
+        "token each run, and only a page from that address may connect.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
@@ -149,8 +165,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run coach; returns the process exit code."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run coach; returns the process exit code.
+
+    When the reader of its output goes away (``coach rate ... --json | head``), coach stops
+    quietly with EXIT_PIPE, as a program ended by SIGPIPE would, instead of a traceback.
+    """
+    try:
+        code = _run(sys.argv[1:] if argv is None else list(argv))
+        # Inside the try: left to the interpreter's exit, a failed flush prints its own error.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_output()
+        return EXIT_PIPE
+    return code
+
+
+def _silence_output() -> None:
+    """Point stdout and stderr at the null device: the interpreter flushes them at exit, and
+    what they still hold would fail again against the closed pipe (the recipe of Python's
+    documentation for SIGPIPE)."""
+    import contextlib
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        # A stream without a file descriptor (a test's capture) has no pipe to fail.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _run(argv: list[str]) -> int:
+    """Parse ``argv`` and run the command or the app; the exit code."""
     launch = plain_launch(argv)
     if launch is None:
         outcome = run_command(argv)
@@ -185,7 +230,7 @@ def run_command(argv: Sequence[str]) -> int | Launch:
         from coach import cli_backup
 
         if args.command == "export":
-            return cli_backup.export(args.db, args.format, args.output)
+            return cli_backup.export(args.db, args.format, args.output, force=args.force)
         if args.command == "import":
             return cli_backup.import_file(args.file, args.db)
         return cli_backup.history(args.db, args.limit)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from coach.errors import StoreError
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
     from coach.store_api import StoreAPI
@@ -111,6 +112,32 @@ class CoachApp(App[None]):
         self.add_mode(other, lambda: self._build(other))
         self._restore_theme()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast, with any control character in it made visible.
+
+        A toast may carry the user's text or a file's path (in an error message): an escape
+        sequence there must not reach the terminal. Markup stays the caller's choice: coach's
+        own calls with such text pass ``markup=False`` (a test checks), and Textual's own
+        toasts keep theirs.
+        """
+        from coach.render.safe import visible
+
+        super().notify(
+            visible(message, lines=True),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     def get_default_screen(self) -> Screen[None]:
         return self._build(self.first_screen)
 
@@ -145,7 +172,9 @@ class CoachApp(App[None]):
         try:
             self.store.save_draft(THEME_KEY, theme.name)
         except StoreError as error:
-            self.notify(f"The theme is not remembered: {error}", severity="warning", timeout=8)
+            self.notify(
+                f"The theme is not remembered: {error}", severity="warning", timeout=8, markup=False
+            )
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -20,13 +20,12 @@ An attempt the user wants to keep is saved with Ctrl+S, and then it is in the ex
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from coach import __version__, records, schema
+from coach import __version__, json_input, records, schema
 from coach import backup_check as check
 from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile
@@ -68,16 +67,9 @@ def read_export(data: bytes) -> Bundle:
             each naming the record and the field.
     """
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BackupError(["it is not a text file (not UTF-8)."]) from None
-    except json.JSONDecodeError as error:
-        raise BackupError(
-            [f"it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."]
-        ) from None
-    except (ValueError, RecursionError) as error:
-        # A number too long to convert, or nesting too deep to parse: not a coach export.
-        raise BackupError([f"it cannot be read as JSON ({type(error).__name__})."]) from None
+        raw = json_input.parse(data)
+    except json_input.InputError as error:
+        raise BackupError([f"{error}."]) from None
     top = check.header(raw)
     problems: list[str] = []
     ids: set[int] = set()
@@ -156,13 +148,19 @@ class Report:
         ]
 
 
+def _numbers(raw: schema.Raw, table: str) -> list[int]:
+    """The ids of ``table``'s documents (a key too long to be an id is not one)."""
+    numbers = (schema.doc_number(key) for key in raw.get(table, {}))
+    return [number for number in numbers if number is not None]
+
+
 def _mark(raw: schema.Raw, table: str) -> int:
     """The highest id ever handed out in ``table``: the mark in ``_meta``, or the ids there."""
     meta = raw.get(schema.META_TABLE, {}).get(schema.META_ID) or {}
     marks = meta.get("last_ids")
     mark = marks.get(table) if isinstance(marks, dict) else None
-    known = mark if isinstance(mark, int) and not isinstance(mark, bool) else 0
-    return max([known, *(int(k) for k in raw.get(table, {}))])
+    known = schema.id_mark(mark)
+    return max([known, *_numbers(raw, table)])
 
 
 def _raise_marks(raw: schema.Raw, marks: Mapping[str, int]) -> None:
@@ -253,6 +251,6 @@ def merge(raw: schema.Raw, bundle: Bundle) -> Report:
             report.profile = "already there" if mine == bundle.profile else "skipped"
 
     for name in ("attempts", "interviews"):
-        marks[name] = max([marks[name], *(int(k) for k in raw.get(name, {}))])
+        marks[name] = max([marks[name], *_numbers(raw, name)])
     _raise_marks(raw, marks)
     return report

@@ -1,8 +1,9 @@
 """Checking a ``coach export --format json`` file before anything of it is imported.
 
-Every record is checked field by field (type, range, date, allowed values, no unknown field)
-and then converted through ``coach.records``, the code the Store itself reads documents with,
-so an imported record is exactly what the app would have saved. The checks are strict where
+Every record is checked field by field (type, range, date, allowed values, no unknown field,
+with the limits every way into coach shares: ``coach.domain.limits``) and then converted
+through ``coach.records``, the code the Store itself reads documents with, so an imported
+record is exactly what the app would have saved. The checks are strict where
 ``coach.records`` is forgiving: a forgiving read suits a database edited by hand, but an import
 that quietly turned a typo into a default would lose data without saying so.
 
@@ -12,12 +13,12 @@ the field, so a hand-edited file can be fixed in one go.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 from coach import records, schema
+from coach.domain import limits
 from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
 from coach.domain.models import Attempt, Interview, Profile
@@ -54,8 +55,10 @@ INTERVIEW_FIELDS = (
     "reply_date",
 )
 CARD_FIELDS = ("id", "category", "feedback", "concern", "terms", "hint", "source")
-MAX_SPOKEN_SECONDS = 24 * 3600
-"""A stopwatch left running over night is still a time; a bigger number is a typo."""
+MAX_SPOKEN_SECONDS = limits.MAX_SPOKEN_SECONDS
+NAMES = frozenset({"id", "card_id", "company", "role", "stage", "outcome", "category", "terms"})
+"""Fields that name something: up to ``limits.MAX_NAME_CHARS``; any other text field holds
+what a person wrote, up to ``limits.MAX_TEXT_CHARS``."""
 
 
 _R = TypeVar("_R")
@@ -77,6 +80,9 @@ def _fail(where: str, message: str) -> RecordProblem:
     return RecordProblem(f"{where}: {message}.")
 
 
+# Only ids must not be empty. Other text may be: the app never saves an empty company or
+# attempt, but a hand-edited database can hold one, and coach's own export of it must import
+# again (a backup that cannot be restored is a backup lost).
 def _text(doc: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
     return _valid_text(doc.get(key, ""), key, where, required=required)
 
@@ -84,10 +90,11 @@ def _text(doc: Mapping[str, Any], key: str, where: str, *, required: bool = Fals
 def _valid_text(value: object, key: str, where: str, *, required: bool = False) -> str:
     if not isinstance(value, str):
         raise _fail(where, f"'{key}' must be text, not {_kind(value)}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise _fail(where, f"'{key}' holds a character that is not valid Unicode") from None
+    if not limits.valid_unicode(value):
+        raise _fail(where, f"'{key}' holds a character that is not valid Unicode")
+    most = limits.MAX_NAME_CHARS if key in NAMES else limits.MAX_TEXT_CHARS
+    if len(value) > most:
+        raise _fail(where, f"'{key}' is {len(value):,} characters long; at most {most:,} fit")
     if required and not value.strip():
         raise _fail(where, f"'{key}' must not be empty")
     return value
@@ -105,17 +112,7 @@ def _whole(value: object, where: str, key: str, low: int, high: int) -> int:
 
 def _kind(value: object) -> str:
     """How a wrong value is named in a message: short, and never the whole of a long text."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return repr(value) if len(value) <= 40 else "a long text"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
+    return limits.echo(value)
 
 
 def _fields(doc: object, allowed: tuple[str, ...], where: str) -> Mapping[str, Any]:
@@ -123,23 +120,17 @@ def _fields(doc: object, allowed: tuple[str, ...], where: str) -> Mapping[str, A
         raise _fail(where, f"must be an object, not {_kind(doc)}")
     unknown = sorted(str(k) for k in doc if k not in allowed)
     if unknown:
-        raise _fail(where, f"unknown field {unknown[0]!r} (allowed: {', '.join(allowed)})")
+        raise _fail(where, f"unknown field {_kind(unknown[0])} (allowed: {', '.join(allowed)})")
     return doc
 
 
 def _timestamp(value: str, where: str, key: str) -> None:
     """An attempt's time stamp: empty, or a date-time with its time zone (the drill compares
-    it with the zone-aware clock; a naive one would break the Rehearse screen)."""
-    if not value:
-        return
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
+    it with the zone-aware clock; a naive one would break the Rehearse screen), in range."""
+    if value and limits.moment(value) is None:
         raise _fail(
             where,
-            f"'{key}' must be a date-time with its time zone, like "
+            f"'{key}' must be a date-time with its time zone {limits.DATE_RANGE}, like "
             f"2026-11-20T19:30:00+01:00, not {_kind(value)}",
         )
 
@@ -147,13 +138,13 @@ def _timestamp(value: str, where: str, key: str) -> None:
 def _day(value: str, where: str, key: str, *, time_allowed: bool = False) -> date | None:
     if not value:
         return None
-    try:
-        if time_allowed and len(value) > 10:
-            return datetime.fromisoformat(value).date()
-        return date.fromisoformat(value)
-    except ValueError:
+    found = limits.day_or_moment(value) if time_allowed else limits.day(value)
+    if found is None:
         example = "2026-11-20 or 2026-11-20T14:30" if time_allowed else "2026-11-20"
-        raise _fail(where, f"'{key}' must be a date like {example}, not {_kind(value)}") from None
+        raise _fail(
+            where, f"'{key}' must be a date {limits.DATE_RANGE}, like {example}, not {_kind(value)}"
+        )
+    return found
 
 
 def _id(doc: Mapping[str, Any], where: str, seen: set[int]) -> int:
@@ -174,12 +165,23 @@ def _checks(raw: object, where: str) -> None:
     for n, item in enumerate(raw, 1):
         at = f"{where}, check {n}"
         check = _fields(item, CHECK_FIELDS, at)
-        _text(check, "name", at, required=True)
+        _text(check, "name", at)
         _text(check, "tip", at)
         if not isinstance(check.get("passed"), bool):
             raise _fail(at, f"'passed' must be true or false, not {_kind(check.get('passed'))}")
         most = _whole(check.get("max_points", 0), at, "max_points", 0, 100)
         _whole(check.get("points", 0), at, "points", 0, most)
+
+
+_Read = TypeVar("_Read", Attempt, Interview, FeedbackCard, Profile)
+
+
+def _as_read(value: _Read, where: str) -> _Read:
+    """``value`` as the Store reads it, which must be whole: a field these checks let through
+    but the reader would show as missing is refused here, so an import never loses one."""
+    if value.problems:
+        raise _fail(where, f"'{value.problems[0]}' cannot be read")
+    return value
 
 
 def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
@@ -191,16 +193,11 @@ def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
         raise _fail(
             where, f"'kind' must be 'question' or 'response', not {_kind(fields.get('kind'))}"
         )
-    _text(fields, "text", where, required=True)
+    _text(fields, "text", where)
     _text(fields, "card_id", where)
     _whole(fields.get("score", 0), where, "score", 0, 100)
     seconds = fields.get("spoken_seconds")
-    if seconds is not None and (
-        isinstance(seconds, bool)
-        or not isinstance(seconds, int | float)
-        or not math.isfinite(seconds)
-        or not 0 <= seconds <= MAX_SPOKEN_SECONDS
-    ):
+    if seconds is not None and limits.number(seconds, 0, MAX_SPOKEN_SECONDS) is None:
         raise _fail(
             where,
             f"'spoken_seconds' must be null or a number of seconds from 0 to "
@@ -208,7 +205,7 @@ def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
         )
     _timestamp(_text(fields, "created_at", where), where, "created_at")
     _checks(fields.get("checks", []), where)
-    return records.attempt_from(fields, number)
+    return _as_read(records.attempt_from(fields, number), where)
 
 
 def interview(doc: object, where: str, seen: set[int]) -> Interview:
@@ -216,7 +213,7 @@ def interview(doc: object, where: str, seen: set[int]) -> Interview:
     fields = _fields(doc, INTERVIEW_FIELDS, where)
     number = _id(fields, where, seen)
     where = f"{where} (id {number})"
-    _text(fields, "company", where, required=True)
+    _text(fields, "company", where)
     for key in ("role", "closing_answer"):
         _text(fields, key, where)
     for key, allowed in (("stage", STAGES), ("outcome", OUTCOME_CHOICES)):
@@ -238,7 +235,7 @@ def interview(doc: object, where: str, seen: set[int]) -> Interview:
         rate_interview(signals)
     except SignalError as error:
         raise _fail(where, f"in 'signals', {error}") from None
-    return records.interview_from(fields, number)
+    return _as_read(records.interview_from(fields, number), where)
 
 
 def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
@@ -246,9 +243,9 @@ def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
     fields = _fields(doc, CARD_FIELDS, where)
     card_id = _text(fields, "id", where, required=True)
     if card_id in seen:
-        raise _fail(where, f"card id {card_id!r} appears twice in the file")
+        raise _fail(where, f"card id {_kind(card_id)} appears twice in the file")
     seen.add(card_id)
-    where = f"{where} (id {card_id!r})"
+    where = f"{where} (id {_kind(card_id)})"
     category = fields.get("category", "heard")
     if category != "heard" and category not in CATEGORIES:
         raise _fail(
@@ -257,7 +254,7 @@ def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
         )
     if fields.get("source", "heard") != "heard":
         raise _fail(where, f"'source' must be 'heard', not {_kind(fields.get('source'))}")
-    _text(fields, "feedback", where, required=True)
+    _text(fields, "feedback", where)
     for key in ("concern", "hint"):
         _text(fields, key, where)
     terms = fields.get("terms", [])
@@ -265,7 +262,7 @@ def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
         raise _fail(where, f"'terms' must be a list of words, not {_kind(terms)}")
     for term in terms:
         _valid_text(term, "terms", where)
-    return records.heard_card_from(fields)
+    return _as_read(records.heard_card_from(fields), where)
 
 
 def profile(doc: object) -> Profile:
@@ -277,14 +274,14 @@ def profile(doc: object) -> Profile:
     for n, item in enumerate(strengths, 1):
         at = f"the profile, strength {n}"
         strength = _fields(item, ("text", "evidence"), at)
-        _text(strength, "text", at, required=True)
+        _text(strength, "text", at)
         _text(strength, "evidence", at)
     requirements = fields.get("requirements", [])
     if not isinstance(requirements, list):
         raise _fail("the profile", f"'requirements' must be a list, not {_kind(requirements)}")
     for n, line in enumerate(requirements, 1):
         _valid_text(line, "requirements", f"the profile, requirement {n}")
-    return records.profile_from(fields)
+    return _as_read(records.profile_from(fields), "the profile")
 
 
 def settings(doc: object) -> dict[str, str]:
@@ -292,8 +289,8 @@ def settings(doc: object) -> dict[str, str]:
     if not isinstance(doc, dict):
         raise _fail("settings", f"must be an object of text values, not {_kind(doc)}")
     for key, value in doc.items():
-        _valid_text(key, "key", f"setting {key!r}")
-        _valid_text(value, "value", f"setting {key!r}")
+        _valid_text(key, "key", f"setting {_kind(key)}")
+        _valid_text(value, "value", f"setting {_kind(key)}")
     return dict(doc)
 
 
@@ -336,9 +333,13 @@ def header(raw: object) -> dict[str, Any]:
             f"this export was written by a newer coach (export format {version}; "
             f"this one reads up to {EXPORT_VERSION}). Upgrade coach to import it."
         )
-    stamp = raw.get("schema", schema.SCHEMA_VERSION)
-    if isinstance(stamp, bool) or not isinstance(stamp, int) or stamp < 0:
-        problems.append(f"'schema' must be a whole number, not {_kind(stamp)}.")
+    try:
+        # As the database's own stamp is read: 2.0 is a newer coach's, not a bad file.
+        stamp = schema.read_version(raw.get("schema", schema.SCHEMA_VERSION))
+    except schema.ShapeError:
+        stamp = -1
+    if stamp < 0:
+        problems.append(f"'schema' must be a whole number, not {_kind(raw.get('schema'))}.")
     elif stamp > schema.SCHEMA_VERSION:
         problems.append(
             f"this export holds schema {stamp} records; this coach knows up to "
@@ -349,7 +350,7 @@ def header(raw: object) -> dict[str, Any]:
             problems.append(f"'{key}' must be text, not {_kind(raw.get(key))}.")
     unknown = sorted(str(k) for k in raw if k not in TOP_KEYS)
     if unknown:
-        problems.append(f"unknown section {unknown[0]!r} (allowed: {', '.join(SECTIONS)}).")
+        problems.append(f"unknown section {_kind(unknown[0])} (allowed: {', '.join(SECTIONS)}).")
     if problems:
         raise BackupError(problems)
     return raw

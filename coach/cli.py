@@ -17,23 +17,17 @@ class CliError(Exception):
 
 
 def read_signals(path: Path) -> dict[str, object]:
-    """The signals mapping in ``path``.
+    """The signals mapping in ``path`` (at most ``json_input.MAX_SIGNALS_BYTES`` of it).
 
     Raises:
-        CliError: The file is missing, is not JSON, or is not an object.
+        CliError: The file is missing, too large, is not JSON, or is not an object.
     """
+    from coach import json_input
+
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: not a text file") from None
-    except json.JSONDecodeError as error:
-        raise CliError(
-            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except OSError as error:
-        raise CliError(f"{path}: {error.strerror or error}") from None
+        raw = json_input.parse(json_input.read_bytes(path, json_input.MAX_SIGNALS_BYTES))
+    except json_input.InputError as error:
+        raise CliError(f"{path}: {error}") from None
     if not isinstance(raw, dict):
         raise CliError(f'{path}: must hold a JSON object of signals, like {{"tone": "positive"}}')
     return raw
@@ -56,9 +50,8 @@ def rate(signals_file: str, *, as_json: bool, out: TextIO = sys.stdout) -> int:
         json.dump(asdict(rating), out, indent=2)
         out.write("\n")
         return 0
-    from rich.console import Console
-
+    from coach.console import CliConsole
     from coach.widgets.rating_view import rating_renderable
 
-    Console(file=out).print(rating_renderable(rating, title=f"{path.name}"))
+    CliConsole(file=out).print(rating_renderable(rating, title=f"{path.name}"))
     return 0

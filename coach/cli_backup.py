@@ -74,11 +74,30 @@ def export(
     fmt: str,
     output: str | None,
     *,
+    force: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
-    """Write the export to ``output`` (atomically, 0600) or to ``out``; returns the exit code."""
+    """Write the export to ``output`` (atomically, 0600) or to ``out``; returns the exit code.
+
+    What ``output`` may be, and when it may be replaced, is in ``coach.export_target``;
+    ``force`` lets an export replace a backup that holds more records, or a file that is not
+    a coach export.
+    """
+    from coach.export_target import TargetRefused
+
     out, err = out or sys.stdout, err or sys.stderr
+    target = None
+    if output is not None:
+        from coach.export_target import output_file
+        from coach.locations import resolve_db_path
+
+        try:
+            # Before the database is opened: a bad -o creates nothing.
+            target = output_file(output, resolve_db_path(db)[0])
+        except TargetRefused as refused:
+            print(f"coach export: {refused} Nothing was exported.", file=err)
+            return refused.code
     try:
         with _opened(db, err) as opened:
             bundle = read_bundle(opened.store)
@@ -95,41 +114,74 @@ def export(
         )
         return EXIT_FAILED
     text = render(bundle, fmt, _now())
-    if output is None:
+    if target is None or output is None:
         out.write(text)
         return 0
+    named = Path(output).expanduser()
+    try:
+        _check_replace(target, named, bundle, fmt, force=force, db=opened.store.path)
+    except TargetRefused as refused:
+        print(f"coach export: {refused}", file=err)
+        return refused.code
     from coach.files import atomic_write
 
-    target = Path(output).expanduser()
     try:
-        # Atomic and private: the export holds the same personal notes as the database.
+        # Atomic and private: the export holds the same personal notes as the database. A
+        # symbolic link was followed above: its target is replaced and the link kept.
         atomic_write(target, text.encode("utf-8"))
     except OSError as error:
         print(
-            f"coach export: could not write {target}: {error.strerror or error}. "
+            f"coach export: could not write {named}: {error.strerror or error}. "
             "Check that its folder exists and is writable, or leave out -o to print it.",
             file=err,
         )
         return EXIT_FAILED
-    print(f"Exported to {target}.", file=err)
+    print(f"Exported to {named}.", file=err)
     return 0
+
+
+def _check_replace(
+    target: Path, named: Path, bundle: Bundle, fmt: str, *, force: bool, db: Path | None
+) -> None:
+    """``export_target.check_replace``, with a pointer to a damaged database set aside.
+
+    Raises:
+        TargetRefused: The export may not replace ``target``.
+    """
+    from coach.export_target import TargetRefused, check_replace, record_counts
+
+    new = None
+    if fmt == "json":
+        from coach.backup import export_doc
+
+        new = record_counts(export_doc(bundle, ""))
+    try:
+        check_replace(target, str(named), new, force=force)
+    except TargetRefused as refused:
+        kept = sorted(db.parent.glob(f"{db.name}.corrupt-*")) if db else []
+        if refused.code != EXIT_FAILED or not kept:
+            raise
+        # The likely story: the database was damaged, set aside, and reopened empty.
+        raise TargetRefused(
+            f"{refused} A damaged database was set aside as {kept[-1]}: your records are "
+            "probably in that copy.",
+            refused.code,
+        ) from None
 
 
 def import_file(
     file: str, db: str | None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Check all of ``file``, then merge it into the database in one write; the exit code."""
+    from coach import json_input
     from coach.backup import BackupError, merge, read_export
 
     out, err = out or sys.stdout, err or sys.stderr
     path = Path(file).expanduser()
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        print(f"coach import: {path}: no such file. Nothing was imported.", file=err)
-        return EXIT_USAGE
-    except OSError as error:
-        print(f"coach import: {path}: {error.strerror or error}. Nothing was imported.", file=err)
+        data = json_input.read_bytes(path, json_input.MAX_IMPORT_BYTES)
+    except json_input.InputError as error:
+        print(f"coach import: {path}: {error}. Nothing was imported.", file=err)
         return EXIT_USAGE
     try:
         bundle = read_export(data)
@@ -178,11 +230,18 @@ def history(
     except StoreError as error:
         print(f"coach history: {error}", file=err)
         return EXIT_FAILED
-    from rich.console import Console
+    if opened.problem and not opened.store.persistent and bundle == Bundle():
+        # The file could not be read at all (say, a symbolic link in a loop): empty tables
+        # and a 0 would tell a script there is no history.
+        print("coach history: nothing to show, as the database could not be read.", file=err)
+        return EXIT_FAILED
+    from coach.cli_history import problems_note, tables
+    from coach.console import CliConsole
 
-    from coach.cli_history import tables
-
-    console = Console(file=out)
+    console = CliConsole(file=out)
     for table in tables(bundle, date.today(), limit):
         console.print(table)
+    note = problems_note(bundle)
+    if note:
+        print(note, file=err)
     return 0

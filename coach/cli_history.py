@@ -1,4 +1,9 @@
-"""``coach history``: the interviews and the latest attempts as Rich tables, without the app."""
+"""``coach history``: the interviews and the latest attempts as Rich tables, without the app.
+
+Every cell that holds stored text is a ``Text`` made by ``coach.render.safe.user_text``: a
+``str`` cell would be read as Rich markup (a company "Acme [/remote]" raised ``MarkupError``),
+and an escape sequence in it would reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from rich.text import Text
 from coach.backup import Bundle
 from coach.domain.drill import saved_at
 from coach.export_text import card_titles, read_interview
+from coach.render.safe import user_text
 
 BLANK = "\N{EN DASH}"
 """Shown for "not known", as the Rate screen's list does."""
@@ -38,11 +44,11 @@ def interviews_table(bundle: Bundle, today: date, limit: int) -> Table:
         overdue = read.follow_up == "OVERDUE"
         follow_up = Text(read.follow_up or BLANK, style="bold red" if overdue else "")
         table.add_row(
-            interview.held_at[:10] or BLANK,
-            interview.company,
-            interview.role or BLANK,
+            user_text(interview.held_at[:10] or BLANK),
+            user_text(interview.company),
+            user_text(interview.role or BLANK),
             rating,
-            interview.outcome or BLANK,
+            user_text(interview.outcome or BLANK),
             follow_up,
         )
     return table
@@ -59,11 +65,31 @@ def attempts_table(bundle: Bundle, limit: int) -> Table:
     for attempt in recent[:limit]:
         title = titles.get(attempt.card_id, attempt.card_id or "free practice")
         table.add_row(
-            attempt.created_at[:16].replace("T", " ") or BLANK,
-            Text(title, overflow="ellipsis", no_wrap=True),
-            str(attempt.score),
+            user_text(attempt.created_at[:16].replace("T", " ") or BLANK),
+            user_text(title, overflow="ellipsis", no_wrap=True),
+            Text(BLANK if "score" in attempt.problems else str(attempt.score)),
         )
     return table
+
+
+def problems_note(bundle: Bundle, shown: int = 5) -> str | None:
+    """A sentence naming the records that hold values coach could not read (shown as
+    missing), the first ``shown`` of them; None when every record was read whole."""
+    flagged = [
+        *(f"attempt {a.id} ({', '.join(a.problems)})" for a in bundle.attempts if a.problems),
+        *(f"interview {i.id} ({', '.join(i.problems)})" for i in bundle.interviews if i.problems),
+        *(f"a heard card ({', '.join(c.problems)})" for c in bundle.heard_cards if c.problems),
+    ]
+    if bundle.profile.problems:
+        flagged.insert(0, f"the profile ({', '.join(bundle.profile.problems)})")
+    if not flagged:
+        return None
+    more = f", and {len(flagged) - shown} more" if len(flagged) > shown else ""
+    return (
+        f"{len(flagged)} record{'s hold' if len(flagged) != 1 else ' holds'} values coach "
+        f"could not read, shown as missing: {'; '.join(flagged[:shown])}{more}. The file keeps "
+        "them as they are; correct them by hand, or re-enter them in the app."
+    )
 
 
 def tables(bundle: Bundle, today: date, limit: int) -> list[Table]:

@@ -38,7 +38,7 @@ class DemoApp(CoachApp):
     @on(events.Mount)
     def _say_it_is_a_demo(self) -> None:
         # A handler of its own rather than an on_mount override: CoachApp.on_mount stays as is.
-        self.notify(DEMO_NOTICE, title="Demo", timeout=12)
+        self.notify(DEMO_NOTICE, title="Demo", timeout=12, markup=False)
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from coach import files
+from coach.domain.limits import readable_text
 
 
 def drafts_path(path: Path) -> Path:
@@ -36,11 +37,14 @@ class Drafts:
             raw = json.loads(self.path.read_bytes())
         except FileNotFoundError:
             return {}
-        except ValueError:
+        except (ValueError, RecursionError):
+            # Not JSON, a number too long to convert, or nesting too deep to parse (as the
+            # database's own reader does): a damaged file, set aside by the caller.
             return None
         if not isinstance(raw, dict):
             return None
-        return {str(k): v for k, v in raw.items() if isinstance(v, str)}
+        # A lone surrogate ("\ud800") could be neither shown nor saved again: it is replaced.
+        return {readable_text(k): readable_text(v) for k, v in raw.items() if isinstance(v, str)}
 
     def _read_file(self, *, locked: bool = False) -> dict[str, str]:
         drafts = self._parse()
@@ -61,6 +65,18 @@ class Drafts:
         if self.path is not None and self._lock is not None:
             with self._lock.held():
                 files.remove_stale_temps(self.path)
+
+    def keep_copy(self, reason: str) -> Path | None:
+        """Copy the drafts file, as it is, to a new timestamped file beside it (see
+        ``files.keep_copy``); None for drafts in memory, or when there is no file yet.
+
+        Raises:
+            OSError: The copy could not be written.
+        """
+        if self.path is None or self._lock is None or not self.path.exists():
+            return None
+        with self._lock.held():
+            return files.keep_copy(self.path, reason)
 
     def all(self) -> dict[str, str]:
         if self.path is None:

@@ -18,6 +18,7 @@ from coach.backup import Bundle
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.drill import saved_at
 from coach.domain.models import Attempt, Interview
+from coach.render.safe import csv_cell, visible
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,22 @@ def card_titles(bundle: Bundle) -> dict[str, str]:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|") or "\N{EN DASH}"
+    """Text safe inside a Markdown table cell: one line, pipes escaped, controls visible."""
+    return " ".join(visible(text).split()).replace("|", "\\|") or "\N{EN DASH}"
+
+
+def _line(text: str) -> str:
+    """One line of the user's text in a list item or heading: controls visible."""
+    return visible(text).strip()
 
 
 def _when(attempt: Attempt) -> str:
     return attempt.created_at[:16].replace("T", " ")
+
+
+def _score(attempt: Attempt) -> str:
+    """The score, or nothing if the stored one could not be read (see ``coach.records``)."""
+    return "" if "score" in attempt.problems else str(attempt.score)
 
 
 def _seconds(attempt: Attempt) -> str:
@@ -77,11 +88,11 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
     profile = bundle.profile
     out += ["## Profile", "", "### Strengths", ""]
     out += [
-        f"- **{s.text.strip()}**" + (f" — {s.evidence.strip()}" if s.evidence.strip() else "")
+        f"- **{_line(s.text)}**" + (f" — {_line(s.evidence)}" if _line(s.evidence) else "")
         for s in profile.strengths
     ] or ["(none yet)"]
     out += ["", "### The job's requirements", ""]
-    out += [f"- {r.strip()}" for r in profile.requirements] or ["(none yet)"]
+    out += [f"- {_line(r)}" for r in profile.requirements] or ["(none yet)"]
 
     out += ["", "## Interviews", ""]
     if bundle.interviews:
@@ -122,10 +133,11 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
             f"Best attempt:",
             "",
         ]
-        out += [f"> {line}" if line else ">" for line in best.text.strip().splitlines()]
+        quoted = visible(best.text, lines=True).strip().splitlines()
+        out += [f"> {line}" if line else ">" for line in quoted]
         out += ["", "| Date | Score | Spoken (s) |", "| --- | --- | --- |"]
         for attempt in sorted(mine, key=saved_at):
-            out.append(f"| {_cell(_when(attempt))} | {attempt.score} | {_seconds(attempt)} |")
+            out.append(f"| {_cell(_when(attempt))} | {_score(attempt)} | {_seconds(attempt)} |")
         out.append("")
     if not by_card:
         out += ["(none yet)", ""]
@@ -151,6 +163,23 @@ CSV_COLUMNS = (
 )
 
 
+MULTI_LINE_COLUMNS = frozenset({"text"})
+"""Columns that keep the user's line breaks (the csv module quotes them); in the others a line
+break is a space."""
+
+
+def _csv_row(row: Mapping[str, object]) -> dict[str, object]:
+    """``row`` with every text cell neutralised (``csv_cell``); numbers stay numbers.
+
+    Ids, scores and seconds are coach's own numbers: written as numbers, a spreadsheet can sort
+    and chart them. Everything else is text, typed, imported or edited by hand.
+    """
+    return {
+        key: csv_cell(value, lines=key in MULTI_LINE_COLUMNS) if isinstance(value, str) else value
+        for key, value in row.items()
+    }
+
+
 def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
     """Interviews and attempts as one table, told apart by the ``record`` column.
 
@@ -161,13 +190,19 @@ def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
     both 0-100) line up across both for one chart over time. Columns that do not apply to a
     row are left empty. The profile, heard cards and signals are not rows of a history: they
     are in the JSON export.
+
+    Text cells are neutralised for spreadsheets (see ``_csv_row``).
     """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+
+    def write(row: Mapping[str, object]) -> None:
+        writer.writerow(_csv_row(row))
+
     for interview in bundle.interviews:
         read = read_interview(interview, today)
-        writer.writerow(
+        write(
             {
                 "record": "interview",
                 "id": interview.id,
@@ -183,12 +218,12 @@ def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
             }
         )
     for attempt in bundle.attempts:
-        writer.writerow(
+        write(
             {
                 "record": "attempt",
                 "id": attempt.id,
                 "date": attempt.created_at,
-                "score": attempt.score,
+                "score": _score(attempt),
                 "card_id": attempt.card_id,
                 "card": titles.get(attempt.card_id, ""),
                 "kind": attempt.kind,

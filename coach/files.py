@@ -113,6 +113,9 @@ def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
 
     Returns:
         The path of the copy, e.g. ``coach.json.corrupt-20261121-204700``.
+
+    Raises:
+        OSError: The copy could not be made (say, the disk is full); no part of it is left.
     """
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     data = path.read_bytes()
@@ -124,10 +127,17 @@ def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
             fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         except FileExistsError:
             continue
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            # A disk that filled up mid-copy leaves a short copy that looks like a good one:
+            # remove it, so the only copy of the data stays the original.
+            with contextlib.suppress(OSError):
+                copy.unlink()
+            raise
         fsync_dir(path.parent)
         return copy
     raise FileExistsError(f"could not find a free name for a copy of {path}")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.drafts import Drafts, drafts_path
+from coach.locations import resolved
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
@@ -59,6 +60,10 @@ class LazyStore:
     def path(self) -> Path | None:
         return self._store().path
 
+    @property
+    def unsaved_reason(self) -> str | None:
+        return self._store().unsaved_reason
+
     def close(self) -> None:
         if self._opened is not None:
             self._opened.store.close()
@@ -71,13 +76,21 @@ class LazyStore:
             # only read: a write waits for the open, which may decide the file is unusable and
             # that this session's drafts must stay in memory.
             if self._early_drafts is None:
-                path = drafts_path(self._path.expanduser().resolve())
-                self._early_drafts = Drafts(path).all()
+                try:
+                    path = drafts_path(resolved(self._path))
+                except OSError:
+                    # A symbolic link in a loop: the open right after the first frame says so.
+                    self._early_drafts = {}
+                else:
+                    self._early_drafts = Drafts(path).all()
             return dict(self._early_drafts)
         return self._opened.store.drafts()
 
     def save_draft(self, key: str, text: str) -> None:
         self._store().save_draft(key, text)
+
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        return self._store().keep_drafts_copy(reason)
 
     # --- everything else opens the database -----------------------------------------------------
 

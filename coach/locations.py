@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,3 +33,17 @@ def resolve_db_path(
     if chosen:
         return Path(chosen).expanduser(), False
     return default_db_path(), True
+
+
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with every symbolic link followed.
+
+    Raises:
+        OSError: A link leads back to itself (errno ``ELOOP``). Python 3.11 and 3.12 raise a
+            ``RuntimeError`` for that, which no caller expects of a path; it is turned into
+            the ``OSError`` later versions raise.
+    """
+    try:
+        return path.expanduser().resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None

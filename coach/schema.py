@@ -6,9 +6,13 @@ document holds ``{"schema": N}``. Pure functions on plain dicts, so each step is
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 from collections.abc import Callable
 from typing import Any
+
+from coach.domain import limits
 
 SCHEMA_VERSION = 1
 """The schema this version of coach writes. Bump it and add a step to MIGRATIONS together."""
@@ -41,6 +45,24 @@ def empty() -> Raw:
     return {META_TABLE: {META_ID: {"schema": SCHEMA_VERSION}}}
 
 
+MAX_ID_DIGITS = 15
+"""Ids coach hands out count up from 1; a longer one was not written by coach."""
+
+
+def doc_number(key: str) -> int | None:
+    """The id a document key stands for; None for a key too long to be one coach wrote (such
+    a document is left in the file, but not read: ``int()`` refuses over 4,300 digits)."""
+    return int(key) if len(key) <= MAX_ID_DIGITS else None
+
+
+def id_mark(value: object) -> int:
+    """A stored high-water mark of ids (``_meta``'s ``last_ids``); 0 (scan the table instead)
+    for anything but a whole number an id of ``MAX_ID_DIGITS`` can follow."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return value if 0 < value < 10**MAX_ID_DIGITS - 1 else 0
+
+
 def check_shape(raw: object) -> Raw:
     """Check that parsed JSON has TinyDB's layout and return it typed.
 
@@ -70,15 +92,36 @@ def schema_of(raw: Raw) -> int:
     """The file's schema version; 0 for a file without a stamp.
 
     Raises:
-        ShapeError: The stamp is present but not a whole number.
+        ShapeError: The stamp is present but not a version number.
     """
     meta = raw.get(META_TABLE, {}).get(META_ID)
     if meta is None:
         return 0
-    version = meta.get("schema")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ShapeError(f"the schema version {version!r} is not a whole number")
-    return version
+    return read_version(meta.get("schema"))
+
+
+MAX_VERSION = 10**6
+"""A larger stamp is read as this: still newer than any coach, and short to print."""
+
+
+def read_version(stamp: object) -> int:
+    """A schema stamp as a whole number. A stamp that is a version, but not written as coach
+    writes it (``2.0``, ``"2"``, ``1.5``), is read as the next whole number up: a newer coach
+    may write it so, and its file must be left alone as a newer one's, not called damaged.
+
+    Raises:
+        ShapeError: The stamp is not a number (nor text holding one), or not a finite one.
+    """
+    if isinstance(stamp, str) and len(stamp) <= 20:
+        with contextlib.suppress(ValueError):
+            stamp = float(stamp)
+    if isinstance(stamp, bool) or not isinstance(stamp, int | float):
+        raise ShapeError(f"the schema version {limits.echo(stamp)} is not a whole number")
+    if isinstance(stamp, float):
+        if not math.isfinite(stamp):
+            raise ShapeError(f"the schema version {stamp} is not a whole number")
+        stamp = math.ceil(min(stamp, MAX_VERSION))
+    return min(stamp, MAX_VERSION)
 
 
 def migrate(

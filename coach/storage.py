@@ -17,12 +17,13 @@ The Store hands out domain objects (``coach.domain``), never TinyDB documents.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
@@ -35,7 +36,12 @@ from coach.drafts import Drafts, drafts_path
 from coach.errors import StoreError
 
 _T = TypeVar("_T")
+DUPLICATE_ID = "id shared with a record not shown"
+"""The problem noted on a record whose id another document also claims ("1" and "01")."""
 __all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
+
+IN_MEMORY = "this session's database lives in memory only"
+"""``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
 
 
 @dataclass(frozen=True)
@@ -175,14 +181,23 @@ class Store:
         self._lock = lock
         self.path = path
         """The database file, or None for a temporary store that saves nothing to disk."""
+        self.unsaved_reason: str | None = None if path else IN_MEMORY
+        """Why saves are not kept once coach closes, in a few words; None when they reach the
+        file. Screens say it when they save, rather than "saved"."""
         self._drafts = Drafts(drafts_path(path) if path else None)
 
     @classmethod
-    def in_memory(cls) -> Store:
-        """A store that lives in memory only: for tests, and when the file cannot be used."""
+    def in_memory(cls, reason: str = IN_MEMORY) -> Store:
+        """A store that lives in memory only: for tests, and when the file cannot be used.
+
+        Args:
+            reason: Why nothing saved in it is kept (``unsaved_reason``).
+        """
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(schema.empty())
-        return cls(db, None, None)
+        store = cls(db, None, None)
+        store.unsaved_reason = reason
+        return store
 
     def ensure_open(self) -> str | None:
         """Already open (``open_store`` reported any problem): nothing to do or to say."""
@@ -203,19 +218,34 @@ class Store:
         # cache_size=0: TinyDB's query cache would hide another process's writes.
         return self._db.table(name, cache_size=0)
 
-    def _rows(self, name: str) -> list[tuple[int, Mapping[str, Any]]]:
-        """Every document of a table with its id, read straight from the storage's parse.
+    def _rows(self, name: str) -> list[tuple[int, Mapping[str, Any], bool]]:
+        """Every document of a table with its id, read straight from the storage's parse,
+        oldest (lowest id) first, each with whether another document claims the same id.
 
         TinyDB's ``Table.all()`` copies each document into a new ``Document`` first: with
         10,000 attempts that doubled the memory a list takes to load, for values that are only
-        read here and turned into domain objects at once.
+        read here and turned into domain objects at once. It also raises for a key too long
+        to be a number, and shows ``"1"`` and ``"01"`` as two documents with the same id
+        (which the screens' tables refuse): here the first is skipped (``schema.doc_number``)
+        and of the second only the document under the usual key (``"1"``) is read. Neither is
+        removed from the file.
         """
 
-        def read() -> list[tuple[int, Mapping[str, Any]]]:
+        def read() -> list[tuple[int, Mapping[str, Any], bool]]:
             raw = self._db.storage.read() or {}
-            return [(int(key), doc) for key, doc in raw.get(name, {}).items()]
+            rows: dict[int, tuple[int, Mapping[str, Any], bool]] = {}
+            for key, doc in raw.get(name, {}).items():
+                number = schema.doc_number(key)
+                if number is None:
+                    continue
+                if number in rows:
+                    usual = str(number) == key
+                    rows[number] = (number, doc if usual else rows[number][1], True)
+                else:
+                    rows[number] = (number, doc, False)
+            return sorted(rows.values(), key=lambda row: row[0])
 
-        rows: list[tuple[int, Mapping[str, Any]]] = self._read(read)
+        rows: list[tuple[int, Mapping[str, Any], bool]] = self._read(read)
         return rows
 
     @contextlib.contextmanager
@@ -305,10 +335,10 @@ class Store:
                 meta = metas.get(schema.META_ID) or {"schema": schema.SCHEMA_VERSION}
                 last = meta.get("last_ids")
                 last = last if isinstance(last, dict) else {}
-                high = last.get(table_name)
-                known = high if isinstance(high, int) and not isinstance(high, bool) else 0
+                known = schema.id_mark(last.get(table_name))
                 if not known:  # a file from before the mark: scan once
-                    known = max((int(k) for k in table), default=0)
+                    numbers = (schema.doc_number(k) for k in table)
+                    known = max((n for n in numbers if n is not None), default=0)
                 key = known + 1
                 # A new dict, not an edit in place: the storage reuses the JSON text of
                 # documents it has already seen (see AtomicJSONStorage).
@@ -339,8 +369,10 @@ class Store:
 
     def attempts(self) -> list[Attempt]:
         """Every saved rehearsal attempt, oldest first."""
-        rows = sorted(self._rows("attempts"), key=lambda row: row[0])
-        return [records.attempt_from(doc, doc_id) for doc_id, doc in rows]
+        return [
+            records.with_problem(records.attempt_from(doc, doc_id), DUPLICATE_ID, shared)
+            for doc_id, doc, shared in self._rows("attempts")
+        ]
 
     def add_attempt(self, attempt: Attempt) -> Attempt:
         """Save a new attempt and return it with its id."""
@@ -351,8 +383,10 @@ class Store:
 
     def interviews(self) -> list[Interview]:
         """Every saved interview, oldest first."""
-        rows = sorted(self._rows("interviews"), key=lambda row: row[0])
-        return [records.interview_from(doc, doc_id) for doc_id, doc in rows]
+        return [
+            records.with_problem(records.interview_from(doc, doc_id), DUPLICATE_ID, shared)
+            for doc_id, doc, shared in self._rows("interviews")
+        ]
 
     def save_interview(self, interview: Interview) -> Interview:
         """Insert a new interview (id None) or replace the saved one with its id."""
@@ -367,13 +401,25 @@ class Store:
 
     def heard_cards(self) -> list[FeedbackCard]:
         """Feedback cards made from what interviewers really said, oldest first."""
-        docs = self._read(lambda: self._table("cards").all())
-        return [records.heard_card_from(d) for d in sorted(docs, key=lambda d: d.doc_id)]
+        cards: list[FeedbackCard] = []
+        seen: set[str] = set()
+        for number, doc, _ in self._rows("cards"):
+            card = records.heard_card_from(doc)
+            if not card.id.strip() or card.id in seen:
+                # A card is told apart (and merged on import) by its id: a hand-edited file with
+                # none, or with one id twice, gets a name from its place in the file, so every
+                # card is shown, exported and imported again. The file is not changed.
+                card = replace(
+                    card, id=f"{card.id or 'heard'}-{number}", problems=(*card.problems, "id")
+                )
+            seen.add(card.id)
+            cards.append(card)
+        return cards
 
     def save_heard_card(self, card: FeedbackCard) -> None:
         """Save (or replace, by card id) a card made from real feedback."""
         with self._writing():
-            same = [d.doc_id for d in self._table("cards").all() if d.get("id") == card.id]
+            same = [n for n, doc, _ in self._rows("cards") if doc.get("id") == card.id]
             self._put("cards", records.card_doc(card), same[0] if same else None)
 
     # --- drafts ---------------------------------------------------------------------------------
@@ -396,25 +442,35 @@ class Store:
                 "free some disk space or fix the folder's permissions."
             ) from error
 
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        """Copy the drafts file aside, whole, before a draft in it is shortened (a draft too
+        long for the editor); the copy's path, or None if there is no file to copy.
+
+        Raises:
+            StoreError: The copy could not be written.
+        """
+        try:
+            return self._drafts.keep_copy(reason)
+        except OSError as error:
+            raise StoreError(
+                f"Could not copy the drafts file aside: {error.strerror or error}."
+            ) from error
+
     # --- settings -------------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         """A saved setting (e.g. the theme), or ``default``."""
-        docs = self._read(lambda: self._table("settings").all())
-        for doc in docs:
-            if doc.get("key") == key:
-                return cast(str, doc.get("value"))
-        return default
+        return self.settings().get(key, default)
 
     def settings(self) -> dict[str, str]:
         """Every saved setting, by key."""
-        docs = self._read(lambda: self._table("settings").all())
-        return {str(d.get("key")): str(d.get("value")) for d in docs if "key" in d}
+        found = (records.setting_from(doc) for _, doc, _ in self._rows("settings"))
+        return dict(pair for pair in found if pair is not None)
 
     def set_setting(self, key: str, value: str) -> None:
         """Save a setting, replacing its old value."""
         with self._writing():
-            existing = [d.doc_id for d in self._table("settings").all() if d.get("key") == key]
+            existing = [n for n, doc, _ in self._rows("settings") if doc.get("key") == key]
             self._put("settings", {"key": key, "value": value}, existing[0] if existing else None)
 
 
@@ -422,7 +478,11 @@ class Store:
 
 
 def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
-    return OpenedStore(Store.in_memory(), problem, kept)
+    store = Store.in_memory(
+        "coach could not use its database file, so it runs on a temporary one "
+        "(the notice at start said why)"
+    )
+    return OpenedStore(store, problem, kept)
 
 
 _TEMPORARY = (
@@ -441,7 +501,20 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
     Returns:
         The store, and a sentence for the user if the file could not be used as it was.
     """
-    path = path.expanduser().resolve()
+    from coach.locations import resolved
+
+    try:
+        path = resolved(path)
+    except OSError as error:
+        why = (
+            "it is a symbolic link that leads back to itself"
+            if error.errno == errno.ELOOP
+            else error.strerror or str(error)
+        )
+        return _temporary(
+            f"Could not open {path}: {why}. Nothing was changed. Point --db or COACH_DB at "
+            f"the database file itself. {_TEMPORARY}"
+        )
     try:
         files.ensure_private_dir(path.parent, tighten=tighten_dir)
     except OSError as error:
@@ -459,19 +532,31 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         with lock.held():
             return _open_locked(path, lock)
     except OSError as error:
+        # A full disk (say, while the damaged file is being set aside) needs space, not chmod.
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
         readable = _read_only_copy(path)
         if readable is not None:
+            fix = (
+                "Free some disk space" if full else "Make the folder writable (it should be yours)"
+            )
+            readable.unsaved_reason = (
+                f"coach cannot write beside {path} ({error.strerror or error}); "
+                f"{fix[0].lower()}{fix[1:]}, then restart coach"
+            )
             return OpenedStore(
                 readable,
                 f"coach can read {path} but cannot write beside it "
                 f"({error.strerror or error}). Your data is shown, but nothing you change in "
-                "this session will be kept. Make the folder writable (it should be yours), "
-                "then restart coach.",
+                f"this session will be kept. {fix}, then restart coach.",
             )
+        fix = (
+            "Free some disk space"
+            if full
+            else "Check the file's and folder's permissions (they should be yours)"
+        )
         return _temporary(
             f"Could not open {path}: {error.strerror or error}. Nothing in it was changed. "
-            f"Check the file's and folder's permissions (they should be yours), then restart "
-            f"coach. {_TEMPORARY}"
+            f"{fix}, then restart coach. {_TEMPORARY}"
         )
 
 

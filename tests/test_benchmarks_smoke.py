@@ -24,6 +24,7 @@ def test_benchmark_smoke_run_prints_every_table() -> None:
         "SIGKILL during",
         "Two coach processes",
         "Bad input everywhere",
+        "Hostile files everywhere",
     ):
         assert title in result.stdout, f"missing table: {title}"
     assert "FAILED" not in result.stdout, result.stdout

@@ -43,6 +43,9 @@ class Assessment:
     """0-100: the points of the checks, less any penalties."""
     checks: tuple[Check, ...]
     """Every check, passed or not, in a fixed order."""
+    coached_up_to: int | None = None
+    """None when all of the text was coached; else where coaching stopped, as an index in the
+    text: only its first ``coach.domain.text.MAX_COACHED_WORDS`` words are read."""
 
     @property
     def passed(self) -> tuple[Check, ...]:

@@ -48,6 +48,9 @@ class FeedbackCard:
     """One line of coaching."""
     source: CardSource = "deck"
     """Where the card came from."""
+    problems: tuple[str, ...] = ()
+    """The stored fields coach could not read (by name), shown as missing; empty for a sound
+    card. Set only by the reader (``coach.records``) and never written back."""
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d+[.)]|[a-z][.)])\s*", re.IGNORECASE)

@@ -192,6 +192,8 @@ def assess_closing_question(text: str) -> Assessment:
 
     Undermining phrases are judged on the full text, and every other check on the text with
     them taken out, so adding "I know I'm not the most qualified, but" can only lower a score.
+    Only the first ``MAX_COACHED_WORDS`` words are read (``coached_up_to`` says where it
+    stopped): a question is about 40.
 
     Args:
         text: The question as the user would say it.
@@ -200,6 +202,7 @@ def assess_closing_question(text: str) -> Assessment:
         The score and seven checks: fit to the requirements, comparison with other candidates,
         open question, courteous transition, no self-undermining, about 15 seconds, no filler.
     """
+    text, cut = t.coached_part(text)
     confident = _confidence_check(text)
     clean, _ = t.remove(_UNDERMINING, text)
     asked = " ".join(_questions(clean))
@@ -256,6 +259,8 @@ def assess_closing_question(text: str) -> Assessment:
         length_tip = f"About {seconds:.0f} seconds aloud: easy to say and to hear."
     elif count < MIN_WORDS:
         length_tip = "Too short to do its job: name your background and the requirements."
+    elif cut:
+        length_tip = f"Over {t.MAX_COACHED_WORDS:,} words: trim it to about 15 seconds aloud."
     else:
         length_tip = f"About {seconds:.0f} seconds aloud; trim it to about 15 ({count} words)."
     length = Check(
@@ -279,7 +284,7 @@ def assess_closing_question(text: str) -> Assessment:
     checks: tuple[Check, ...] = (fit, competition, openness, courtesy, confident, length, crisp)
     if not (about_fit or compares):
         checks = (fit, competition, *(_off_purpose(c) for c in checks[2:]))
-    return Assessment(sum(c.points for c in checks), checks)
+    return Assessment(sum(c.points for c in checks), checks, len(text) if cut else None)
 
 
 def _off_purpose(check: Check) -> Check:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from coach.domain import limits
 from coach.domain.models import Attempt
 
 INTERVAL_DAYS = (1, 3, 7, 14)
@@ -52,30 +53,43 @@ def next_box(box: int, score: int) -> int:
     return max(1, box)
 
 
+def _saved_moment(attempt: Attempt) -> datetime | None:
+    """When ``attempt`` was saved, zone-aware; None if its time stamp is unreadable or
+    outside ``limits``' range. A time without a zone is taken as local time."""
+    moment = limits.moment(attempt.created_at, zone_required=False)
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    try:
+        return moment.astimezone()
+    except (OverflowError, OSError, ValueError):  # a platform without that local time
+        return None
+
+
 def saved_at(attempt: Attempt) -> float:
     """When ``attempt`` was saved, as a number to sort by. Its text would sort wrongly across
     time zones (an import from another machine, a change of summer time); an unreadable or
     missing time sorts first."""
-    try:
-        return datetime.fromisoformat(attempt.created_at).timestamp()
-    except ValueError:
-        return float("-inf")
+    moment = _saved_moment(attempt)
+    return moment.timestamp() if moment is not None else float("-inf")
 
 
 def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
-    """Replay a card's attempts (any order) into its Leitner state."""
+    """Replay a card's attempts (any order) into its Leitner state. An attempt without a
+    usable time stamp (see ``saved_at``) is left out: it cannot be placed in the replay."""
+    timed = ((_saved_moment(a), a) for a in attempts if a.card_id == card_id)
     mine = sorted(
-        (a for a in attempts if a.card_id == card_id and a.created_at),
-        key=saved_at,
+        ((moment, a) for moment, a in timed if moment is not None),
+        key=lambda pair: pair[0].timestamp(),
     )
     box = 0
-    for attempt in mine:
+    for _, attempt in mine:
         box = next_box(box, attempt.score)
     if not mine:
         return CardProgress(card_id, 0, 0, None, (), None)
-    last = datetime.fromisoformat(mine[-1].created_at)
-    scores = tuple(a.score for a in mine)
-    due = last + timedelta(days=INTERVAL_DAYS[box - 1])
+    last = mine[-1][0]
+    scores = tuple(a.score for _, a in mine)
+    # Clamped: a time stamp at the end of the calendar must not overflow (see limits).
+    due = limits.add_moment_days(last, INTERVAL_DAYS[box - 1])
     return CardProgress(card_id, box, len(mine), max(scores), scores, due)
 
 

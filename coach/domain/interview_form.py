@@ -1,7 +1,8 @@
 """The Rate form's fields as typed, turned into an Interview, with a message per bad field.
 
 Pure and free of Textual, so every rule is unit-tested: minutes 1-600, counts 0-200, the
-interview date not in the future, a reply not before the interview. Nothing invalid reaches
+interview date not in the future, a reply not before the interview, and the limits every way
+into coach shares (``coach.domain.limits``: dates, text sizes). Nothing invalid reaches
 the Interview; the raw text stays with the form, so nothing typed is lost.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from coach.domain import limits
 from coach.domain.models import Interview, SignalValue
 from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
@@ -70,10 +72,17 @@ def _date(text: str, what: str) -> tuple[date | None, str]:
     text = text.strip()
     if not text:
         return None, ""
-    try:
-        return date.fromisoformat(text), ""
-    except ValueError:
-        return None, f"{what}: a date like 2026-11-20."
+    found = limits.day(text)  # the same dates coach import and coach rate accept
+    if found is None:
+        return None, f"{what}: a date like 2026-11-20, {limits.DATE_RANGE}."
+    return found, ""
+
+
+def _text(text: str, most: int, what: str) -> str:
+    """A message if ``text`` is longer than coach keeps (``limits``); "" if it fits."""
+    if len(text) <= most:
+        return ""
+    return f"{what}: at most {most:,} characters, not {len(text):,}."
 
 
 def parse_form(
@@ -91,6 +100,14 @@ def parse_form(
 
     if not get["company"].strip():
         errors["company"] = "Company: who interviewed you? It names the interview in the list."
+    for name, most, what in (
+        ("company", limits.MAX_NAME_CHARS, "Company"),
+        ("role", limits.MAX_NAME_CHARS, "Role"),
+        ("closing_answer", limits.MAX_TEXT_CHARS, "Their answer"),
+    ):
+        problem = _text(get[name].strip(), most, what)
+        if problem:
+            errors[name] = problem
     held, problem = _date(get["date"], "Date")
     if problem:
         errors["date"] = problem

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from coach.domain import limits
 from coach.domain.models import Interview
 from coach.domain.rating import Rating, Rubric, rate_interview
+from coach.domain.signals import signal_problem
 
 OUTCOMES = ("offer", "next round", "rejected", "no reply")
 """What can happen after an interview; the first two count as positive."""
@@ -19,10 +21,8 @@ CALIBRATION_MINIMUM = 3
 
 
 def _day(iso: str) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        return None
+    """The day of a stored date or date-time; None if missing or out of coach's range."""
+    return limits.day(iso[:10])
 
 
 MAX_DAYS = 3650
@@ -34,8 +34,14 @@ def _days(later: date, earlier: date) -> int:
 
 
 def signals_for(interview: Interview, today: date) -> dict[str, object]:
-    """The interview's observed signals plus what its dates say (the silence clock)."""
-    signals: dict[str, object] = dict(interview.signals)
+    """The interview's observed signals plus what its dates say (the silence clock).
+
+    A signal the rater would refuse is left out, as not observed: the interview may come from
+    a file edited by hand, and a saved interview is always rated (never a SignalError).
+    """
+    signals: dict[str, object] = {
+        key: value for key, value in interview.signals.items() if signal_problem(key, value) is None
+    }
     held = _day(interview.held_at)
     if held is None:
         return signals

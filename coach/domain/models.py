@@ -37,6 +37,9 @@ class Profile:
     """The user's strengths, in the order they entered them."""
     requirements: tuple[str, ...] = ()
     """The target role's requirements, one line of the job posting each."""
+    problems: tuple[str, ...] = ()
+    """The stored fields coach could not read (by name), shown as missing; empty for a sound
+    record. Set only by the reader (``coach.records``) and never written back."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,9 @@ class Attempt:
     """The coaching checks at save time (without highlighted spans)."""
     id: int | None = None
     """The store's id; None until saved."""
+    problems: tuple[str, ...] = ()
+    """The stored fields coach could not read (by name), shown as missing; empty for a sound
+    record. Set only by the reader (``coach.records``) and never written back."""
 
 
 @dataclass(frozen=True)
@@ -85,3 +91,6 @@ class Interview:
     """The ISO date of their first reply after the interview; empty while there is none."""
     id: int | None = None
     """The store's id; None until saved."""
+    problems: tuple[str, ...] = ()
+    """The stored fields coach could not read (by name), shown as missing; empty for a sound
+    record. Set only by the reader (``coach.records``) and never written back."""

@@ -187,7 +187,9 @@ def assess_pitch(
     """Score a pitch response to interviewer feedback, 0-100, with a tip per check.
 
     Defensive phrases are judged on the full text and every other check on the text with
-    them taken out, so adding one can only lower the score.
+    them taken out, so adding one can only lower the score. Only the first
+    ``MAX_COACHED_WORDS`` words are read (``coached_up_to`` says where it stopped): a good
+    response has under 250.
 
     Args:
         response: What the user would say.
@@ -199,6 +201,7 @@ def assess_pitch(
     Returns:
         The score and nine checks, in a fixed order.
     """
+    response, cut = t.coached_part(response)
     own_strengths = [_strength_of(s) for s in strengths]
     defensive = t.find(DEFENSIVE, response)
     clean, defensive_count = t.remove(DEFENSIVE, response)
@@ -338,6 +341,10 @@ def assess_pitch(
         length_tip = (
             f"About {seconds:.0f} seconds: add the evidence and what you'd bring (aim 30-90 s)."
         )
+    elif cut:
+        length_tip = (
+            f"Over {t.MAX_COACHED_WORDS:,} words: cut to the one strongest example (aim 30-90 s)."
+        )
     else:
         length_tip = f"About {seconds:.0f} seconds: cut to the one strongest example (aim 30-90 s)."
     length = Check(
@@ -372,4 +379,4 @@ def assess_pitch(
     )
     penalty = EXTRA_DEFENSIVE_PENALTY * max(0, defensive_count - 1)
     score = max(0, sum(c.points for c in checks) - penalty)
-    return Assessment(score, checks)
+    return Assessment(score, checks, len(response) if cut else None)

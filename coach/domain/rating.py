@@ -11,10 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
-from coach.domain.signals import CHOICE_KEYS, DATE_KEYS, NUMBER_KEYS, SIGNAL_KEYS, YES_NO_KEYS
+from coach.domain import limits
+from coach.domain.signals import (
+    CHOICE_KEYS,
+    NUMBER_KEYS,
+    SIGNAL_KEYS,
+    YES_NO_KEYS,
+    signal_problem,
+)
 
 __all__ = ["CHOICE_KEYS", "NUMBER_KEYS", "SIGNAL_KEYS", "YES_NO_KEYS", "rate_interview"]
 
@@ -125,34 +132,14 @@ class Rating:
 
 
 def _check(signals: Mapping[str, object]) -> dict[str, object]:
-    """Validate keys and values; return only the observed ones."""
+    """Validate keys and values (``signal_problem``); return only the observed ones."""
     observed: dict[str, object] = {}
     for key, value in signals.items():
-        if key not in SIGNAL_KEYS:
-            raise SignalError(f"unknown signal {key!r}; known signals: {', '.join(SIGNAL_KEYS)}")
-        if value is None:
-            continue
-        if key in NUMBER_KEYS:
-            low, high = NUMBER_KEYS[key]
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise SignalError(
-                    f"{key} must be a whole number from {low} to {high}, not {value!r}"
-                )
-            if not low <= value <= high:
-                raise SignalError(f"{key} must be from {low} to {high}, not {value}")
-        elif key in YES_NO_KEYS:
-            if not isinstance(value, bool):
-                raise SignalError(f"{key} must be true, false or null, not {value!r}")
-        elif key in CHOICE_KEYS:
-            if value not in CHOICE_KEYS[key]:
-                allowed = ", ".join(repr(c) for c in CHOICE_KEYS[key])
-                raise SignalError(f"{key} must be one of {allowed} or null, not {value!r}")
-        elif key in DATE_KEYS:
-            try:
-                date.fromisoformat(str(value))
-            except ValueError:
-                raise SignalError(f"{key} must be a date like 2026-11-20, not {value!r}") from None
-        observed[key] = value
+        problem = signal_problem(key, value)
+        if problem is not None:
+            raise SignalError(problem)
+        if value is not None:
+            observed[key] = value
     return observed
 
 
@@ -164,10 +151,11 @@ def _step(steps: tuple[tuple[float, Level], ...], amount: float) -> Level:
 
 
 def add_business_days(start: date, days: int) -> date:
-    """``start`` plus ``days`` working days (Monday to Friday)."""
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
+    """``start`` plus ``days`` working days (Monday to Friday); never past
+    ``limits.LATEST_DAY``, so a date at the end of the calendar cannot overflow."""
+    current = limits.clamp_day(start)
+    while days > 0 and current < limits.LATEST_DAY:
+        current = limits.add_days(current, 1)
         if current.weekday() < 5:
             days -= 1
     return current
@@ -183,11 +171,11 @@ def reply_deadline(observed: Mapping[str, object], rubric: Rubric) -> int:
     timeline = observed.get("timeline_days")
     if not (observed.get("gave_timeline") is True and isinstance(timeline, int)):
         return rubric.days_without_timeline
-    held = observed.get("interview_date")
-    if held is None:
+    # Checked by _check (or by the reader): None when not given.
+    start = limits.day(observed.get("interview_date"))
+    if start is None:
         return timeline + rubric.grace_business_days + 2
-    start = date.fromisoformat(str(held))
-    promised = start + timedelta(days=timeline)
+    promised = limits.add_days(start, timeline)
     return (add_business_days(promised, rubric.grace_business_days) - start).days
 
 

@@ -62,6 +62,37 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+MAX_COACHED_WORDS = 2_000
+"""Coaching reads a draft's first 2,000 words (about 13 minutes aloud), never more: the checks
+are made for a question of about 40 words and a response of 75-225, and past this they only
+cost time (1 MB of text took the assessors 3 s, 20 MB froze the app)."""
+MAX_COACHED_CHARS = 10 * MAX_COACHED_WORDS
+"""And at most this many characters (a word and its space take about 6 in prose), should the
+words be very long or the text not words at all: the phrase checks cost by the character."""
+
+
+def coached_part(text: str) -> tuple[str, bool]:
+    """The beginning of ``text`` that coaching reads, and whether anything was left out.
+
+    The part ends where the word after the ``MAX_COACHED_WORDS``-th begins (or after
+    ``MAX_COACHED_CHARS`` characters), so it is a prefix of ``text``: positions found in it
+    are positions in ``text``. Only that beginning is read, however long ``text`` is.
+    """
+    end = min(len(text), MAX_COACHED_CHARS)
+    for count, match in enumerate(_WORD.finditer(text, 0, end), 1):
+        if count > MAX_COACHED_WORDS:
+            return text[: match.start()], True
+    # Past the character limit, whatever follows is not read (not even to see if it is words).
+    return text[:end], end < len(text)
+
+
+def capped_word_count(text: str) -> tuple[int, bool]:
+    """How many words ``text`` has, counted no further than ``MAX_COACHED_WORDS`` (cheap at any
+    length), and whether there are more."""
+    part, cut = coached_part(text)
+    return word_count(part), cut
+
+
 def spoken_seconds(text: str, wpm: int = WORDS_PER_MINUTE) -> float:
     """How long ``text`` takes to say at ``wpm`` words a minute."""
     return word_count(text) * 60.0 / wpm

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coach.render.safe import user_text
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True (go ahead) or False (stay). Escape and "n" stay; "y" goes ahead."""
@@ -27,8 +29,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(self._title, id="confirm-title")
-            yield Static(self._message, id="confirm-message", markup=False)
+            # Either may hold the user's text (a company, a file's path): shown as data.
+            yield Static(user_text(self._title), id="confirm-title")
+            yield Static(user_text(self._message, lines=True), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self._no} (n)", id="confirm-no", variant="primary")
                 yield Button(f"{self._yes} (y)", id="confirm-yes", variant="warning")

@@ -38,15 +38,11 @@ class DraftScreen(Screen[None]):
             shown_now: Show it at once, never the stand-in: for a screen building itself
                 before its first frame (Rehearse opening on a card of the user's own).
         """
-        from textual.widgets import TextArea
+        from coach.widgets.draft_editor import DraftEditor
 
         preview = self.query_one(DraftPreview)
-        editor = TextArea(
-            preview.text,
-            id="draft",
-            soft_wrap=True,
-            tab_behavior="focus",
-            placeholder=preview.placeholder,
+        editor = DraftEditor(
+            preview.text, id="draft", placeholder=preview.placeholder, in_order=self.run_in_order
         )
         editor.border_title = preview.border_title
         end_cursor(editor)
@@ -61,6 +57,25 @@ class DraftScreen(Screen[None]):
         mounting = box.mount(editor, after=preview)
         self.call_later(self._hand_over, mounting)
         return editor
+
+    async def run_in_order(self, key: str, widget: Widget) -> bool:
+        """Run the binding of ``key`` now, as the draft's editor or stand-in (``widget``) meets
+        it among the keys typed; True if one ran (the key is then done with).
+
+        Textual would look the binding up only once the key had bubbled up to the app, after
+        the widget had already inserted the keys typed after it: "BEFORE", ctrl+s, " AFTER"
+        sent at once saved "BEFORE AFTER". Only this screen's bindings and the widget's own
+        run here, and only while the screen is on top (a dialog opened by an earlier key gets
+        the keys after it as usual); the app's keys (F2, ctrl+q, ...) take their usual path.
+        """
+        if self.app.screen is not self:
+            return False
+        active = self.active_bindings.get(key)
+        if active is None or not active.enabled or active.binding.priority:
+            return False
+        if active.node is not self and active.node is not widget:
+            return False
+        return await self.app.run_action(active.binding.action, active.node)
 
     async def _hand_over(self, mounting: AwaitMount) -> None:
         await mounting

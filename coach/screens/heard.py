@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
+from coach.widgets.safe_fields import SafeInput, SafeTextArea
+
 HeardFeedback = tuple[str, str]
 """(what they said, the company)."""
 
@@ -28,10 +30,10 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
         with Vertical(id="heard"):
             yield Static("Feedback you heard", id="heard-title")
             yield Label("What the interviewer said when you asked how you measure up")
-            yield TextArea(id="heard-text", placeholder="We were hoping for more…")
+            yield SafeTextArea(id="heard-text", placeholder="We were hoping for more…")
             yield Static("", id="heard-error", classes="field-error")
             yield Label("Company (optional)")
-            yield Input(id="heard-company", placeholder="Acme")
+            yield SafeInput(id="heard-company", placeholder="Acme")
             yield Static("ctrl+s keep it as a card · Escape cancel", id="heard-keys")
 
     def unsaved_changes(self) -> str | None:

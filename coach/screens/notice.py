@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coach.render.safe import user_text
+
 
 class NoticeScreen(ModalScreen[None]):
     """Shows a title and a message until the user presses Enter, Escape or OK."""
@@ -25,8 +27,9 @@ class NoticeScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notice"):
-            yield Static(self._title, id="notice-title")
-            yield Static(self._message, id="notice-message", markup=False)
+            # Either may hold the user's text (a company, a file's path): shown as data.
+            yield Static(user_text(self._title), id="notice-title")
+            yield Static(user_text(self._message, lines=True), id="notice-message")
             yield Button("OK", variant="primary", id="notice-ok")
 
     def on_mount(self) -> None:

@@ -15,6 +15,8 @@ from textual.widgets import Label, Static, TextArea
 
 from coach.domain.cards import split_requirements, uncovered
 from coach.domain.models import Profile, Strength
+from coach.render.safe import user_text
+from coach.widgets.safe_fields import SafeTextArea
 
 _SEPARATOR = re.compile("\\s+[\u2014\u2013-]\\s+|:\\s+|\\s+\\|\\s+")
 
@@ -69,7 +71,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
             with Horizontal(id="profile-columns"):
                 with Vertical():
                     yield Label("Strengths, one a line: strength — evidence")
-                    yield TextArea(
+                    yield SafeTextArea(
                         strengths_text(self._profile.strengths),
                         id="strengths",
                         placeholder="Python data pipelines — cut nightly ETL from 6 h to 40 min",
@@ -77,7 +79,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
                     yield Static("", id="strengths-error", classes="field-error")
                 with Vertical():
                     yield Label("The job's requirements: paste the posting's lines")
-                    yield TextArea(
+                    yield SafeTextArea(
                         "\n".join(self._profile.requirements),
                         id="posting",
                         placeholder="- 5+ years of Python\n- Experience with Kubernetes",
@@ -100,7 +102,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
         try:
             strengths = parse_strengths(self.query_one("#strengths", TextArea).text)
         except StrengthLineError as problem:
-            error.update(str(problem))
+            error.update(user_text(str(problem)))
             self.query_one("#strengths", TextArea).add_class("-invalid")
             return
         error.update("")

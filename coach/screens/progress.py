@@ -74,7 +74,7 @@ class ProgressScreen(ModalScreen[None]):
             attempts = self.store.attempts()
             interviews = self.store.interviews()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
             attempts, interviews = [], []
         now = self.clock()
         trend = score_trend(attempts)

@@ -23,11 +23,14 @@ from coach.domain.interviews import Calibration, calibration, rate_saved, signal
 from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.errors import StoreError
+from coach.render.safe import user_text
 from coach.screens import Clock, after_first_frame
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
+from coach.screens.saving import tell_saved
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
 from coach.widgets.rating_view import BAND_STYLE, rating_renderable
+from coach.widgets.safe_fields import SafeInput, SafeTextArea
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -141,14 +144,14 @@ class RateScreen(Screen[None]):
         if name in CHOICE_FIELDS:
             widget = ChoiceField(CHOICE_FIELDS[name], id=f"f-{name}")
         elif name == "closing_answer":
-            widget = TextArea(
+            widget = SafeTextArea(
                 id=f"f-{name}",
                 soft_wrap=True,
                 tab_behavior="focus",
                 placeholder="What they said when you asked how you measure up…",
             )
         else:
-            widget = Input(id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True)
+            widget = SafeInput(id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True)
         with Horizontal(classes="form-row", id=f"row-{name}"):
             yield Label(LABELS[name], classes="form-label")
             yield widget
@@ -188,14 +191,15 @@ class RateScreen(Screen[None]):
                 "replied": Text("replied", style="green"),
                 "awaiting": Text("awaiting", style="dim"),
             }.get(rating.follow_up, Text("—", style="dim"))
+            # Stored text is data: a str cell would be read as markup (see coach.render.safe).
             table.add_row(
-                interview.held_at[:10],
-                _short(interview.company),
-                _short(interview.role),
+                user_text(interview.held_at[:10]),
+                user_text(_short(interview.company)),
+                user_text(_short(interview.role)),
                 str(rating.score),
                 Text(rating.band, style=BAND_STYLE[rating.band]),
                 badge,
-                interview.outcome or "—",
+                user_text(interview.outcome or "—"),
                 key=str(interview.id),
             )
         has_rows = bool(self.interviews)
@@ -312,17 +316,21 @@ class RateScreen(Screen[None]):
             shown = self._show_all_errors or name in self._touched
             message = self.result.errors.get(name, "") if shown else ""
             error = self.query_one(f"#err-{name}", Static)
-            error.update(message)
+            error.update(user_text(message))
             error.display = bool(message)
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
         title = self.query_one("#form-title", Static)
         title.update(
-            f"Editing: {self.result.interview.company}" if self.editing else "A new interview"
+            user_text(f"Editing: {self.result.interview.company}")
+            if self.editing
+            else "A new interview"
         )
         try:
             rating = rate_interview(signals_for(self.result.interview, self._today()))
         except SignalError as error:  # the form's checks should make this impossible
-            self.query_one("#rating-view", Static).update(f"Cannot rate this yet: {error}.")
+            self.query_one("#rating-view", Static).update(
+                user_text(f"Cannot rate this yet: {error}.")
+            )
             return
         self._rating = rating
         self._draw_rating()
@@ -359,13 +367,13 @@ class RateScreen(Screen[None]):
         try:
             self.store.save_draft(DRAFT_KEY, text)
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def _clear_draft(self) -> None:
         try:
             self.store.save_draft(DRAFT_KEY, "")
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def unsaved_changes(self) -> str | None:
         """A sentence about form edits that are not saved yet; None if none."""
@@ -411,18 +419,25 @@ class RateScreen(Screen[None]):
                 f"Not saved: {self.result.errors[first]}",
                 title="Check the form",
                 severity="warning",
+                markup=False,
             )
             return
         try:
             saved = self.store.save_interview(self.result.interview)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=12)
+            self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         self.editing = saved.id
         self.saved_values = self.values()
         self._clear_draft()
         rating = rate_saved(saved, self._today())
-        self.notify(f"{saved.company}: {rating.score}/100, {rating.band}.", title="Interview saved")
+        tell_saved(
+            self,
+            self.store,
+            f"{saved.company}: {rating.score}/100, {rating.band}.",
+            title="Interview saved",
+            unkept=f"This interview ({rating.score}/100) is kept only until coach closes",
+        )
         self._reload()
         self._rate_now()
 
@@ -445,9 +460,17 @@ class RateScreen(Screen[None]):
             try:
                 self.store.delete_interview(doomed)
             except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=12)
+                self.notify(
+                    str(error), title="Not deleted", severity="error", timeout=12, markup=False
+                )
                 return
-            self.notify(f"Deleted {company}.", title="Interview deleted")
+            tell_saved(
+                self,
+                self.store,
+                f"Deleted {company}.",
+                title="Interview deleted",
+                unkept="The interview is gone only until coach closes",
+            )
             self._reload()
             self._new_form()
 
@@ -477,10 +500,14 @@ class RateScreen(Screen[None]):
         try:
             self.store.save_heard_card(card)
         except StoreError as error:
-            self.notify(str(error), title="Not sent", severity="error", timeout=12)
+            self.notify(str(error), title="Not sent", severity="error", timeout=12, markup=False)
             return
-        self.notify(
-            'Sent to Rehearse as a card under "Heard in interviews" (F2).', title="Feedback card"
+        tell_saved(
+            self,
+            self.store,
+            'Sent to Rehearse as a card under "Heard in interviews" (F2).',
+            title="Feedback card",
+            unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
         )
 
 

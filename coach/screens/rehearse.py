@@ -22,6 +22,8 @@ from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
 from coach.screens.draft_screen import DraftScreen, end_cursor
+from coach.screens.long_drafts import shorten_long_draft
+from coach.screens.saving import tell_saved
 from coach.widgets.draft_preview import DraftPreview
 from coach.widgets.steady_footer import SteadyFooter
 
@@ -123,6 +125,8 @@ class RehearseScreen(DraftScreen):
         self._stopwatch_timer: Timer | None = None
         self._coach_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
+        self._unkept_drafts: set[str] = set()
+        """Cards whose draft was too long and could not be copied aside: never overwritten."""
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -137,7 +141,9 @@ class RehearseScreen(DraftScreen):
             yield Static("Cards", classes="panel-title")
         with Vertical(id="rehearse-main"):
             yield Static(id="prompt")
-            yield DraftPreview("", id="draft-preview", on_change=self._draft_changed)
+            yield DraftPreview(
+                "", id="draft-preview", on_change=self._draft_changed, in_order=self.run_in_order
+            )
             yield Static(id="draft-status")
             yield Horizontal(id="history")
         with VerticalScroll(id="coaching"):
@@ -146,6 +152,7 @@ class RehearseScreen(DraftScreen):
 
     def on_mount(self) -> None:
         self.drafts = self.store.drafts()
+        self._fit_draft(QUESTION_CARD_ID)
         if (self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID) != QUESTION_CARD_ID:
             # The card may be one of the user's own, kept in the database: load it all now.
             self._load()
@@ -186,7 +193,7 @@ class RehearseScreen(DraftScreen):
             # The history can be thousands of attempts: read once, here, not per card.
             self.attempts = self.store.attempts()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
         last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
         last = last if last in self._all_ids() else QUESTION_CARD_ID
         if self._question_shown and last == QUESTION_CARD_ID:
@@ -263,6 +270,7 @@ class RehearseScreen(DraftScreen):
             with contextlib.suppress(StoreError):  # only a convenience: never block on it
                 self.store.save_draft(LAST_CARD_KEY, card_id)
         self._card_list().point_at(card_id)
+        self._fit_draft(card_id)
         draft = self._editor()
         if draft.text != self.drafts.get(card_id, ""):
             draft.load_text(self.drafts.get(card_id, ""))
@@ -363,12 +371,26 @@ class RehearseScreen(DraftScreen):
         if self._autosave_timer:
             self._autosave_timer.stop()
             self._autosave_timer = None
-        if not self.is_mounted:
+        if not self.is_mounted or self.card_id in self._unkept_drafts:
             return
         try:
             self.store.save_draft(self.card_id, self.drafts.get(self.card_id, ""))
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
+
+    def _fit_draft(self, card_id: str) -> None:
+        """Keep a draft too long for the editor whole, and give the editor its beginning."""
+        shortened = shorten_long_draft(self.store, self.drafts, card_id)
+        if shortened is not None:
+            if not shortened.keep_typing:
+                self._unkept_drafts.add(card_id)
+            self.notify(
+                shortened.message,
+                title="A long draft",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def unsaved_changes(self) -> str | None:
         """A sentence about typed text that is not saved as an attempt yet; None if none."""
@@ -416,15 +438,18 @@ class RehearseScreen(DraftScreen):
         try:
             saved = self.store.add_attempt(attempt)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=12)
+            self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         self.attempts.append(saved)
         state = drill.progress(self.card_id, self.attempts)
         due = (state.due_at - self.clock()).days + 1 if state.due_at else 0
-        self.notify(
+        tell_saved(
+            self,
+            self.store,
             f"Saved: {saved.score}/100. Box {state.box}; this card is due again in "
             f"{due} day{'s' if due != 1 else ''}.",
             title="Attempt saved",
+            unkept=f"This attempt ({saved.score}/100) is kept only until coach closes",
         )
         self._refresh_card_list()
         self._show_history()
@@ -501,11 +526,23 @@ class RehearseScreen(DraftScreen):
             try:
                 self.store.save_profile(profile)
             except StoreError as error:
-                self.notify(str(error), title="Profile not saved", severity="error", timeout=12)
+                self.notify(
+                    str(error),
+                    title="Profile not saved",
+                    severity="error",
+                    timeout=12,
+                    markup=False,
+                )
                 return
             self._build_cards()
             tailored = sum(card.source == "tailored" for card in self.cards.values())
-            self.notify(f"Profile saved. {tailored} tailored card(s).", title="Profile")
+            tell_saved(
+                self,
+                self.store,
+                f"Profile saved. {tailored} tailored card(s).",
+                title="Profile",
+                unkept="Your profile is kept only until coach closes",
+            )
             if self.is_question or self.card_id in self.cards:
                 self._coach_now()  # the strengths it checks against may have changed
             else:
@@ -529,10 +566,18 @@ class RehearseScreen(DraftScreen):
             try:
                 self.store.save_heard_card(card)
             except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error", timeout=12)
+                self.notify(
+                    str(error), title="Not saved", severity="error", timeout=12, markup=False
+                )
                 return
             self._build_cards()
             self.select_card(card.id)
-            self.notify("Kept as a card: rehearse your answer to it now.", title="Feedback")
+            tell_saved(
+                self,
+                self.store,
+                "Kept as a card: rehearse your answer to it now.",
+                title="Feedback",
+                unkept="This card is kept only until coach closes",
+            )
 
         self.app.push_screen(HeardScreen(), kept)

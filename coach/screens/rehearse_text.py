@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from coach.render.safe import visible
+
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
     from coach.domain.content import QuestionVariant
@@ -35,12 +37,16 @@ def question_prompt(variant: QuestionVariant, number: int, total: int) -> Text:
 
 
 def card_prompt(card: FeedbackCard) -> Text:
-    """What the interviewer says on ``card``, the concern behind it, and a hint."""
+    """What the interviewer says on ``card``, the concern behind it, and a hint.
+
+    A heard card holds what the user typed, a tailored one their profile's words: all shown
+    with control characters visible (``Text.append`` never reads markup).
+    """
     prompt = Text()
     prompt.append("The interviewer says:\n", style="bold")
-    prompt.append(f"“{card.feedback}”\n", style="italic")
-    prompt.append(f"Concern: {card.concern}. ", style="bold")
-    prompt.append(card.hint, style="dim")
+    prompt.append(f"“{visible(card.feedback, lines=True)}”\n", style="italic")
+    prompt.append(f"Concern: {visible(card.concern)}. ", style="bold")
+    prompt.append(visible(card.hint, lines=True), style="dim")
     return prompt
 
 
@@ -68,8 +74,13 @@ def status_line(draft: str, is_question: bool, running: float | None, spoken: fl
     from coach.domain import text as t
 
     target = "about 15 s" if is_question else "30-90 s"
-    words = t.word_count(draft)
-    status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})\n")
+    # Counted no further than coaching reads: this line is redrawn ten times a second while
+    # the stopwatch runs, and a count of 20 MB takes a second.
+    words, more = t.capped_word_count(draft)
+    if more:
+        status = Text(f"over {words:,} words · far too long to say aloud ({target})\n")
+    else:
+        status = Text(f"{words} words · about {t.spoken_seconds(draft):.0f} s aloud ({target})\n")
     if running is not None:
         status.append(f"⏱ {running:4.1f} s — ctrl+t to stop", style="bold yellow")
     elif spoken is not None:
@@ -92,5 +103,5 @@ def history_line(state: CardProgress, best: Attempt | None) -> Text:
     line.append(f" · last {state.scores[-1]} · box {state.box}")
     if state.due_at:
         line.append(f" · due {state.due_at:%a %d %b}")
-    line.append(f"\nBest: {best.text[:160]}", style="dim")
+    line.append(f"\nBest: {visible(best.text[:160], lines=True)}", style="dim")
     return line

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from coach.domain import drill
 from coach.domain.cards import QUESTION_CARD_ID, TAILORED_CONCERN, FeedbackCard
 from coach.domain.models import Attempt
+from coach.render.safe import visible
 from coach.widgets.coaching_panel import score_style
 
 LABEL_LENGTH = 19
@@ -83,7 +84,8 @@ class CardList(OptionList):
             text.append("● " if state.is_due(now) else "  ", style="bold yellow")
             best = "" if state.best is None else f" {state.best}"
             room = length - len(best)  # the score stays whole; the title gives way
-            text.append(title if len(title) <= room else title[: room - 1] + "…")
+            shown = visible(title)  # a heard or tailored card's title is the user's text
+            text.append(shown if len(shown) <= room else shown[: room - 1] + "…")
             if state.best is not None:
                 text.append(best, style=score_style(state.best))
             return text
@@ -96,6 +98,7 @@ class CardList(OptionList):
             group = GROUPS.get(card.source, categories.get(card.category, (card.category, ""))[0])
             groups.setdefault(group, []).append(card)
         for group, members in groups.items():
+            group = visible(group)  # an imported card's category is shown as it is
             heading = group if len(group) <= length + 2 else group[: length + 1] + "…"
             options.append(Option(Text(heading, style="bold"), disabled=True))
             options += [

@@ -7,8 +7,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from coach.domain.assessment import Assessment, Span
+from coach.domain.text import MAX_COACHED_WORDS
+from coach.render.safe import visible
 
 BAR_WIDTH = 24
+MAX_FLAGGED = 10
+"""Flagged phrases listed at most: a long draft full of "um" would otherwise fill the panel."""
 
 
 def score_style(score: int) -> str:
@@ -27,11 +31,12 @@ def score_bar(score: int, width: int = BAR_WIDTH) -> Text:
 
 def in_context(text: str, span: Span, reach: int = 28) -> Text:
     """The flagged phrase highlighted inside a few of the surrounding words."""
+    text = visible(text)  # one character for one: the span still points at the phrase
     start, end = max(0, span.start - reach), min(len(text), span.end + reach)
     line = Text("…" if start else "", style="dim")
-    line.append(text[start : span.start].replace("\n", " "))
+    line.append(text[start : span.start])
     line.append(text[span.start : span.end], style="bold reverse red")
-    line.append(text[span.end : end].replace("\n", " "))
+    line.append(text[span.end : end])
     if end < len(text):
         line.append("…", style="dim")
     return line
@@ -49,16 +54,30 @@ class CoachingPanel(Static):
     def show(self, assessment: Assessment, text: str) -> None:
         """Redraw for ``assessment`` of ``text``."""
         parts: list[RenderableType] = [score_bar(assessment.score), Text("")]
-        flagged = [span for check in assessment.checks for span in check.spans]
+        if assessment.coached_up_to is not None:
+            parts.append(
+                Text(
+                    f"Only your first {MAX_COACHED_WORDS:,} words are coached: the rest is "
+                    "kept, but not checked.",
+                    style="yellow",
+                )
+            )
+            parts.append(Text(""))
+        flagged = sorted(
+            (span for check in assessment.checks for span in check.spans), key=lambda s: s.start
+        )
         if flagged:
             # First, because it is the most actionable: the user's own words to change.
             parts.append(Text("In your words", style="bold underline"))
-            parts += [in_context(text, span) for span in sorted(flagged, key=lambda s: s.start)]
+            parts += [in_context(text, span) for span in flagged[:MAX_FLAGGED]]
+            if len(flagged) > MAX_FLAGGED:
+                parts.append(Text(f"… and {len(flagged) - MAX_FLAGGED} more", style="dim"))
             parts.append(Text(""))
         for check in assessment.checks:
             mark = Text("✓ ", style="bold green") if check.passed else Text("✗ ", style="bold red")
-            line = mark + Text(check.name, style="bold")
+            line = mark + Text(visible(check.name), style="bold")
             line.append(f" · {check.points}/{check.max_points}", style="dim")
             parts.append(line)
-            parts.append(Text("  " + check.tip, style="dim" if check.passed else ""))
+            # A tip may quote the user's words.
+            parts.append(Text("  " + visible(check.tip), style="dim" if check.passed else ""))
         self.update(Group(*parts))

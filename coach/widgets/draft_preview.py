@@ -19,8 +19,13 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from coach.render.safe import visible
+from coach.widgets.draft_limits import refuse_paste
+
 if TYPE_CHECKING:
     from textual.widgets import TextArea
+
+    from coach.widgets.draft_editor import InOrder
 
 
 class DraftPreview(Static, can_focus=True):
@@ -57,12 +62,14 @@ class DraftPreview(Static, can_focus=True):
         *,
         placeholder: str = "",
         on_change: Callable[[str], object] | None = None,
+        in_order: InOrder | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.text = text
         self.placeholder = placeholder
         self._on_change = on_change
+        self._in_order = in_order
         self._editor: TextArea | None = None
         self.handed_over = False
         """Set once the editor has taken the focus and this is on its way out."""
@@ -89,9 +96,17 @@ class DraftPreview(Static, can_focus=True):
             shown = Text(hint[0], style=cursor)
             shown.append(hint[1:], style=dim)
             return shown
-        shown = Text(self.text)
-        shown.append(" ", style=cursor)
         width, height = self.content_size
+        text = self.text
+        if width and height:
+            # Only the end is shown (see below), so only the end is wrapped: a 20 MB draft took
+            # seconds. The last ``height`` rows lie within the last ``height * (width + 1)``
+            # characters; twice that keeps the cut well above them. (A single line longer
+            # than the excerpt may then wrap at other words than in the editor, for the
+            # moment the stand-in is shown.)
+            text = text[-2 * height * (width + 1) :]
+        shown = Text(visible(text, lines=True))  # a restored draft may hold anything
+        shown.append(" ", style=cursor)
         if width and height:
             # Like the editor, whose cursor is at the end: a long draft shows its last lines.
             lines = shown.wrap(self.app.console, width)
@@ -118,15 +133,17 @@ class DraftPreview(Static, can_focus=True):
         if self._on_change is not None:
             self._on_change(self.text)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             self._insert("\n")
         elif event.key == "backspace":
             self._delete_left()
         elif event.is_printable and event.character:
             self._insert(event.character)
-        else:
-            return  # not text: the screen's and the app's keys still work (ctrl+s, tab, ...)
+        elif self._in_order is None or not await self._in_order(event.key, self):
+            # Not text, nor a key of the screen's: the app's keys still work (F2, tab, ...).
+            return
+        # A screen's key (ctrl+s, ...) ran at its turn among the keys typed, like the editor's.
         event.stop()
         event.prevent_default()
 
@@ -134,5 +151,6 @@ class DraftPreview(Static, can_focus=True):
         event.stop()
         # Terminals may end pasted lines with "\r": as lines, like the editor takes them.
         text = event.text.replace("\r\n", "\n").replace("\r", "\n")
-        if text:
+        draft = self._editor.text if self._editor is not None else self.text
+        if text and not refuse_paste(self, len(draft) + len(text)):
             self._insert(text)

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.domain.rating import Rating
+from coach.render.safe import user_text
 
 BAND_STYLE = {"went well": "bold green", "mixed": "bold yellow", "went poorly": "bold red"}
 BAR = 10
@@ -42,7 +43,8 @@ def rating_renderable(
 
     Args:
         rating: What to draw.
-        title: The panel's title.
+        title: The panel's title, shown as written (``coach rate`` puts the file's name there,
+            and a file name can hold "[" or an escape sequence).
         label_width: Room for signal names (narrow on screen, wide in a terminal report).
         bar_width: Cells for the largest contribution, each side of the axis.
         boxed: Draw a panel around it (the terminal report); the screen has its own frame.
@@ -84,4 +86,4 @@ def rating_renderable(
         ]
     if not boxed:
         return Group(*parts)
-    return Panel(Group(*parts), title=title, title_align="left", expand=False)
+    return Panel(Group(*parts), title=user_text(title), title_align="left", expand=False)

@@ -256,6 +256,16 @@ def coaching(repeats: int) -> None:
         rows.append(
             (str(n), f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 2 ms" if n == 300 else "")
         )
+    # A 1 MB draft (a paste gone wrong): only its first 2,000 words are coached.
+    megabyte = " ".join(words * (1_000_000 // len(" ".join(words)) + 1))[:1_000_000]
+    pitch = timed(
+        lambda: assess_pitch(
+            megabyte, "We need more Kubernetes experience.", ["Docker: shipped 40 services"]
+        ),
+        min(repeats, 20),
+    )
+    question = timed(lambda: assess_closing_question(megabyte), min(repeats, 20))
+    rows.append(("1 MB", f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 50 ms (2,000 coached)"))
     table("Live coaching (median per call)", rows)
 
 
@@ -335,6 +345,9 @@ def store(sizes: list[int], repeats: int, folder: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a few seconds: check it all runs")
+    parser.add_argument(
+        "--only", choices=("fuzz",), help="run one section alone (fuzz: hostile files, ~1 h)"
+    )
     args = parser.parse_args()
     smoke = args.smoke
     folder = Path(tempfile.mkdtemp(prefix="coach-bench-"))
@@ -343,6 +356,11 @@ def main() -> int:
             f"coach benchmarks ({'smoke' if smoke else 'full'}) on {os.cpu_count()} cores,"
             f" Python {sys.version.split()[0]}"
         )
+        from tests.benchmarks import fuzz_files
+
+        if args.only == "fuzz":
+            fuzz_files.run(smoke, folder)
+            return 0
         startup(
             1 if smoke else 11,
             folder,
@@ -356,6 +374,7 @@ def main() -> int:
         from tests.benchmarks import faults
 
         faults.run(smoke, folder)
+        fuzz_files.run(smoke, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

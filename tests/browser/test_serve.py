@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -126,6 +127,16 @@ def _started(args: list[str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
         _stop(process)
 
 
+async def _served_address(server: subprocess.Popen[bytes], log: Path) -> str:
+    """The address ``coach serve`` printed, with its per-run token."""
+    while True:
+        if server.poll() is not None:
+            pytest.fail(f"coach serve exited ({server.returncode}): {log.read_text()}")
+        if found := re.search(r" at (http://\S+/) \(open it", log.read_text(errors="replace")):
+            return found[1]
+        await asyncio.sleep(0.1)
+
+
 async def _wait_for_port(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
     while True:
         if server.poll() is not None:
@@ -209,6 +220,8 @@ async def _screen_text(tmp_path: Path, chromium: Path, last: list[str]) -> float
         _started(serve, server_log) as server,
         _started(browser_args, browser_log) as browser,
     ):
+        address = await _served_address(server, server_log)
+        assert address.startswith(f"http://127.0.0.1:{port}/")
         await _wait_for_port(port, server, server_log)
         devtools_port = await _devtools_port(profile, browser, browser_log)
         async with aiohttp.ClientSession() as session:
@@ -224,7 +237,7 @@ async def _screen_text(tmp_path: Path, chromium: Path, last: list[str]) -> float
                 # Without the Page domain enabled, Chromium 156 ignores the script below.
                 await tab.call("Page.enable")
                 await tab.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
-                await tab.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+                await tab.call("Page.navigate", url=address)
                 started = time.monotonic()
                 while True:
                     answer = await tab.call(
@@ -234,8 +247,38 @@ async def _screen_text(tmp_path: Path, chromium: Path, last: list[str]) -> float
                     if text is not None:
                         last[:] = [text]
                         if all(expected in text for expected in EXPECTED):
-                            return time.monotonic() - started
+                            seconds = time.monotonic() - started
+                            await _only_our_page_connects(tab, address)
+                            return seconds
                     await asyncio.sleep(0.25)
+
+
+# How a page's script fares opening a websocket: "open", or "closed" when the server refuses.
+KNOCK = """
+new Promise((done) => {
+  const ws = new WebSocket(%s);
+  ws.onopen = () => { ws.close(); done("open"); };
+  ws.onclose = () => done("closed");
+})
+"""
+
+
+async def _only_our_page_connects(tab: DevTools, address: str) -> None:
+    """A script on coach's page may open its websocket; the same script on another origin
+    (localhost instead of 127.0.0.1: another site, to the browser) is refused."""
+    websocket = json.dumps("ws" + address.removeprefix("http") + "ws")
+
+    async def knock() -> str:
+        answer = await tab.call(
+            "Runtime.evaluate", expression=KNOCK % websocket, awaitPromise=True, returnByValue=True
+        )
+        result: str = answer["result"]["value"]
+        return result
+
+    assert await knock() == "open"
+    await tab.call("Page.navigate", url=address.replace("127.0.0.1", "localhost", 1))
+    # The page's own terminal script is refused the same way (its Origin is localhost's).
+    assert await knock() == "closed"
 
 
 async def test_coach_serve_shows_the_rehearse_screen_in_chromium(

@@ -27,3 +27,24 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
             return
         await pilot.pause(0.01)
     raise AssertionError(f"gave up waiting for {what}")
+
+
+def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send ``keys`` all at once, as a terminal delivers a burst of input (tmux send-keys, a
+    fast typist, a key held down): none waits for the app to handle the one before.
+
+    Each item is a key name ("ctrl+s", "enter", "left": see ``NAMED_KEYS``) or text, typed a
+    character at a time.
+    """
+    from textual.keys import _character_to_key
+
+    for item in keys:
+        if item in NAMED_KEYS or (len(item) > 1 and "+" in item):
+            pilot.app.post_message(events.Key(item, None))
+            continue
+        for character in item:
+            key = character if character.isalnum() else _character_to_key(character)
+            pilot.app.post_message(events.Key(key, character))
+
+
+NAMED_KEYS = {"enter", "backspace", "tab", "escape", "left", "right", "up", "down", "home", "end"}

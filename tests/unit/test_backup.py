@@ -142,7 +142,7 @@ def test_read_export_gives_the_records_as_the_store_reads_them() -> None:
             {"interviews": [interview_record(4, signals={"actual_min": 9000})]},
             "actual_min must be from 1 to 600",
         ),
-        ({"interviews": [interview_record(4, company="")]}, "'company' must not be empty"),
+        ({"heard_cards": [{"id": " ", "feedback": "More SQL"}]}, "'id' must not be empty"),
         (
             {"heard_cards": [{"id": "heard-1", "feedback": "x", "source": "deck"}]},
             "'source' must be 'heard'",
@@ -378,3 +378,15 @@ def test_generated_files_import_whole_or_not_at_all(
             for record in records_in:
                 assert saved[record["id"]] == records.attempt_from(record, record["id"])
             assert len(saved) == len(records_in) + 1
+
+
+def test_empty_texts_a_hand_edited_database_can_hold_import_again() -> None:
+    """coach's own export of a record with an empty company or text must import: a backup
+    that cannot be restored is lost."""
+    bundle = read_export(
+        export_file(
+            interviews=[interview_record(4, company="")], attempts=[attempt_record(5, text="")]
+        )
+    )
+    assert bundle.interviews[0].company == ""
+    assert bundle.attempts[0].text == ""

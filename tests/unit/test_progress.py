@@ -86,9 +86,10 @@ def test_ratings_are_grouped_by_outcome_in_a_fixed_order() -> None:
         Interview("D", "r", held_at="2026-11-01", signals={"tone": "sideways"}, outcome="offer"),
     ]
     rows = ratings_by_outcome(interviews, TODAY)
-    assert list(rows) == ["offer", "rejected", WAITING]  # the bad record is skipped
-    assert len(rows["offer"]) == 1
-    assert rows["offer"][0] > rows["rejected"][0]
+    assert list(rows) == ["offer", "rejected", WAITING]
+    # The bad record still counts, its bad signal read as not observed (a neutral 50).
+    assert rows["offer"] == [50, max(rows["offer"])]
+    assert max(rows["offer"]) > rows["rejected"][0]
 
 
 def test_day_bars_show_the_mean_and_the_gaps() -> None:

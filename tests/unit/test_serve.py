@@ -21,7 +21,7 @@ ALL_INTERFACES = "0.0.0.0"  # noqa: S104
 
 
 class RecordingServer:
-    """Stands in for textual_serve.server.Server: records what it was given, serves nothing."""
+    """Stands in for coach's GuardedServer: records what it was given, serves nothing."""
 
     made: ClassVar[list[dict[str, Any]]] = []
     fail: ClassVar[OSError | None] = None
@@ -36,8 +36,10 @@ class RecordingServer:
 
 @pytest.fixture
 def recorder(monkeypatch: pytest.MonkeyPatch) -> type[RecordingServer]:
-    server_module = pytest.importorskip("textual_serve.server")
-    monkeypatch.setattr(server_module, "Server", RecordingServer)
+    pytest.importorskip("textual_serve.server")
+    from coach import serve_guard
+
+    monkeypatch.setattr(serve_guard, "GuardedServer", RecordingServer)
     monkeypatch.setattr(RecordingServer, "made", [])
     monkeypatch.setattr(RecordingServer, "fail", None)
     return RecordingServer
@@ -54,12 +56,19 @@ def test_the_served_command_survives_the_shell_whatever_the_path() -> None:
     [
         ("127.0.0.1", True),
         ("127.1.2.3", True),
+        ("127.1", True),  # short forms, as browsers and inet_aton read them
+        ("0x7f.1", True),
+        ("2130706433", True),
+        ("::ffff:127.0.0.1", True),
+        ("[::1]", True),
         ("localhost", True),
         ("::1", True),
         (ALL_INTERFACES, False),
         ("192.168.1.20", False),
         ("::", False),
         ("myhost.example", False),
+        ("10.1", False),
+        ("127.example", False),
     ],
 )
 def test_only_loopback_hosts_count_as_private(host: str, loopback: bool) -> None:
@@ -75,8 +84,48 @@ def test_serves_the_database_the_app_would_open(
     assert words[:5] == [sys.executable, "-m", "coach", "--db", str(tmp_path / "env-db/coach.json")]
     assert (made["host"], made["port"]) == ("127.0.0.1", 8123)
     out, err = capsys.readouterr()
-    assert "http://127.0.0.1:8123" in out
+    token = made["token"]
+    assert len(token) >= 32  # 24 random bytes
+    assert made["public_url"] == "http://127.0.0.1:8123"
+    assert f"http://127.0.0.1:8123/{token}/ (open it in a browser" in out
     assert err == ""
+
+
+def test_every_run_draws_a_new_token(recorder: type[RecordingServer]) -> None:
+    assert main(["serve"]) == main(["serve"]) == 0
+    first, second = (made["token"] for made in recorder.made)
+    assert first != second
+
+
+def test_a_short_loopback_address_is_served_as_the_browser_names_it(
+    recorder: type[RecordingServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--host", "127.1", "--port", "8125"]) == 0
+    [made] = recorder.made
+    assert made["host"] == "127.0.0.1"
+    assert made["public_url"] == "http://127.0.0.1:8125"  # the Origin the browser will send
+    assert capsys.readouterr().err == ""  # no false "other machines may reach" warning
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (["--host", ""], "coach: --host needs an address, such as 127.0.0.1."),
+        (["--host", " "], "coach: --host needs an address, such as 127.0.0.1."),
+        (["--port", "0"], "coach: --port must be from 1 to 65535, not 0."),
+        (["--port", "70000"], "coach: --port must be from 1 to 65535, not 70000."),
+    ],
+)
+def test_an_address_that_cannot_be_served_is_one_sentence_and_status_2(
+    recorder: type[RecordingServer],
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    sentence: str,
+) -> None:
+    assert main(["serve", *args]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err.strip()) == ("", sentence)
+    assert recorder.made == []
 
 
 def test_db_option_wins_and_is_made_absolute(
@@ -105,7 +154,7 @@ def test_a_non_loopback_host_is_warned_about(
     assert main(["serve", "--host", ALL_INTERFACES]) == 0
     err = capsys.readouterr().err
     assert "WARNING" in err
-    assert "no authentication" in err
+    assert "other machines may reach" in err
 
 
 def test_a_taken_port_is_a_sentence(
