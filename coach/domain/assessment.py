@@ -33,6 +33,9 @@ class Check:
     """What this check is worth; all checks of an assessment add up to 100."""
     spans: tuple[Span, ...] = ()
     """The phrases in the user's text that made it fail (to highlight), if any."""
+    id: str = ""
+    """A stable identifier, e.g. "response.acknowledges": saved with each attempt, so history
+    survives a change of the ``name`` (which is wording)."""
 
 
 @dataclass(frozen=True)
