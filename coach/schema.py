@@ -146,5 +146,8 @@ def migrate(
             raise ValueError(f"no migration from schema {version}")
         raw = steps[version](raw)
         version += 1
-        raw.setdefault(META_TABLE, {})[META_ID] = {"schema": version}
+        # The rest of the stamp's document (the ids' high-water marks) is kept: dropping it
+        # would let an id freed by a delete be handed out again.
+        metas = raw.setdefault(META_TABLE, {})
+        metas[META_ID] = {**metas.get(META_ID, {}), "schema": version}
     return raw

@@ -79,5 +79,20 @@ def test_newer_file_is_refused() -> None:
 
 
 def test_missing_step_is_refused() -> None:
-    with pytest.raises(ValueError, match="no migration from schema 1"):
-        schema.migrate(schema.empty(), target=2)
+    current = schema.SCHEMA_VERSION
+    with pytest.raises(ValueError, match=f"no migration from schema {current}"):
+        schema.migrate(schema.empty(), target=current + 1)
+
+
+def test_a_migration_keeps_the_high_water_marks() -> None:
+    # The stamp's document also holds the ids handed out: a step must not reset them, or an
+    # id freed by a delete could be handed out again.
+    current = schema.SCHEMA_VERSION
+    raw = schema.empty()
+    raw[schema.META_TABLE][schema.META_ID]["last_ids"] = {"attempts": 9}
+    steps = {**schema.MIGRATIONS, current: lambda r: r}
+    migrated = schema.migrate(raw, target=current + 1, steps=steps)
+    assert migrated[schema.META_TABLE][schema.META_ID] == {
+        "schema": current + 1,
+        "last_ids": {"attempts": 9},
+    }
