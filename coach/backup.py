@@ -70,7 +70,7 @@ def read_export(data: bytes) -> Bundle:
         raw = json_input.parse(data)
     except json_input.InputError as error:
         raise BackupError([f"{error}."]) from None
-    top = check.header(raw)
+    top = migrate_export(check.header(raw))
     problems: list[str] = []
     ids: set[int] = set()
     attempts = check.section(top, "attempts", lambda d, w: check.attempt(d, w, ids), problems)
@@ -92,6 +92,41 @@ def read_export(data: bytes) -> Bundle:
     if problems:
         raise BackupError(problems)
     return Bundle(profile, attempts, interviews, cards, settings)
+
+
+def migrate_export(raw: dict[str, Any]) -> dict[str, Any]:
+    """An export written by an older coach, its records brought to this schema by the steps
+    that migrate a database (``coach.schema.MIGRATIONS``): a schema-1 export's checks get
+    their ids from their names. A current export is returned as it is, and so is anything
+    not shaped like a record, in its place, for the checks to judge.
+
+    Raises:
+        BackupError: The table of check ids cannot be read (a damaged installation).
+    """
+    from coach.content import ContentError
+
+    try:
+        stamp = schema.read_version(raw.get("schema", schema.SCHEMA_VERSION))
+    except schema.ShapeError:
+        return raw  # ``header`` has already reported it
+    if not 0 <= stamp < schema.SCHEMA_VERSION:
+        return raw
+    # The sections as the database's tables (their records keyed by place), migrated.
+    tables: schema.Raw = {schema.META_TABLE: {schema.META_ID: {"schema": stamp}}}
+    for name in ("attempts", "interviews"):
+        items = raw.get(name)
+        if isinstance(items, list):
+            tables[name] = {str(n): doc for n, doc in enumerate(items) if isinstance(doc, dict)}
+    try:
+        moved = schema.migrate(tables)
+    except ContentError as error:
+        raise BackupError([f"{error}: reinstall coach, then import again."]) from None
+    lists: dict[str, list[Any]] = {
+        name: [moved[name].get(str(n), doc) for n, doc in enumerate(raw[name])]
+        for name in ("attempts", "interviews")
+        if name in tables
+    }
+    return {**raw, **lists}
 
 
 @dataclass

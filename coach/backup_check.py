@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from coach import records, schema
+from coach import check_ids, records, schema
 from coach.domain import limits
 from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
@@ -41,7 +41,7 @@ ATTEMPT_FIELDS = (
     "created_at",
     "checks",
 )
-CHECK_FIELDS = ("name", "passed", "tip", "points", "max_points")
+CHECK_FIELDS = ("id", "name", "passed", "tip", "points", "max_points")
 INTERVIEW_FIELDS = (
     "id",
     "company",
@@ -165,6 +165,12 @@ def _checks(raw: object, where: str) -> None:
     for n, item in enumerate(raw, 1):
         at = f"{where}, check {n}"
         check = _fields(item, CHECK_FIELDS, at)
+        if "id" not in check:
+            # An export from before ids (schema 1) got them in ``backup.migrate_export``.
+            raise _fail(at, "'id' is missing (each check keeps its id, e.g. response.acknowledges)")
+        check_id = _text(check, "id", at)
+        if not check_ids.is_id(check_id):
+            raise _fail(at, f"'id' must be a check id ({check_ids.ID_RULE}), not {_kind(check_id)}")
         _text(check, "name", at)
         _text(check, "tip", at)
         if not isinstance(check.get("passed"), bool):

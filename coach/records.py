@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, replace
 from typing import Any, TypeVar
 
+from coach import check_ids
 from coach.domain import limits
 from coach.domain.assessment import Check
 from coach.domain.cards import FeedbackCard
@@ -116,9 +117,29 @@ def _checks(raw: object, problems: list[str]) -> tuple[Check, ...]:
             points = 0
         if isinstance(item, Mapping):
             name, tip = fields.text("name"), fields.text("tip")
-            kept.append(Check(name=name, passed=passed, tip=tip, points=points, max_points=most))
+            kept.append(
+                Check(
+                    name=name,
+                    passed=passed,
+                    tip=tip,
+                    points=points,
+                    max_points=most,
+                    id=_check_id(fields, name),
+                )
+            )
         problems += fields.problems
     return tuple(kept)
+
+
+def _check_id(fields: _Fields, name: str) -> str:
+    """A saved check's id. The migration to schema 2 gave every saved check one; a check
+    without (edited by hand) gets the one its name stands for, and so does one whose id is
+    not an id (which is also noted), so every check read has one."""
+    check_id = fields.text("id")
+    if check_id and not check_ids.is_id(check_id):
+        fields.bad("id")
+        check_id = ""
+    return check_id or check_ids.id_for(name)
 
 
 def _problems(found: list[str]) -> tuple[str, ...]:
@@ -223,6 +244,9 @@ def doc_of(value: Attempt | Interview) -> dict[str, Any]:
         # memory as from the file.
         for check in doc["checks"]:
             del check["spans"]
+            # Saved by id: an assessor that has not given its checks one yet gets the id of
+            # the check's name, so no check is ever saved without one.
+            check["id"] = check["id"] or check_ids.id_for(check["name"])
         doc["checks"] = list(doc["checks"])
     return doc
 

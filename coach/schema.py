@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from coach import check_ids
 from coach.domain import limits
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this version of coach writes. Bump it and add a step to MIGRATIONS together."""
 
 META_TABLE = "_meta"
@@ -32,7 +33,27 @@ def _stamp_unversioned(raw: Raw) -> Raw:
     return raw
 
 
-MIGRATIONS: dict[int, Migration] = {0: _stamp_unversioned}
+def _check_ids(raw: Raw) -> Raw:
+    """1 -> 2: every saved check gets its stable id, from its name (``coach.check_ids``).
+
+    Names are kept as they were: they are what the check was called when it was saved.
+    Anything that is not a list of checks is left for the forgiving reader to judge.
+
+    Raises:
+        coach.content.ContentError: The table of check ids cannot be read (the file is
+            then left untouched).
+    """
+    known = check_ids.table()  # first: a broken table must stop the step before any change
+    attempts = raw.get("attempts", {})
+    for key, doc in attempts.items():
+        checks = doc.get("checks")
+        if isinstance(checks, list):
+            # A new document, not an edit in place, like every other change to a document.
+            attempts[key] = {**doc, "checks": check_ids.with_ids(checks, known)}
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {0: _stamp_unversioned, 1: _check_ids}
 """``MIGRATIONS[n]`` turns a schema-n file into a schema-(n+1) file."""
 
 

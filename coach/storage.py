@@ -30,6 +30,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
 from coach import files, records, schema
+from coach.content import ContentError
 from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile
 from coach.drafts import Drafts, drafts_path
@@ -566,7 +567,12 @@ def _read_only_copy(path: Path) -> Store | None:
         raw = schema.check_shape(_parse(path.read_bytes()))
     except (OSError, ValueError, schema.ShapeError):
         return None
-    if schema.schema_of(raw) != schema.SCHEMA_VERSION:
+    if schema.schema_of(raw) > schema.SCHEMA_VERSION:
+        return None
+    try:
+        # An older file is shown migrated; only in memory: nothing can be written here.
+        raw = schema.migrate(raw)
+    except ContentError:
         return None
     store = Store.in_memory()
     store._db.storage.write(raw)
@@ -604,7 +610,15 @@ def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
         if version < schema.SCHEMA_VERSION:
             # A copy before migrating: if a migration step has a bug, nothing is lost.
             kept = files.keep_copy(path, f"schema{version}")
-            raw = schema.migrate(raw)
+            try:
+                raw = schema.migrate(raw)
+            except ContentError as error:
+                return _temporary(
+                    f"{path} is from an older coach (schema {version}) and could not be "
+                    f"brought up to date: {error}. It was left untouched (a copy is kept as "
+                    f"{kept}). Reinstall coach, then start it again. {_TEMPORARY}",
+                    kept,
+                )
             files.atomic_write(path, json.dumps(raw, ensure_ascii=False).encode())
     if raw is None:
         files.atomic_write(path, json.dumps(schema.empty()).encode())

@@ -60,13 +60,16 @@ class Assessment:
         """The checks to work on."""
         return tuple(c for c in self.checks if not c.passed)
 
-    def check(self, name: str) -> Check:
-        """The check with this name.
+    def check(self, key: str) -> Check:
+        """The check with this id ("response.acknowledges") or, failing that, this name.
 
         Raises:
-            KeyError: No check has that name.
+            KeyError: No check has that id or name.
         """
         for check in self.checks:
-            if check.name == name:
+            if key and check.id == key:
                 return check
-        raise KeyError(name)
+        for check in self.checks:
+            if check.name == key:
+                return check
+        raise KeyError(key)

@@ -72,7 +72,7 @@ def documents(fields: list[str], **special: st.SearchStrategy[object]) -> st.Sea
     )
 
 
-CHECK = documents(["name", "passed", "tip", "points", "max_points"])
+CHECK = documents(["id", "name", "passed", "tip", "points", "max_points"])
 ATTEMPTS = documents(
     ["kind", "text", "card_id", "score", "spoken_seconds", "created_at", "checks"],
     checks=st.lists(CHECK | ODD, max_size=3) | ODD,

@@ -67,17 +67,20 @@ def test_in_memory_drafts() -> None:
 
 
 def test_attempt_checks_are_saved_without_spans(store: Store, db_path: Path) -> None:
-    check = Check("No defensive phrasing", False, "Drop it.", 0, 10, (Span(0, 3, "but"),))
+    spans = (Span(0, 3, "but"),)
+    check = Check("No defensive phrasing", False, "Drop it.", 0, 10, spans, "response.calm")
     store.add_attempt(Attempt(kind="response", text="but", card_id="c", score=40, checks=(check,)))
     (saved,) = open_store(db_path).store.attempts()
-    assert saved.checks == (Check("No defensive phrasing", False, "Drop it.", 0, 10),)
+    assert saved.checks == (
+        Check("No defensive phrasing", False, "Drop it.", 0, 10, id="response.calm"),
+    )
     raw = json.loads(db_path.read_text())
     assert "spans" not in raw["attempts"]["1"]["checks"][0]
 
 
 def test_checks_read_back_the_same_from_memory_as_from_the_file(store: Store) -> None:
     # The store keeps what it wrote: a tuple there once read back as no checks at all.
-    check = Check("Open, not yes/no", True, "Good.", 15, 15)
+    check = Check("Open, not yes/no", True, "Good.", 15, 15, id="question.open")
     for kept in (store, Store.in_memory()):
         kept.add_attempt(Attempt(kind="question", text="How?", score=15, checks=(check,)))
         (saved,) = kept.attempts()
