@@ -8,6 +8,7 @@ file, with nothing written.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,9 @@ from typing import TextIO
 from coach.backup import Bundle
 from coach.cli import EXIT_USAGE
 from coach.storage import OpenedStore, Store, StoreError
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+"""DEL and the C1 control characters, which ``json.dumps`` leaves raw."""
 
 EXIT_FAILED = 1
 """The database or the output file could not be used."""
@@ -62,7 +66,11 @@ def render(bundle: Bundle, fmt: str, now: datetime) -> str:
         from coach.backup import export_doc
 
         doc = export_doc(bundle, now.isoformat(timespec="seconds"))
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(doc, ensure_ascii=False, indent=2)
+        # json escapes only U+0000-U+001F: DEL and the C1 controls ("\x9b" is a terminal's
+        # CSI) would reach the terminal or file raw. They occur only inside strings (JSON's
+        # own syntax is ASCII), where the escape reads back as the same character.
+        return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"
     from coach.export_text import card_titles, to_csv, to_markdown
 
     convert = to_markdown if fmt == "md" else to_csv

@@ -282,3 +282,16 @@ def test_history_refuses_a_limit_below_one(full_db: Path) -> None:
     err = io.StringIO()
     assert history(str(full_db), 0, err=err) == 2
     assert "--limit must be 1 or more" in err.getvalue()
+
+
+def test_the_json_export_never_writes_a_control_character_raw(tmp_path: Path) -> None:
+    # json.dumps escapes U+0000-U+001F only: DEL and "\x9b" (a terminal's CSI) went out raw.
+    db = tmp_path / "c1" / "coach.json"
+    store = open_store(db).store
+    store.save_interview(Interview(company="Ev\x9b2Jil\x7f", role="\x85"))
+    store.close()
+    out, err = io.StringIO(), io.StringIO()
+    assert export(str(db), "json", None, out=out, err=err) == 0, err.getvalue()
+    assert not any("\x7f" <= ch <= "\x9f" for ch in out.getvalue())
+    (interview,) = json.loads(out.getvalue())["interviews"]
+    assert (interview["company"], interview["role"]) == ("Ev\x9b2Jil\x7f", "\x85")
