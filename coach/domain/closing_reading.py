@@ -244,6 +244,8 @@ def find_faults(
         hits = spans_of(found, fault.list_name)
         if hits or (silent and fault.id == "declines"):
             faults.append((fault, hits))
+    # In the order of the text, so the first tip is about the first phrase highlighted.
+    faults.sort(key=lambda item: item[1][0].start if item[1] else len(found.text))
     return tuple(faults)
 
 

@@ -186,6 +186,43 @@ def test_the_classic_bad_closes_score_poorly(text: str) -> None:
     assert score(text) <= 45
 
 
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("When can I start?", "verdict"),
+        ("What's the sick pay like?", "perks can wait"),
+        ("Did I answer everything satisfactorily?", "reassured"),
+        ("So what does your company do, exactly?", "website"),
+        ("No, thanks.", "Always ask something"),
+        ("Let me show you why I'm superior to the others.", "arrogant"),
+        ("I heard your boss is leaving. What's going on?", "counts against you"),
+    ],
+)
+def test_each_bad_close_gets_its_own_advice(text: str, advice: str) -> None:
+    assert advice in check(assess_closing_question(text), "question.no-bad-close").tip
+
+
+def test_a_courteous_lead_in_passes_and_its_absence_says_how_to_add_one() -> None:
+    polite = assess_closing_question("Now that we've talked, how do I fit the role?")
+    assert check(polite, "question.courteous").passed
+    blunt = check(assess_closing_question("How do I fit the role?"), "question.courteous")
+    assert not blunt.passed and "Now that we've had a chance to talk" in blunt.tip
+
+
+def test_a_question_well_over_15_seconds_fails_the_length_check() -> None:
+    long = (
+        "Now that we've had a chance to talk about the role, the team, the projects you "
+        "described and the plans for next year, how does my background in analytics and "
+        "my experience leading small teams of analysts and engineers measure up to the "
+        "requirements of the job?"
+    )
+    result = assess_closing_question(long)
+    assert 45 < len(long.split()) <= 60
+    assert not check(result, "question.brief").passed
+    assert "trim it to about 15" in check(result, "question.brief").tip
+    assert check(assess_closing_question(CANONICAL), "question.brief").passed
+
+
 def test_a_fault_is_highlighted_in_the_users_own_words() -> None:
     text = "How do I fit the role? And How Much Vacation do I get?"
     spans = check(assess_closing_question(text), "question.no-bad-close").spans
