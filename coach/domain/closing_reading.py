@@ -295,12 +295,13 @@ def stuffing(found: Found, phrases: ClosingPhrases) -> tuple[Span, ...]:
         if run == STUFFED_RUN:
             start, end = tokens[i - STUFFED_RUN + 1].start, tokens[i].end
             spans.append(Span(start, end, found.text[start:end]))
-    counts = Counter(t.text for t, is_key in zip(tokens, keys, strict=True) if is_key)
-    for word, count in counts.items():
-        if count >= STUFFED_REPEATS:
-            last = [t for t in tokens if t.text == word][-1]
-            spans.append(Span(last.start, last.end, found.text[last.start : last.end]))
-    return tuple(spans)
+    counts: Counter[str] = Counter()
+    for token, is_key in zip(tokens, keys, strict=True):
+        if is_key:
+            counts[token.text] += 1
+            if counts[token.text] == STUFFED_REPEATS:
+                spans.append(Span(token.start, token.end, found.text[token.start : token.end]))
+    return tuple(sorted(spans, key=lambda s: s.start))
 
 
 def read(text: str, phrases: ClosingPhrases) -> Reading:

@@ -47,17 +47,19 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """The words and punctuation marks of ``text``, in order."""
     tokens: list[Token] = []
+    append, make = tokens.append, Token._make
     previous_end = 0
     starts = True
     # Lower-cased once (the same length, so positions hold), not word by word.
     lowered = text.lower().replace("\u2019", "'")
+    lines = "\n" in lowered
     for match in _TOKEN.finditer(lowered):
         start, end = match.span()
-        raw = match.group(0)
+        raw = match.group()
         word = raw[0].isalnum()
-        if previous_end and "\n" in lowered[previous_end:start]:
+        if lines and previous_end and "\n" in lowered[previous_end:start]:
             starts = True
-        tokens.append(Token(start, end, raw.rstrip("'-") if word else raw, word, starts))
+        append(make((start, end, raw.rstrip("'-") if word else raw, word, starts)))
         starts = not word and raw in _ENDS_SENTENCE
         previous_end = end
     return tokens
