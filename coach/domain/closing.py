@@ -48,6 +48,18 @@ MAX_WORDS = 45
 FLOOR_SHARE = 0.125
 """However many faults, the checks passed keep at least this share of their points."""
 
+LEGACY_CHECK_IDS = {
+    "Asks how you fit the requirements": "question.fit-feedback",
+    "Asks how you compare with other candidates": "question.competition",
+    "Open, not yes/no": "question.open",
+    "Courteous transition": "question.courteous",
+    "Does not undermine you": "question.confident",
+    "About 15 seconds to say": "question.brief",
+    "Crisp, without filler": "question.crisp",
+}
+"""The names the question's checks were saved under before checks had ids, and the id each
+is now: for reading old attempts."""
+
 FIT_EXAMPLE = '"...and how does my background measure up to what you need?"'
 COMPETITION_EXAMPLE = '"...and how do I compare with the other candidates?"'
 

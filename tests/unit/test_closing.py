@@ -404,3 +404,10 @@ def test_phrases_can_be_passed_in() -> None:
         == "free lunch"
     )
     assert load_closing_phrases() is load_closing_phrases()  # read once
+
+
+def test_every_name_saved_before_ids_maps_to_a_check_of_today() -> None:
+    from coach.domain.closing import LEGACY_CHECK_IDS
+
+    assert set(LEGACY_CHECK_IDS.values()) <= set(IDS)
+    assert len(LEGACY_CHECK_IDS) == 7  # the seven checks of the first version
