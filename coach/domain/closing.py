@@ -48,18 +48,6 @@ MAX_WORDS = 45
 FLOOR_SHARE = 0.125
 """However many faults, the checks passed keep at least this share of their points."""
 
-LEGACY_CHECK_IDS = {
-    "Asks how you fit the requirements": "question.fit-feedback",
-    "Asks how you compare with other candidates": "question.competition",
-    "Open, not yes/no": "question.open",
-    "Courteous transition": "question.courteous",
-    "Does not undermine you": "question.confident",
-    "About 15 seconds to say": "question.brief",
-    "Crisp, without filler": "question.crisp",
-}
-"""The names the question's checks were saved under before checks had ids, and the id each
-is now: for reading old attempts."""
-
 FIT_EXAMPLE = '"...and how does my background measure up to what you need?"'
 COMPETITION_EXAMPLE = '"...and how do I compare with the other candidates?"'
 
@@ -175,7 +163,7 @@ def confident_check(reading: Reading) -> Check:
             0,
             CONFIDENT_POINTS,
             reading.undermining,
-            id="question.confident",
+            id="question.not-undermining",
         )
     return Check(
         "Does not undermine you",
@@ -183,7 +171,7 @@ def confident_check(reading: Reading) -> Check:
         "Confident: you ask as a peer, without apologising.",
         CONFIDENT_POINTS,
         CONFIDENT_POINTS,
-        id="question.confident",
+        id="question.not-undermining",
     )
 
 
@@ -210,7 +198,7 @@ def brief_check(reading: Reading, cut: bool) -> Check:
         tip,
         BRIEF_POINTS if fits else 0,
         BRIEF_POINTS,
-        id="question.brief",
+        id="question.length",
     )
 
 
@@ -231,7 +219,12 @@ def crisp_check(reading: Reading) -> Check:
         points = max(0, CRISP_POINTS - FILLER_COST * len(reading.filler))
     else:
         return Check(
-            name, True, "Crisp: no filler words.", CRISP_POINTS, CRISP_POINTS, id="question.crisp"
+            name,
+            True,
+            "Crisp: no filler words.",
+            CRISP_POINTS,
+            CRISP_POINTS,
+            id="question.no-filler",
         )
     return Check(
         name,
@@ -240,7 +233,7 @@ def crisp_check(reading: Reading) -> Check:
         points,
         CRISP_POINTS,
         reading.repeats + reading.stuffing + reading.filler,
-        id="question.crisp",
+        id="question.no-filler",
     )
 
 

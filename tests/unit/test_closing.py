@@ -27,9 +27,9 @@ IDS = (
     "question.competition",
     "question.no-bad-close",
     "question.open",
-    "question.confident",
-    "question.brief",
-    "question.crisp",
+    "question.not-undermining",
+    "question.length",
+    "question.no-filler",
     "question.courteous",
 )
 
@@ -161,12 +161,12 @@ FAULTS = [
     ("I heard your manager is leaving. Is that true?", "question.no-bad-close"),
     (
         "I know I'm probably not the strongest candidate, but how do I compare?",
-        "question.confident",
+        "question.not-undermining",
     ),
-    ("I really need this job. How do I measure up?", "question.confident"),
+    ("I really need this job. How do I measure up?", "question.not-undermining"),
     ("Do you think my background fits the role?", "question.open"),
     ("Can you tell me if my background fits?", "question.open"),
-    ("Um, so, like, how does my background kind of fit the role?", "question.crisp"),
+    ("Um, so, like, how does my background kind of fit the role?", "question.no-filler"),
 ]
 
 
@@ -180,7 +180,11 @@ def test_each_fault_fails_its_check_with_a_tip(text: str, failing: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [t for t, failing in FAULTS if failing in ("question.no-bad-close", "question.confident")],
+    [
+        t
+        for t, failing in FAULTS
+        if failing in ("question.no-bad-close", "question.not-undermining")
+    ],
 )
 def test_the_classic_bad_closes_score_poorly(text: str) -> None:
     assert score(text) <= 45
@@ -218,9 +222,9 @@ def test_a_question_well_over_15_seconds_fails_the_length_check() -> None:
     )
     result = assess_closing_question(long)
     assert 45 < len(long.split()) <= 60
-    assert not check(result, "question.brief").passed
-    assert "trim it to about 15" in check(result, "question.brief").tip
-    assert check(assess_closing_question(CANONICAL), "question.brief").passed
+    assert not check(result, "question.length").passed
+    assert "trim it to about 15" in check(result, "question.length").tip
+    assert check(assess_closing_question(CANONICAL), "question.length").passed
 
 
 def test_a_fault_is_highlighted_in_the_users_own_words() -> None:
@@ -228,7 +232,7 @@ def test_a_fault_is_highlighted_in_the_users_own_words() -> None:
     spans = check(assess_closing_question(text), "question.no-bad-close").spans
     assert [text[s.start : s.end] for s in spans] == ["Vacation"]
     undermined = "I Know I'm Not the strongest, but how do I compare with the others you've met?"
-    (span,) = check(assess_closing_question(undermined), "question.confident").spans
+    (span,) = check(assess_closing_question(undermined), "question.not-undermining").spans
     assert undermined[span.start : span.end] == span.text == "I Know I'm Not"
 
 
@@ -264,8 +268,8 @@ def test_a_monologue_after_the_question_scores_lower() -> None:
     long = CANONICAL + MONOLOGUE
     result = assess_closing_question(long)
     assert result.score < score(CANONICAL) - 30
-    assert not check(result, "question.brief").passed
-    assert "speech" in check(result, "question.brief").tip
+    assert not check(result, "question.length").passed
+    assert "speech" in check(result, "question.length").tip
 
 
 @pytest.mark.parametrize("times", [2, 3, 4])
@@ -273,7 +277,7 @@ def test_repeating_the_question_scores_lower(times: int) -> None:
     for text in (CANONICAL, "What are the next steps?", "Do you have any reservations about me?"):
         repeated = assess_closing_question(" ".join([text] * times))
         assert repeated.score < score(text)
-        assert not check(repeated, "question.crisp").passed
+        assert not check(repeated, "question.no-filler").passed
 
 
 def test_stuffed_key_words_score_lower_than_the_clean_question() -> None:
@@ -285,8 +289,8 @@ def test_stuffed_key_words_score_lower_than_the_clean_question() -> None:
     ):
         result = assess_closing_question(stuffed)
         assert result.score < score(clean), stuffed
-        assert "list of key words" in check(result, "question.crisp").tip or (
-            "once" in check(result, "question.crisp").tip
+        assert "list of key words" in check(result, "question.no-filler").tip or (
+            "once" in check(result, "question.no-filler").tip
         )
 
 
@@ -370,7 +374,7 @@ def test_the_self_undermining_prefix_lowers_a_question_that_scores(text: str) ->
     )
     assert worse <= base.score
     # Only what is already undermined, or near the floor, stays where it is.
-    assert worse < base.score or base.score <= 10 or check(base, "question.confident").spans
+    assert worse < base.score or base.score <= 10 or check(base, "question.not-undermining").spans
 
 
 # --- the labelled sets (regression) --------------------------------------------------------------
@@ -404,10 +408,3 @@ def test_phrases_can_be_passed_in() -> None:
         == "free lunch"
     )
     assert load_closing_phrases() is load_closing_phrases()  # read once
-
-
-def test_every_name_saved_before_ids_maps_to_a_check_of_today() -> None:
-    from coach.domain.closing import LEGACY_CHECK_IDS
-
-    assert set(LEGACY_CHECK_IDS.values()) <= set(IDS)
-    assert len(LEGACY_CHECK_IDS) == 7  # the seven checks of the first version
