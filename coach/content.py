@@ -17,6 +17,7 @@ from coach.domain.content import PURPOSES, Purpose, QuestionVariant
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
+    from coach.domain.closing_phrases import ClosingPhrases
     from coach.domain.rating import Level, Rubric, SignalRule
 
 
@@ -99,6 +100,27 @@ def load_questions(folder: Path | None = None) -> tuple[QuestionVariant, ...]:
         )
     variants.sort(key=lambda v: v.id != "canonical")
     return tuple(variants)
+
+
+def load_closing_phrases(folder: Path | None = None) -> ClosingPhrases:
+    """The closing-question coach's phrases from ``phrases/closing.json``, compiled (cached:
+    read once per process, on first use, never at start-up).
+
+    Raises:
+        ContentError: The file is missing or a list is malformed, naming it.
+    """
+    return _load_closing_phrases(folder or data_dir())
+
+
+@lru_cache(maxsize=4)
+def _load_closing_phrases(folder: Path) -> ClosingPhrases:
+    from coach.domain.closing_phrases import PhraseError, closing_phrases
+
+    raw = _load("phrases/closing.json", folder)
+    try:
+        return closing_phrases(raw)
+    except PhraseError as error:
+        raise ContentError(f"{folder / 'phrases' / 'closing.json'}: {error}") from None
 
 
 def load_deck(

@@ -99,7 +99,7 @@ REHEARSALS = (
         6,
         (20, 5),
         QUESTION,
-        "Sorry, I know I'm probably not the strongest candidate, but how did I do?",
+        "Sorry, I know I'm probably not the strongest candidate, but how do I compare?",
         6.1,
     ),
     _Rehearsal(

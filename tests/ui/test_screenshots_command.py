@@ -13,7 +13,7 @@ from coach.__main__ import main
 from coach.screenshots import SHOTS, take
 
 EXPECTED = {
-    "rehearse-question": ["Ask the closing question", "Your phrasing", "95/100", "5 attempts"],
+    "rehearse-question": ["Ask the closing question", "Your phrasing", "97/100", "5 attempts"],
     "rehearse-response": [
         "The interviewer says",
         "hoping for more hands-on experience with dbt",

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.content import load_deck
-from coach.domain import assess_closing_question, assess_pitch
+from coach.domain import assess_closing_question, assess_pitch, phrase_index
 from coach.domain import text as t
 from coach.domain.assessment import Assessment
 
@@ -48,6 +48,14 @@ def longest(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
             return _tool(*args, **kwargs)
 
         monkeypatch.setattr(t, name, watched)
+    # The closing question is read by words, in one pass over the text.
+    tokenize = phrase_index.tokenize
+
+    def watched_tokenize(text: str) -> list[phrase_index.Token]:
+        seen[0] = max(seen[0], len(text))
+        return tokenize(text)
+
+    monkeypatch.setattr(phrase_index, "tokenize", watched_tokenize)
     yield seen
 
 

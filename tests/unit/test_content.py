@@ -74,8 +74,9 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("coach-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for source in sorted((ROOT / "data").glob("*.json")):
-        assert f"coach/data/{source.name}" in names, f"{source.name} is not in the wheel"
+    for source in sorted((ROOT / "data").rglob("*.json")):
+        inside = source.relative_to(ROOT / "data").as_posix()
+        assert f"coach/data/{inside}" in names, f"{inside} is not in the wheel"
     for stylesheet in ("coach/coach.tcss", "coach/screens/rate.tcss", "coach/screens/dialogs.tcss"):
         assert stylesheet in names, f"{stylesheet} is not in the wheel"
     # Run the unpacked wheel from another folder: it must find its own copy of the data.
