@@ -117,6 +117,22 @@ def penalty(draft: Draft) -> int:
     return extra
 
 
+def length_aim(feedback: FeedbackLike, *, concerns: ConcernBook | None = None) -> tuple[int, int]:
+    """The length in words that fits a response to ``feedback`` (its kind of concern).
+
+    Args:
+        feedback: As for ``assess_pitch``.
+        concerns: The kinds of concern; the packaged ones by default.
+    """
+    if concerns is None:
+        from coach import response_phrases as packaged
+
+        concerns = packaged.concern_book()
+    said, concern, category, _ = _concern(feedback)
+    kind = kind_of(category, f"{said} {concern}", concerns)
+    return kind.min_words, kind.max_words
+
+
 def assess_pitch(
     response: str,
     feedback: FeedbackLike,

@@ -57,6 +57,16 @@ def concern_hits(draft: Draft, slots: Sequence[Slot] | None = None) -> tuple[lis
     return kind, own
 
 
+def _hidden(draft: Draft, test: Callable[[Slot], object], what: str) -> str | None:
+    """A tip, if what a check looks for is said, but in a sentence a fault emptied."""
+    for fault, slot in draft.shadows:
+        if test(slot):
+            return (
+                f'The {what} is there, but in a sentence with "{fault.text}": say it without that.'
+            )
+    return None
+
+
 def acknowledges(draft: Draft, phrases: ResponsePhrases) -> Check:
     """Takes the concern on board first: in so many words, or by answering it head-on (the
     first sentence uses the interviewer's words, or two words of an answer to the concern).
@@ -78,6 +88,8 @@ def acknowledges(draft: Draft, phrases: ResponsePhrases) -> Check:
         tip = "You take the concern on board before you answer it."
     elif waved:
         tip = f'Don\'t wave it away ("{waved[0].text}"): say it is fair, then answer it.'
+    elif hidden := _hidden(draft, lambda s: "acknowledge" in s.merits, "acknowledgement"):
+        tip = hidden
     else:
         tip = 'Open by taking it on board: "That\'s fair", "You\'re right that ...", "Yes, ...".'
     return _check("response.acknowledges", "Acknowledges the concern", passed, tip, worth, worth)
@@ -95,6 +107,8 @@ def answers_concern(draft: Draft, phrases: ResponsePhrases) -> Check:
     passed = 2 * len(own) + len(kind) >= need
     if passed:
         tip = f"You answer the concern itself: {', '.join((own + kind)[:4])}."
+    elif hidden := _hidden(draft, lambda s: any(concern_hits(draft, [s])), "answer"):
+        tip = hidden
     else:
         examples = [w for w in draft.said_words if w not in phrases.template_words][:4]
         tip = f"Answer the concern itself: {draft.kind.need}" + (
@@ -151,6 +165,8 @@ def cites_strength(draft: Draft, phrases: ResponsePhrases) -> Check:
         tip = f"You bring in your strength: {hits[0]}."
     elif passed:
         tip = "You point to something you have done."
+    elif hidden := _hidden(draft, lambda s: s.did, "strength"):
+        tip = hidden
     elif draft.strengths:
         tip = (
             "Bring in one of your strengths: "
@@ -187,11 +203,12 @@ def gives_evidence(draft: Draft, phrases: ResponsePhrases) -> Check:
     passed = any(_proves(slot, phrases) for slot in draft.judged) or (
         example and any(s.did for s in draft.slots)
     )
-    tip = (
-        "Concrete: a number, a result or an example makes it believable."
-        if passed
-        else "Prove it: a number (hours saved, % improved, team size), a result, or one example."
-    )
+    if passed:
+        tip = "Concrete: a number, a result or an example makes it believable."
+    else:
+        tip = _hidden(draft, lambda s: _proves(s, phrases), "proof") or (
+            "Prove it: a number (hours saved, % improved, team size), a result, or one example."
+        )
     return _check("response.evidence", "Gives evidence", passed, tip, worth, worth)
 
 

@@ -92,6 +92,10 @@ class Draft:
     repeated: int
     """Words of the whole response that repeat an earlier run of ``REPEAT_WORDS``."""
     strengths: tuple[Strength, ...]
+    shadows: tuple[tuple[Span, Slot], ...] = ()
+    """For each sentence emptied by a fault (not a repeat or a keyword list): its first fault,
+    and what it would have given; for tips ("your number is in a sentence with 'to be
+    fair'")."""
 
     @property
     def judged(self) -> tuple[Slot, ...]:
@@ -187,8 +191,8 @@ def _sentence(raw: str, start: int, phrases: ResponsePhrases, seen: set[str]) ->
     return sentence
 
 
-def _slot(sentence: Sentence, phrases: ResponsePhrases) -> Slot:
-    if sentence.blank:
+def _slot(sentence: Sentence, phrases: ResponsePhrases, *, shadow: bool = False) -> Slot:
+    if sentence.blank and not shadow:
         return Slot((), frozenset(), frozenset(), False)
     kept = tuple(sentence.unhedged)
     said = [w.word for w in kept]
@@ -236,6 +240,14 @@ def prepare(
     hedges = tuple(h for s in sentences for h in s.hedges)
     slots = tuple(_slot(s, phrases) for s in sentences)
     judged = [w.word for slot in slots for w in slot.words]
+    shadows = tuple(
+        (
+            min((f for spans in s.faults.values() for f in spans), key=lambda f: f.start),
+            _slot(s, phrases, shadow=True),
+        )
+        for s in sentences
+        if s.blank and not s.duplicate and not s.faults.get("stuffing")
+    )
     return Draft(
         kind=kind,
         terms=terms,
@@ -249,4 +261,5 @@ def prepare(
         hedges=hedges,
         repeated=_repeated_words([w.word for s in sentences for w in s.words]),
         strengths=strengths,
+        shadows=shadows,
     )
