@@ -35,7 +35,8 @@ def response_phrases(folder: Path | None = None) -> ResponsePhrases:
     Raises:
         ContentError: The file is missing or a list is wrong, naming it.
     """
-    return _phrases(folder or data_dir())
+    # The packaged lists by default, found once: ``data_dir`` asks the file system.
+    return _phrases(folder or _packaged())
 
 
 def concern_book(folder: Path | None = None) -> ConcernBook:
@@ -44,7 +45,12 @@ def concern_book(folder: Path | None = None) -> ConcernBook:
     Raises:
         ContentError: The file is missing or a kind is wrong, naming it.
     """
-    return _book(folder or data_dir())
+    return _book(folder or _packaged())
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Path:
+    return data_dir()
 
 
 @lru_cache(maxsize=4)

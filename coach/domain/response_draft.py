@@ -134,14 +134,16 @@ def is_stuffing(words: Sequence[str], text: str) -> bool:
 def _repeated_words(said: Sequence[str]) -> int:
     """How many words belong to a run of ``REPEAT_WORDS`` said earlier."""
     seen: set[tuple[str, ...]] = set()
-    marked = [False] * len(said)
-    for i in range(len(said) - REPEAT_WORDS + 1):
-        gram = tuple(said[i : i + REPEAT_WORDS])
-        if gram in seen:
-            marked[i : i + REPEAT_WORDS] = [True] * REPEAT_WORDS
+    repeated = covered = 0
+    runs = zip(*(said[k:] for k in range(REPEAT_WORDS)), strict=False)
+    for i, run in enumerate(runs):
+        if run in seen:
+            # The words of this run not already counted with the run before.
+            repeated += i + REPEAT_WORDS - max(covered, i)
+            covered = i + REPEAT_WORDS
         else:
-            seen.add(gram)
-    return sum(marked)
+            seen.add(run)
+    return repeated
 
 
 def _period(said: Sequence[str]) -> int:
