@@ -127,6 +127,7 @@ class RehearseScreen(DraftScreen):
         self._autosave_timer: Timer | None = None
         self._unkept_drafts: set[str] = set()
         """Cards whose draft was too long and could not be copied aside: never overwritten."""
+        self._aims: dict[str, tuple[FeedbackCard, tuple[int, int]]] = {}
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -502,11 +503,24 @@ class RehearseScreen(DraftScreen):
             self._stopwatch_timer.stop()
             self._stopwatch_timer = None
 
+    def _aim(self) -> tuple[int, int] | None:
+        """The length that fits a response to this card (by its kind of concern), remembered:
+        the status line is redrawn ten times a second while the stopwatch runs."""
+        if self.is_question:
+            return None
+        card = self.cards[self.card_id]
+        kept = self._aims.get(self.card_id)
+        if kept is None or kept[0] is not card:
+            from coach.domain.pitch import length_aim
+
+            kept = self._aims[self.card_id] = (card, length_aim(card))
+        return kept[1]
+
     def _show_status(self) -> None:
         started = self._stopwatch_started
         running = None if started is None else time.monotonic() - started
         status = words.status_line(
-            self._draft_text(), self.is_question, running, self.spoken_seconds
+            self._draft_text(), self.is_question, running, self.spoken_seconds, self._aim()
         )
         self.query_one("#draft-status", Static).update(status)
 

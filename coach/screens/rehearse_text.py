@@ -68,12 +68,19 @@ def empty_guidance(is_question: bool) -> tuple[str, str]:
     )
 
 
-def status_line(draft: str, is_question: bool, running: float | None, spoken: float | None) -> Text:
+def status_line(
+    draft: str,
+    is_question: bool,
+    running: float | None,
+    spoken: float | None,
+    aim: tuple[int, int] | None = None,
+) -> Text:
     """Words and speaking time of ``draft``, then the stopwatch: ``running`` seconds while it
-    runs, else the ``spoken`` time kept, else how to start it."""
+    runs, else the ``spoken`` time kept, else how to start it. ``aim``: the words that fit a
+    response to this card's kind of concern."""
     from coach.domain import text as t
 
-    target = "about 15 s" if is_question else "30-90 s"
+    target = "about 15 s" if is_question else f"aim {aim[0]}-{aim[1]} words" if aim else "30-90 s"
     # Counted no further than coaching reads: this line is redrawn ten times a second while
     # the stopwatch runs, and a count of 20 MB takes a second.
     words, more = t.capped_word_count(draft)

@@ -9,7 +9,8 @@ Figures, each beside a scorer that only counts words:
 - response pairwise: the same for (good, weak-or-bad) responses to the same kind of concern;
 - medians of each label's scores;
 - "made worse": a good example changed in one way a coach would call worse (defensive,
-  apologetic, hedging, repeated, evidence removed, keyword stuffing; for questions: the
+  apologetic, hedging, repeated, evidence removed (every sentence with a number or a concrete
+  example of what the speaker did), keyword stuffing; for questions: the
   competition clause dropped, self-undermining, asking for the job appended, filler): the share
   where the score drops.
 Contested items (sources disagree) are left out of every figure.
@@ -111,6 +112,23 @@ _COMPETITION = re.compile(
 )
 
 
+_EVIDENCE = re.compile(
+    # A number, in digits or words ...
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|dozen|half|double|doubled|tripled|twice|percent)\b"
+    # ... or a concrete example: "for example", "when I ...", something I did.
+    r"|\bfor (?:example|instance)\b|\bwhen I\b"
+    r"|\b(?:I|we)\s+(?:\w+ly\s+)?(?:led|built|managed|completed|trained|ran|created|designed|"
+    r"delivered|launched|grew|cut|reduced|increased|improved|saved|raised|won|taught|wrote|"
+    r"developed|implemented|organi[sz]ed|started|joined|volunteered|automated|mentored|"
+    r"redesigned|reviewed|initiated|resolved|spent|worked)\b"
+    r"|\bI(?:'ve|\u2019ve| have)\s+(?:\w+ly\s+)?(?:led|built|managed|completed|trained|spent|"
+    r"worked|taught|taken|done|tackled|been)\b",
+    re.IGNORECASE,
+)
+"""A sentence that proves something: a number, or a concrete thing the speaker did."""
+
+
 def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", text)]
 
@@ -118,16 +136,16 @@ def _content_words(text: str) -> list[str]:
 def worse_responses(text: str, concern: str) -> dict[str, str | None]:
     """Each way of making a good response worse (None: the way does not apply)."""
     sentences = _SENTENCES.split(text.strip())
-    plain = [s for s in sentences if not re.search(r"\d", s)]
+    # Every sentence of evidence goes (numbers, and examples of what the speaker did), so the
+    # answer keeps only its claims; it applies when something is left.
+    plain = [s for s in sentences if not _EVIDENCE.search(s)]
     stuffed_words = _content_words(concern)[:4] or ["experience"]
     return {
         "defensive": "Honestly, I don't think that's a fair concern, and I disagree with it. "
         + text,
         "apologetic": "I'm so sorry, I know that's a real weakness of mine and I apologise for it. "
         + text,
-        "hedging": "I guess maybe I kind of think that, um, possibly "
-        + text[0].lower()
-        + text[1:],
+        "hedging": "I guess maybe I kind of think that, um, possibly " + text[0].lower() + text[1:],
         "repeated": " ".join([text] * 4),
         "evidence removed": " ".join(plain) if plain and len(plain) < len(sentences) else None,
         "keyword stuffing": ", ".join(stuffed_words * 3) + ". " + text,
@@ -202,7 +220,9 @@ def figures(part: str) -> Figures:
         response_pairwise_words=response_pairs(responses, words_only),
         closing_medians=medians(closing, lambda i: question(i.text)),
         response_medians=medians(responses, lambda i: pitch(i.text, i.concern)),
-        closing_worse=made_worse(closing, lambda t, i: question(t), lambda i: worse_questions(i.text)),
+        closing_worse=made_worse(
+            closing, lambda t, i: question(t), lambda i: worse_questions(i.text)
+        ),
         response_worse=made_worse(
             responses,
             lambda t, i: pitch(t, i.concern),
@@ -223,8 +243,10 @@ def report(part: str) -> str:
     lines += [f"  {k}: {v}" for k, v in f.counts.items()]
     lines += [
         "",
-        f"  closing pairwise   {f.closing_pairwise:.3f}   words only {f.closing_pairwise_words:.3f}",
-        f"  response pairwise  {f.response_pairwise:.3f}   words only {f.response_pairwise_words:.3f}",
+        f"  closing pairwise   {f.closing_pairwise:.3f}"
+        f"   words only {f.closing_pairwise_words:.3f}",
+        f"  response pairwise  {f.response_pairwise:.3f}"
+        f"   words only {f.response_pairwise_words:.3f}",
         f"  closing medians    {f.closing_medians}",
         f"  response medians   {f.response_medians}",
         "  made worse, questions: "

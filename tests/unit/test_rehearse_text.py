@@ -28,6 +28,7 @@ def test_the_status_line_follows_the_stopwatch() -> None:
     assert "⏱  3.2 s — ctrl+t to stop" in status_line(draft, True, 3.2, None).plain
     assert "said in 14.0 s" in status_line(draft, True, None, 14.0).plain
     assert "(30-90 s)" in status_line(draft, False, None, None).plain
+    assert "(aim 10-180 words)" in status_line(draft, False, None, None, (10, 180)).plain
 
 
 def test_the_history_line_shows_the_best_attempt_or_says_there_is_none() -> None:
