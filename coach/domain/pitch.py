@@ -39,19 +39,6 @@ REPEAT_PENALTY = 20
 """Taken off when a fifth or more of the answer repeats itself."""
 REPEAT_SHARE = 0.2
 
-LEGACY_CHECK_IDS = {
-    "Acknowledges the feedback": "response.acknowledges",
-    "Addresses the concern": "response.answers-concern",
-    "Cites a strength": "response.strength",
-    "Gives evidence": "response.evidence",
-    "Points the strength at the concern": "response.points-at-concern",
-    "No defensive phrasing": "response.not-defensive",
-    "Little hedging or filler": "response.confident",
-    "Concise: 30-90 seconds": "response.length",
-    "Ends looking forward": "response.ends-forward",
-}
-"""The names saved with attempts before checks had ids, and the id each now goes by."""
-
 
 def _concern(feedback: FeedbackLike) -> tuple[str, str, str, tuple[str, ...]]:
     """The feedback text, the concern, the category (if any) and the card's terms."""
@@ -101,14 +88,11 @@ def _said_words(
 
 def penalty(draft: Draft) -> int:
     """Points taken off beyond the failed checks: more of a fault costs more."""
-    extra = 0
-    for faults in (
-        ("defensive", "dismissive"),
-        ("blame", "negative"),
-        ("undermining",),
-        ("cliche",),
-    ):
-        extra += EXTRA_FAULT_PENALTY * max(0, draft.count(*faults) - 1)
+    # Faults of every kind are counted together: the first is paid by its check, each further
+    # one costs more. Counted kind by kind, a phrase that broke another fault's phrase (a
+    # defensive "but actually" inside a cliche) could lower the penalty more than it cost.
+    faults = draft.count("defensive", "dismissive", "blame", "negative", "undermining", "cliche")
+    extra = EXTRA_FAULT_PENALTY * max(0, faults - 1)
     extra += EXTRA_HEDGE_PENALTY * max(0, len(draft.hedges) - hedge_allowance(draft) - 1)
     extra += STUFFING_PENALTY * draft.count("stuffing")
     if draft.spoken and draft.repeated >= REPEAT_SHARE * draft.spoken:
