@@ -170,6 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     When the reader of its output goes away (``coach rate ... --json | head``), coach stops
     quietly with EXIT_PIPE, as a program ended by SIGPIPE would, instead of a traceback.
     """
+    from coach.render.safe import visible_stream
+
+    # Every sentence a command prints on stderr may quote a path or a value from a file: an
+    # escape sequence there is shown as its picture, never sent to the terminal.
+    stderr, sys.stderr = sys.stderr, visible_stream(sys.stderr)
     try:
         code = _run(sys.argv[1:] if argv is None else list(argv))
         # Inside the try: left to the interpreter's exit, a failed flush prints its own error.
@@ -177,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_output()
         return EXIT_PIPE
+    finally:
+        sys.stderr = stderr
     return code
 
 

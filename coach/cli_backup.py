@@ -17,6 +17,7 @@ from typing import TextIO
 
 from coach.backup import Bundle
 from coach.cli import EXIT_USAGE
+from coach.render.safe import visible_stream
 from coach.storage import OpenedStore, Store, StoreError
 
 EXIT_FAILED = 1
@@ -86,7 +87,7 @@ def export(
     """
     from coach.export_target import TargetRefused
 
-    out, err = out or sys.stdout, err or sys.stderr
+    out, err = out or sys.stdout, visible_stream(err or sys.stderr)
     target = None
     if output is not None:
         from coach.export_target import output_file
@@ -176,7 +177,8 @@ def import_file(
     from coach import json_input
     from coach.backup import BackupError, merge, read_export
 
-    out, err = out or sys.stdout, err or sys.stderr
+    # Only sentences on both: a file's name, a database's path are shown as data.
+    out, err = visible_stream(out or sys.stdout), visible_stream(err or sys.stderr)
     path = Path(file).expanduser()
     try:
         data = json_input.read_bytes(path, json_input.MAX_IMPORT_BYTES)
@@ -220,7 +222,7 @@ def history(
     db: str | None, limit: int, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Print the most recent interviews and attempts as tables; returns the exit code."""
-    out, err = out or sys.stdout, err or sys.stderr
+    out, err = out or sys.stdout, visible_stream(err or sys.stderr)
     if limit < 1:
         print(f"coach history: --limit must be 1 or more, not {limit}.", file=err)
         return EXIT_USAGE
