@@ -132,12 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="write here instead of stdout: a new file or a regular one (a link is followed); "
-        "an existing backup is only replaced by one holding as many records of every kind",
+        "an existing backup is only replaced by one that loses none of its attempts, "
+        "interviews, heard cards, profile or settings (else this one is written beside it)",
     )
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace -o even if it holds more records than this export, or is not a coach export",
+        help="with -o: replace that file even if it holds more records than this export, is "
+        "not a coach export, or cannot be read",
     )
     imported = commands.add_parser(
         "import",
