@@ -65,8 +65,12 @@ def render(bundle: Bundle, fmt: str, now: datetime) -> str:
         import json
 
         from coach.backup import export_doc
+        from coach.render.safe import json_escaped
+
         doc = export_doc(bundle, now.isoformat(timespec="seconds"))
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        # Escaped, not raw: a C1 control or a bidi override in a company name would act on
+        # the terminal the export is printed to (and a lone surrogate cannot be UTF-8).
+        return json_escaped(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
     from coach.export_text import card_titles, to_csv, to_markdown
 
     convert = to_markdown if fmt == "md" else to_csv

@@ -23,6 +23,7 @@ text itself is never changed (this is only how it is shown).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from rich.highlighter import Highlighter
@@ -80,6 +81,25 @@ def visible(text: str, *, lines: bool = False) -> str:
     except UnicodeEncodeError:  # a lone surrogate: half a character, which no output can hold
         shown = "".join(REPLACEMENT if "\ud800" <= c <= "\udfff" else c for c in shown)
     return shown
+
+
+_JSON_UNSAFE: Final = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in _SINGLE_LINE if code >= 0x20) + "\ud800-\udfff]"
+)
+"""What ``visible`` would replace, bar C0 controls (which ``json.dumps`` escapes itself, and
+which JSON's own layout uses outside strings), and lone surrogates."""
+
+
+def json_escaped(dumped: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` with every character ``visible``
+    would replace written as a ``\\uXXXX`` escape: the same value once parsed, but nothing a
+    terminal would act on or a reader could be fooled by (C1 controls, DEL, bidirectional
+    overrides, line separators), and nothing UTF-8 cannot hold (a lone surrogate).
+
+    Only strings can hold such characters (JSON's own syntax is ASCII), and in a string an
+    escape stands for its character, so the text stays valid JSON.
+    """
+    return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", dumped)
 
 
 def user_text(
