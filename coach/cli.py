@@ -33,10 +33,12 @@ def read_signals(path: Path) -> dict[str, object]:
     return raw
 
 
-def rate(signals_file: str, *, as_json: bool, out: TextIO = sys.stdout) -> int:
+def rate(signals_file: str, *, as_json: bool, out: TextIO | None = None) -> int:
     """Print the rating of the signals in ``signals_file``; returns the exit code."""
     from coach.domain.rating import SignalError, rate_interview
 
+    # Looked up now, not when the module was imported: main guards sys.stdout while it runs.
+    out = out or sys.stdout
     path = Path(signals_file)
     try:
         rating = rate_interview(read_signals(path))
