@@ -34,7 +34,7 @@ def read_signals(path: Path) -> dict[str, object]:
 
 
 def rate(
-    signals_file: str, *, as_json: bool, out: TextIO = sys.stdout, err: TextIO | None = None
+    signals_file: str, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Print the rating of the signals in ``signals_file``; returns the exit code."""
     from coach.domain.rating import SignalError, rate_interview
@@ -42,6 +42,8 @@ def rate(
 
     # The file's name and what it holds are quoted in the sentences: shown as data.
     err = visible_stream(err or sys.stderr)
+    # Looked up now, not when the module was imported: main guards sys.stdout while it runs.
+    out = out or sys.stdout
     path = Path(signals_file)
     try:
         rating = rate_interview(read_signals(path))

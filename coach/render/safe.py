@@ -235,3 +235,32 @@ def csv_cell(text: str, *, lines: bool = False) -> str:
     shown = _INNER_FORMULA.sub(r"\1'", visible(text, lines=lines))
     risky = shown.startswith(FORMULA_STARTS) or shown.lstrip().startswith(FORMULA_STARTS)
     return "'" + shown if risky else shown
+
+
+_JSON_UNSAFE: Final = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in _SINGLE_LINE if code >= 0x20) + "\ud800-\udfff]"
+)
+"""What ``visible`` would replace, bar C0 controls (which ``json.dumps`` escapes itself, and
+which JSON's own layout uses outside strings), and lone surrogates."""
+
+
+def json_escaped(dumped: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` with every character ``visible``
+    would replace written as a ``\\uXXXX`` escape: the same value once parsed, but nothing a
+    terminal would act on or a reader could be fooled by (C1 controls, DEL, bidirectional
+    overrides, line separators, invisible format characters), and nothing UTF-8 cannot hold (a
+    lone surrogate).
+
+    Only strings can hold such characters (JSON's own syntax is ASCII), and in a string an
+    escape stands for its character, so the text stays valid JSON. Characters beyond the Basic
+    Multilingual Plane (the tag characters) are written as their surrogate pair.
+    """
+    return _JSON_UNSAFE.sub(lambda found: _escape(found.group()), dumped)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
