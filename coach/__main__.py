@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +17,8 @@ if TYPE_CHECKING:
     from coach.app import ScreenName
 
 SCREENS = ("rehearse", "rate")
-EXIT_PIPE = 141
-"""The reader closed the pipe (``coach history | head``): 128 + SIGPIPE, what a shell reports
-for a program the signal ended, so ``set -o pipefail`` sees the same as for ``cat``."""
+EXIT_OUTPUT = 1
+"""A command's output could not be written (a full disk, a file-size limit)."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="write here instead of stdout: a new file or a regular one (a link is followed); "
-        "an existing backup is only replaced by one holding as many records of every kind",
+        "an existing backup is only replaced by one that loses none of its attempts, "
+        "interviews, heard cards, profile or settings (else this one is written beside it)",
     )
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace -o even if it holds more records than this export, or is not a coach export",
+        help="with -o: replace that file even if it holds more records than this export, is "
+        "not a coach export, or cannot be read",
     )
     imported = commands.add_parser(
         "import",
@@ -167,40 +167,31 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run coach; returns the process exit code.
 
-    When the reader of its output goes away (``coach rate ... --json | head``), coach stops
-    quietly with EXIT_PIPE, as a program ended by SIGPIPE would, instead of a traceback.
+    A command's output never ends in a traceback (``coach.output``): when its reader goes
+    away (``coach rate ... --json | head``), the command finishes quietly with its own status;
+    when it cannot be written for another reason (a full disk), one sentence and EXIT_OUTPUT.
     """
+    from coach.render.safe import visible_stream
+
+    # Every sentence a command prints on stderr may quote a path or a value from a file: an
+    # escape sequence there is shown as its picture, never sent to the terminal.
+    stderr, sys.stderr = sys.stderr, visible_stream(sys.stderr)
     try:
-        code = _run(sys.argv[1:] if argv is None else list(argv))
-        # Inside the try: left to the interpreter's exit, a failed flush prints its own error.
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_output()
-        return EXIT_PIPE
-    return code
+        return _run(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        sys.stderr = stderr
 
 
-def _silence_output() -> None:
-    """Point stdout and stderr at the null device: the interpreter flushes them at exit, and
-    what they still hold would fail again against the closed pipe (the recipe of Python's
-    documentation for SIGPIPE)."""
-    import contextlib
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        # A stream without a file descriptor (a test's capture) has no pipe to fail.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(devnull, stream.fileno())
-    os.close(devnull)
-
-
-def _run(argv: list[str]) -> int:
-    """Parse ``argv`` and run the command or the app; the exit code."""
-    launch = plain_launch(argv)
+def _run(args: list[str]) -> int:
+    """Parse ``args`` and run the command or the app; the exit code."""
+    launch = plain_launch(args)
     if launch is None:
-        outcome = run_command(argv)
+        from coach.output import guarded_output
+
+        with guarded_output() as (out, _):
+            outcome = run_command(args)
         if isinstance(outcome, int):
-            return outcome
+            return _finished(outcome, out.failure)
         launch = outcome
     if launch.demo:
         # Before anything resolves or opens the user's database: the demo never reads it.
@@ -208,6 +199,25 @@ def _run(argv: list[str]) -> int:
 
         return run_demo(launch.screen)
     return run_app(launch)
+
+
+def _finished(code: int, failure: OSError | None) -> int:
+    """A command's exit code, once its output is known to be whole (or said not to be)."""
+    if failure is None:
+        return code
+    from contextlib import suppress
+
+    from coach.files import disk_full
+
+    fix = "; free some disk space, then run it again" if disk_full(failure) else ""
+    with suppress(OSError):
+        print(
+            f"coach: the output could not be written ({failure.strerror or failure}), so it "
+            f"is incomplete{fix}.",
+            file=sys.stderr,
+            flush=True,
+        )
+    return code or EXIT_OUTPUT
 
 
 def run_command(argv: Sequence[str]) -> int | Launch:

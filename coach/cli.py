@@ -33,18 +33,25 @@ def read_signals(path: Path) -> dict[str, object]:
     return raw
 
 
-def rate(signals_file: str, *, as_json: bool, out: TextIO = sys.stdout) -> int:
+def rate(
+    signals_file: str, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Print the rating of the signals in ``signals_file``; returns the exit code."""
     from coach.domain.rating import SignalError, rate_interview
+    from coach.render.safe import visible_stream
 
+    # The file's name and what it holds are quoted in the sentences: shown as data.
+    err = visible_stream(err or sys.stderr)
+    # Looked up now, not when the module was imported: main guards sys.stdout while it runs.
+    out = out or sys.stdout
     path = Path(signals_file)
     try:
         rating = rate_interview(read_signals(path))
     except CliError as error:
-        print(f"coach rate: {error}", file=sys.stderr)
+        print(f"coach rate: {error}", file=err)
         return EXIT_USAGE
     except SignalError as error:
-        print(f"coach rate: {path}: {error}", file=sys.stderr)
+        print(f"coach rate: {path}: {error}", file=err)
         return EXIT_USAGE
     if as_json:
         json.dump(asdict(rating), out, indent=2)

@@ -2,26 +2,28 @@
 
 Each opens the database the way the app does (``--db``, then ``$COACH_DB``, then the user-data
 folder), says what was wrong with it if anything was, and prints sentences, never a traceback.
-Exit status: 0 done; 1 the database (or the output file) could not be used; 2 a bad import
-file, with nothing written.
+Exit status: 0 done; 1 the database or the output file could not be used (an export that
+would have replaced a backup holding more records included); 2 a bad command line (``--limit
+0``, an ``-o`` coach will not write to, ``--force`` without ``-o``) or a bad import file, with
+nothing written.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from coach.backup import Bundle
 from coach.cli import EXIT_USAGE
+from coach.render.safe import visible_stream
 from coach.storage import OpenedStore, Store, StoreError
 
-_C1 = re.compile(r"[\x7f-\x9f]")
-"""DEL and the C1 control characters, which ``json.dumps`` leaves raw."""
+if TYPE_CHECKING:
+    from coach.export_target import Target
 
 EXIT_FAILED = 1
 """The database or the output file could not be used."""
@@ -64,13 +66,12 @@ def render(bundle: Bundle, fmt: str, now: datetime) -> str:
         import json
 
         from coach.backup import export_doc
+        from coach.render.safe import json_escaped
 
         doc = export_doc(bundle, now.isoformat(timespec="seconds"))
-        text = json.dumps(doc, ensure_ascii=False, indent=2)
-        # json escapes only U+0000-U+001F: DEL and the C1 controls ("\x9b" is a terminal's
-        # CSI) would reach the terminal or file raw. They occur only inside strings (JSON's
-        # own syntax is ASCII), where the escape reads back as the same character.
-        return _C1.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"
+        # Escaped, not raw: a C1 control or a bidi override in a company name would act on
+        # the terminal the export is printed to (and a lone surrogate cannot be UTF-8).
+        return json_escaped(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
     from coach.export_text import card_titles, to_csv, to_markdown
 
     convert = to_markdown if fmt == "md" else to_csv
@@ -88,13 +89,20 @@ def export(
 ) -> int:
     """Write the export to ``output`` (atomically, 0600) or to ``out``; returns the exit code.
 
-    What ``output`` may be, and when it may be replaced, is in ``coach.export_target``;
-    ``force`` lets an export replace a backup that holds more records, or a file that is not
-    a coach export.
+    What ``output`` may be is in ``coach.export_target``, and when it may be replaced in
+    ``coach.export_replace``; ``force`` lets an export replace a file whose records it cannot
+    vouch for (more records than this export, not a coach export, unreadable).
     """
     from coach.export_target import TargetRefused
 
-    out, err = out or sys.stdout, err or sys.stderr
+    out, err = out or sys.stdout, visible_stream(err or sys.stderr)
+    if force and output is None:
+        print(
+            "coach export: --force goes with -o FILE (it lets the export replace that file); "
+            "nothing was exported.",
+            file=err,
+        )
+        return EXIT_USAGE
     target = None
     if output is not None:
         from coach.export_target import output_file
@@ -122,59 +130,102 @@ def export(
         )
         return EXIT_FAILED
     text = render(bundle, fmt, _now())
-    if target is None or output is None:
+    if target is None:
         out.write(text)
         return 0
-    named = Path(output).expanduser()
+    return _write(target, text, bundle, fmt, force=force, db=opened.store.path, err=err)
+
+
+def _write(
+    target: Target,
+    text: str,
+    bundle: Bundle,
+    fmt: str,
+    *,
+    force: bool,
+    db: Path | None,
+    err: TextIO,
+) -> int:
+    """Replace ``target`` with ``text`` unless the file there holds records it lacks; the exit
+    code."""
+    from coach import files
+    from coach.export_target import TargetRefused
+
+    data = text.encode("utf-8")
     try:
-        _check_replace(target, named, bundle, fmt, force=force, db=opened.store.path)
+        if not force:
+            target = _checked(target, bundle, fmt, db)
+        # Atomic and private: the export holds the same personal notes as the database. A
+        # symbolic link was followed: its target is replaced and the link kept. Looked at
+        # again right before the rename: a file put there since it was checked is kept.
+        files.atomic_write(target.path, data, before_replace=target.check_unchanged)
     except TargetRefused as refused:
         print(f"coach export: {refused}", file=err)
+        if refused.code == EXIT_FAILED and fmt == "json":
+            print(_aside(target, data), file=err)
         return refused.code
-    from coach.files import atomic_write
-
-    try:
-        # Atomic and private: the export holds the same personal notes as the database. A
-        # symbolic link was followed above: its target is replaced and the link kept.
-        atomic_write(target, text.encode("utf-8"))
     except OSError as error:
+        fix = (
+            "Free some disk space, or"
+            if files.disk_full(error)
+            else "Check that its folder exists and is writable, or"
+        )
         print(
-            f"coach export: could not write {named}: {error.strerror or error}. "
-            "Check that its folder exists and is writable, or leave out -o to print it.",
+            f"coach export: could not write {target.named}: {error.strerror or error}. "
+            f"{fix} leave out -o to print it.",
             file=err,
         )
         return EXIT_FAILED
-    print(f"Exported to {named}.", file=err)
+    print(f"Exported to {target.named}.", file=err)
     return 0
 
 
-def _check_replace(
-    target: Path, named: Path, bundle: Bundle, fmt: str, *, force: bool, db: Path | None
-) -> None:
-    """``export_target.check_replace``, with a pointer to a damaged database set aside.
+def _checked(target: Target, bundle: Bundle, fmt: str, db: Path | None) -> Target:
+    """``target`` as counted, if the export may replace it (``export_replace``).
 
     Raises:
-        TargetRefused: The export may not replace ``target``.
+        TargetRefused: It may not; with a pointer to a damaged database set aside, if any.
     """
-    from coach.export_target import TargetRefused, check_replace, record_counts
+    from dataclasses import replace
 
+    from coach import files
+    from coach.export_replace import check_replace, existing, record_counts
+    from coach.export_target import TargetRefused
+
+    found = existing(target)
     new = None
     if fmt == "json":
         from coach.backup import export_doc
 
         new = record_counts(export_doc(bundle, ""))
     try:
-        check_replace(target, str(named), new, force=force)
+        check_replace(found, str(target.named), new)
     except TargetRefused as refused:
-        kept = sorted(db.parent.glob(f"{db.name}.corrupt-*")) if db else []
-        if refused.code != EXIT_FAILED or not kept:
+        damaged = []
+        if db is not None:
+            damaged = [p for p in files.kept_copies(db) if p.name.startswith(f"{db.name}.corrupt-")]
+        if refused.code != EXIT_FAILED or not damaged:
             raise
         # The likely story: the database was damaged, set aside, and reopened empty.
         raise TargetRefused(
-            f"{refused} A damaged database was set aside as {kept[-1]}: your records are "
+            f"{refused} A damaged database was set aside as {damaged[-1]}: your records are "
             "probably in that copy.",
             refused.code,
         ) from None
+    # The file counted, not the one output_file saw: that is the one a rename may replace.
+    return replace(target, identity=found.identity)
+
+
+def _aside(target: Target, data: bytes) -> str:
+    """Write a refused JSON export beside the backup it would have replaced, so a scheduled
+    export loses no night; the sentence that says where (or why not)."""
+    from coach import files
+
+    try:
+        new = files.write_aside(target.path, "new", data)
+    except OSError as error:
+        return f"This export could not be kept beside it either: {error.strerror or error}."
+    return f"This export was written to {new} instead."
 
 
 def import_file(
@@ -184,7 +235,8 @@ def import_file(
     from coach import json_input
     from coach.backup import BackupError, merge, read_export
 
-    out, err = out or sys.stdout, err or sys.stderr
+    # Only sentences on both: a file's name, a database's path are shown as data.
+    out, err = visible_stream(out or sys.stdout), visible_stream(err or sys.stderr)
     path = Path(file).expanduser()
     try:
         data = json_input.read_bytes(path, json_input.MAX_IMPORT_BYTES)
@@ -228,7 +280,7 @@ def history(
     db: str | None, limit: int, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Print the most recent interviews and attempts as tables; returns the exit code."""
-    out, err = out or sys.stdout, err or sys.stderr
+    out, err = out or sys.stdout, visible_stream(err or sys.stderr)
     if limit < 1:
         print(f"coach history: --limit must be 1 or more, not {limit}.", file=err)
         return EXIT_USAGE

@@ -1,49 +1,40 @@
-"""Where ``coach export -o`` may write, and when it may replace the file that is there.
+"""Where ``coach export -o`` may write.
 
-A backup is only worth scheduling if the schedule can never make it worse. So, before a byte is
-written:
+Before a byte is written (and before the database is opened, so a bad ``-o`` creates nothing):
 
 * ``-o`` names a regular file or a path that does not exist yet. A folder, a FIFO, a device or
-  a socket is refused without being opened (opening a FIFO to write would wait for a reader).
+  a socket is refused without being opened (opening a FIFO to write would wait for a reader),
+  and so is a name ending in ``/`` (a folder's name) where no folder is.
   A symbolic link is followed: its target is replaced, atomically, and the link is kept.
-* ``-o`` is not the database itself, however it is spelled (relative, through a link, a hard
-  link), nor the lock or drafts file beside it.
-* A coach JSON export already at ``-o`` is replaced only by a JSON export holding at least as
-  many records of every kind (attempts, interviews, heard cards, settings, strengths,
-  requirements). A database that was damaged and set aside reopens empty, and a nightly export
-  must not then copy that emptiness over the last good backup.
-* Another non-empty file is replaced by a JSON export only with ``--force``: ``-o`` may be a
-  typing slip, and the file is not coach's. A Markdown or CSV export (notes, regenerated at
-  will) replaces any file except a coach JSON export that holds records.
+* ``-o`` is none of the files coach keeps beside the database: the database itself, its drafts
+  file, their lock files, the copies of a damaged or older file that coach set aside
+  (``coach.json.corrupt-<time>``, ``coach.json.schema1-<time>``,
+  ``coach.drafts.json.long-draft-<time>``: after damage, the only copy of the user's data) and
+  the temporary files of a write. A path is compared by what it is, not how it is spelled: an
+  existing file by its device and inode (a hard link, a bind mount, another spelling of a
+  folder all give the same pair), a new one by its folder's device and inode and its name.
+* The file is looked at again just before the new one is renamed over it
+  (``Target.check_unchanged``): if something else put another file, a link or a FIFO there in
+  the meantime, nothing is replaced.
 
-``--force`` lifts the last two rules, never the first two. An empty file counts as new.
+``--force`` lifts none of these; it only lets an export replace a file whose records it cannot
+vouch for (``coach.export_replace``). Exit status 2 for each refusal here (the command line
+named the wrong thing), 1 when the path cannot be looked at (a symbolic link loop).
 """
 
 from __future__ import annotations
 
 import errno
-import json
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from coach.backup_check import HEADER
+from coach import files
 
-KINDS = (
-    ("attempts", "attempt", "attempts"),
-    ("interviews", "interview", "interviews"),
-    ("heard_cards", "heard card", "heard cards"),
-    ("settings", "setting", "settings"),
-    ("strengths", "strength", "strengths"),
-    ("requirements", "requirement", "requirements"),
-)
-"""Each kind of record an export holds: its key, and how to name one or several."""
-
-LARGEST_COUNTED = 256 * 1024 * 1024
-"""An existing file above this size is not read to count its records (treated as unknown)."""
-
-Counts = dict[str, int]
+Identity = tuple[int, int]
+"""A file's (st_dev, st_ino): the same for every name of one file, on any mount."""
 
 
 class TargetRefused(Exception):
@@ -54,17 +45,105 @@ class TargetRefused(Exception):
         self.code = code
 
 
-def _sidecars(db: Path) -> set[str]:
-    """The database's file and the files coach keeps beside it, with links followed."""
+@dataclass(frozen=True)
+class Target:
+    """The file an export with ``-o`` will replace."""
+
+    path: Path
+    """The real path to write: links followed."""
+    named: Path
+    """``-o`` as the user typed it (``~`` expanded), for messages."""
+    identity: Identity | None
+    """The file found there when it was checked; None if there was none."""
+
+    def check_unchanged(self) -> None:
+        """Refuse if ``path`` is no longer the file that was checked (``identity``): a file, a
+        link or a FIFO put there meanwhile.
+
+        Raises:
+            TargetRefused: Something else is at ``path`` now.
+        """
+        try:
+            now = os.lstat(self.path)
+        except FileNotFoundError:
+            now = None
+        except OSError as error:
+            raise self._changed(error.strerror or str(error)) from None
+        if now is None:
+            return  # gone, or never there: the new file takes an empty place
+        if not stat.S_ISREG(now.st_mode):
+            raise self._changed("it is no longer a regular file")
+        if (now.st_dev, now.st_ino) != self.identity:
+            raise self._changed("another file was put in its place")
+
+    def _changed(self, why: str) -> TargetRefused:
+        return TargetRefused(
+            f"{self.named} changed while coach was exporting ({why}), so it was left as it "
+            "is; run the export again.",
+            1,
+        )
+
+
+def _identity(path: Path) -> Identity | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _coach_names(db: Path) -> tuple[str, ...]:
+    """The names of the files coach writes beside its database file ``db`` (besides the copies
+    and temporary files, matched by ``_is_coachs``)."""
     from coach.drafts import drafts_path
 
-    real = Path(os.path.realpath(db))
-    drafts = drafts_path(real)
-    kept = (real, drafts, *(p.with_name(p.name + ".lock") for p in (real, drafts)))
-    return {str(p) for p in kept}
+    drafts = drafts_path(db).name
+    return db.name, drafts, db.name + ".lock", drafts + ".lock"
 
 
-def output_file(output: str, db: Path) -> Path:
+def _is_coachs(name: str, db: Path) -> bool:
+    """Whether a file called ``name`` in the database's folder is one coach keeps there."""
+    names = _coach_names(db)
+    if name in names or name.startswith(f".coach-probe{files.TEMP_MARK}"):
+        return True
+    return any(
+        files.is_kept_copy(name, base) or name.startswith(f".{base}{files.TEMP_MARK}")
+        for base in names[:2]
+    )
+
+
+def _coachs_files(db: Path) -> Iterator[Identity]:
+    """The identity of every file coach keeps beside ``db`` that exists now."""
+    try:
+        with os.scandir(db.parent) as entries:
+            found = [entry.name for entry in entries if _is_coachs(entry.name, db)]
+    except OSError:
+        return
+    for name in found:
+        if (identity := _identity(db.parent / name)) is not None:
+            yield identity
+
+
+def is_coachs_file(real: Path, found: Identity | None, db: Path) -> bool:
+    """Whether ``real`` (links followed) is the database or a file coach keeps beside it.
+
+    Args:
+        real: The path, with every link followed.
+        found: The identity of the file at ``real``, None if there is none.
+        db: The database, as ``--db`` (or the default) names it.
+    """
+    base = Path(os.path.realpath(db))
+    if _is_coachs(real.name, base):
+        # The same folder: by the folder's identity (a bind mount, another spelling), or by
+        # its path while it does not exist yet (opening the database will create it).
+        same = _identity(real.parent)
+        if (same is not None and same == _identity(base.parent)) or real.parent == base.parent:
+            return True
+    # Another name for one of those files (a hard link, a bind mount of its folder).
+    return found is not None and found in set(_coachs_files(base))
+
+
+def output_file(output: str, db: Path) -> Target:
     """The file ``coach export -o OUTPUT`` will replace: ``output`` with links followed.
 
     Args:
@@ -72,11 +151,12 @@ def output_file(output: str, db: Path) -> Path:
         db: The database the export reads.
 
     Returns:
-        The real path to write: a regular file, or a path where nothing exists yet.
+        A regular file, or a path where nothing exists yet.
 
     Raises:
         TargetRefused: ``output`` is empty, a folder, a special file, the database or one of
-            its files, or cannot be looked at (a symlink loop, a forbidden folder).
+            the files coach keeps beside it, or cannot be looked at (a symlink loop, a
+            forbidden folder).
     """
     if not output.strip():
         raise TargetRefused("-o needs a file name, such as -o backup.json.", 2)
@@ -94,114 +174,24 @@ def output_file(output: str, db: Path) -> Path:
         raise TargetRefused(
             f"{named} is a folder; name a file inside it, such as {named / 'backup.json'}.", 2
         )
+    if output.endswith(("/", os.sep)):
+        # realpath drops the slash, and would write a file where the user meant a folder.
+        raise TargetRefused(
+            f"{output} ends with a slash, so it names a folder, and there is no folder "
+            "there; name a file, such as backup.json.",
+            2,
+        )
     if found is not None and not stat.S_ISREG(found.st_mode):
         raise TargetRefused(
             f"{named} is not a regular file (a FIFO, a device or a socket), so coach will not "
             "write to it; name a file instead.",
             2,
         )
-    if str(real) in _sidecars(db) or (found is not None and _same_file(found, db)):
+    identity = (found.st_dev, found.st_ino) if found is not None else None
+    if is_coachs_file(real, identity, db):
         raise TargetRefused(
-            f"{named} is the database itself (or a file coach keeps beside it); "
-            "an export must go to another file.",
+            f"{named} is the database or a file coach keeps beside it (its drafts, a lock, a "
+            "copy of a damaged file set aside); an export must go to another file.",
             2,
         )
-    return real
-
-
-def _same_file(found: os.stat_result, db: Path) -> bool:
-    """Whether ``found`` is the database's file under another name (a hard link)."""
-    try:
-        mine = db.stat()
-    except OSError:
-        return False
-    return (found.st_dev, found.st_ino) == (mine.st_dev, mine.st_ino)
-
-
-def record_counts(doc: object) -> Counts | None:
-    """How many records of each kind a parsed export holds; None if it is not a coach export.
-
-    Forgiving: a section of the wrong type counts as empty, and records are counted, not
-    checked (``coach import`` checks them).
-    """
-    if not isinstance(doc, Mapping) or HEADER not in doc:
-        return None
-    profile = doc.get("profile")
-    profile = profile if isinstance(profile, Mapping) else {}
-    sections = {
-        **doc,
-        "strengths": profile.get("strengths"),
-        "requirements": profile.get("requirements"),
-    }
-    return {
-        key: len(value) if isinstance(value := sections.get(key), list | dict) else 0
-        for key, _, _ in KINDS
-    }
-
-
-def existing_counts(path: Path) -> Counts | None:
-    """The record counts of the coach export at ``path``: {} for nothing there (or an empty
-    file); None for a file that is not a coach export (or cannot be read)."""
-    try:
-        if path.stat().st_size > LARGEST_COUNTED:
-            return None
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError:
-        return None
-    if not data.strip():
-        return {}
-    try:
-        return record_counts(json.loads(data.decode("utf-8")))
-    except (ValueError, RecursionError):  # not UTF-8, not JSON, a number too long, too deep
-        return None
-
-
-def _listed(counts: Counts, keys: list[str]) -> str:
-    names = {key: (one, many) for key, one, many in KINDS}
-    parts = [f"{counts[k]} {names[k][0] if counts[k] == 1 else names[k][1]}" for k in keys]
-    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-
-
-def check_replace(path: Path, named: str, new: Counts | None, *, force: bool) -> None:
-    """Refuse to replace ``path`` if the export would hold less than the file there.
-
-    Args:
-        path: The real file ``-o`` leads to.
-        named: ``-o`` as the user typed it, for the message.
-        new: The record counts of the new export; None for Markdown or CSV (no records a
-            ``coach import`` could restore).
-        force: ``--force`` was given: replace whatever is there.
-
-    Raises:
-        TargetRefused: The existing file holds records the new export lacks, or is not a coach
-            export and the new one is JSON.
-    """
-    if force:
-        return
-    old = existing_counts(path)
-    if old == {}:  # a new path or an empty file
-        return
-    if old is None:
-        if new is not None:
-            raise TargetRefused(
-                f"{named} exists and is not a coach export, so it was left as it is; "
-                "add --force to replace it anyway.",
-                2,
-            )
-        return
-    lost = [key for key, _, _ in KINDS if old[key] > (new or {}).get(key, 0)]
-    if not lost:
-        return
-    now = {key: (new or {}).get(key, 0) for key, _, _ in KINDS}
-    would = (
-        f"this export would hold only {_listed(now, lost)}"
-        if new is not None
-        else "a Markdown or CSV export holds none that coach import can restore"
-    )
-    raise TargetRefused(
-        f"{named} is a coach backup holding {_listed(old, lost)}, but {would}; the backup was "
-        "left as it is (add --force if those records were deleted on purpose).",
-        1,
-    )
+    return Target(real, named, identity)

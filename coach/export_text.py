@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from coach.backup import Bundle
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
@@ -59,14 +61,31 @@ def card_titles(bundle: Bundle) -> dict[str, str]:
     return titles
 
 
+_MARKDOWN: Final = re.compile(r"([\\`*_\[\]<>])")
+"""What Markdown (or the HTML it lets through) would read as more than text: a backslash,
+code, emphasis, a link or an image, a tag."""
+
+
+def _md(text: str) -> str:
+    """The user's text as Markdown that reads as that text: never a link, an image, HTML,
+    emphasis or a heading (each such character gets a backslash, as Markdown defines)."""
+    escaped = _MARKDOWN.sub(r"\\\1", text)
+    heading = escaped.lstrip()
+    if heading.startswith("#"):  # a line of the answer's quote may keep its indent
+        escaped = escaped[: len(escaped) - len(heading)] + "\\" + heading
+    return escaped
+
+
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, pipes escaped, controls visible."""
-    return " ".join(visible(text).split()).replace("|", "\\|") or "\N{EN DASH}"
+    """Text safe inside a Markdown table cell: one line, Markdown and pipes escaped (``_md``),
+    controls visible."""
+    return _md(" ".join(visible(text).split())).replace("|", "\\|") or "\N{EN DASH}"
 
 
 def _line(text: str) -> str:
-    """One line of the user's text in a list item or heading: controls visible."""
-    return visible(text).strip()
+    """One line of the user's text in a list item or heading: Markdown escaped (``_md``),
+    controls visible."""
+    return _md(visible(text).strip())
 
 
 def _when(attempt: Attempt) -> str:
@@ -134,7 +153,7 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
             "",
         ]
         quoted = visible(best.text, lines=True).strip().splitlines()
-        out += [f"> {line}" if line else ">" for line in quoted]
+        out += [f"> {_md(line)}" if line else ">" for line in quoted]
         out += ["", "| Date | Score | Spoken (s) |", "| --- | --- | --- |"]
         for attempt in sorted(mine, key=saved_at):
             out.append(f"| {_cell(_when(attempt))} | {_score(attempt)} | {_seconds(attempt)} |")

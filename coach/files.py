@@ -6,9 +6,11 @@ Nothing here knows about TinyDB or the app; ``coach.storage`` builds the databas
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,31 +52,56 @@ def fsync_dir(folder: Path) -> None:
 _counter = 0
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def _temp_for(path: Path) -> Path:
+    global _counter
+    _counter += 1
+    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{_counter}")
+
+
+def _write_temp(temp: Path, data: bytes) -> None:
+    """Write ``data`` to the new file ``temp`` (0600), flushed to the disk."""
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def atomic_write(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
 
     The bytes go to a temp file in the same folder (created 0600), which is flushed and fsynced,
     then renamed over ``path`` with ``os.replace``; the folder is fsynced so the rename is durable.
     On any error the temp file is removed and ``path`` is untouched.
 
+    Args:
+        path: The file to replace (or create).
+        data: Its new content.
+        before_replace: Called last thing before the rename, when the data is safely on the
+            disk; whatever it raises cancels the write (``path`` is left as it is).
+
     Raises:
         OSError: The write failed (disk full, read-only folder, ...). ``path`` is unchanged.
     """
-    global _counter
-    _counter += 1
-    temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{_counter}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    temp = _temp_for(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_temp(temp, data)
+        if before_replace is not None:
+            before_replace()
         temp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def disk_full(error: OSError) -> bool:
+    """Whether ``error`` says there is no room for the file (a full disk, a quota, a file-size
+    limit): the fix is space, not permissions."""
+    return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 def check_writable(folder: Path) -> None:
@@ -103,6 +130,14 @@ def remove_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
+_STAMP = "%Y%m%d-%H%M%S"
+"""The time in the name of a copy set aside: ``coach.json.corrupt-20261121-204700``."""
+
+
+def _aside(path: Path, reason: str, stamp: str, n: int) -> Path:
+    return path.with_name(f"{path.name}.{reason}-{stamp}" + (f"-{n}" if n else ""))
+
+
 def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
     """Copy ``path`` to a new, timestamped file beside it; never overwrites an existing file.
 
@@ -117,11 +152,10 @@ def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
     Raises:
         OSError: The copy could not be made (say, the disk is full); no part of it is left.
     """
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or datetime.now(UTC)).strftime(_STAMP)
     data = path.read_bytes()
     for n in range(1000):
-        suffix = f".{reason}-{stamp}" + (f"-{n}" if n else "")
-        copy = path.with_name(path.name + suffix)
+        copy = _aside(path, reason, stamp, n)
         try:
             # O_EXCL: an earlier copy with the same name is never overwritten.
             fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
@@ -141,6 +175,60 @@ def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
         fsync_dir(path.parent)
         return copy
     raise FileExistsError(f"could not find a free name for a copy of {path}")
+
+
+def is_kept_copy(name: str, of: str) -> bool:
+    """Whether the file ``name`` is a copy of the file named ``of`` that coach set aside
+    (``keep_copy``: ``coach.json.corrupt-20261121-204700``, ``coach.json.schema1-...``)."""
+    pattern = re.escape(of) + r"\.[a-z][a-z0-9-]*-\d{8}-\d{6}(?:-\d+)?"
+    return re.fullmatch(pattern, name) is not None
+
+
+def kept_copies(path: Path) -> list[Path]:
+    """The copies of ``path`` that coach set aside beside it, oldest first (by the time each
+    was written: a name's time is only to the second, and says nothing of a clock set back)."""
+    found: list[tuple[float, str]] = []
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if is_kept_copy(entry.name, path.name):
+                with contextlib.suppress(OSError):
+                    found.append((entry.stat(follow_symlinks=False).st_mtime, entry.name))
+    return [path.with_name(name) for _, name in sorted(found)]
+
+
+def write_aside(path: Path, reason: str, data: bytes, now: datetime | None = None) -> Path:
+    """Write ``data`` to a new timestamped file beside ``path`` (``<name>.<reason>-<time>``):
+    atomically, 0600, and never over an existing file.
+
+    Returns:
+        The file written.
+
+    Raises:
+        OSError: It could not be written; nothing of it is left.
+    """
+    stamp = (now or datetime.now(UTC)).strftime(_STAMP)
+    temp = _temp_for(path)
+    try:
+        _write_temp(temp, data)
+        for n in range(1000):
+            new = _aside(path, reason, stamp, n)
+            try:
+                # A hard link appears whole, and never replaces a file already there.
+                os.link(temp, new)
+            except FileExistsError:
+                continue
+            except OSError:
+                # A file system without hard links (FAT, some network shares): a rename, to a
+                # name just seen free.
+                if os.path.lexists(new):
+                    continue
+                temp.replace(new)
+            fsync_dir(path.parent)
+            return new
+        raise FileExistsError(f"could not find a free name beside {path}")
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 class LockTimeout(OSError):

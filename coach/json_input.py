@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 MAX_SIGNALS_BYTES = 1024 * 1024
 """A signals file is a few hundred bytes; 1 MiB is far more than any could need."""
@@ -44,8 +45,13 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def parse(data: bytes) -> object:
+def parse(data: bytes, **hooks: Any) -> object:
     """The JSON value in ``data`` (UTF-8, with or without a byte-order mark).
+
+    Args:
+        data: The file's bytes.
+        **hooks: ``json.loads``'s hooks (``object_pairs_hook``, ``parse_int``, ...), to read a
+            file without building all of it.
 
     Raises:
         InputError: It is not UTF-8 text, not JSON, or JSON Python cannot read (a number of
@@ -57,7 +63,7 @@ def parse(data: bytes) -> object:
     except UnicodeDecodeError:
         raise InputError("not a text file (not UTF-8)") from None
     try:
-        return json.loads(text)
+        return json.loads(text, **hooks)
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"

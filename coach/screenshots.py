@@ -174,6 +174,8 @@ async def take_all(folder: Path) -> list[Path]:
 
 def screenshots(folder: str) -> int:
     """The ``coach screenshots`` command; returns the exit code."""
+    from coach.render.safe import visible
+
     for path in asyncio.run(take_all(Path(folder))):
-        print(path)
+        print(visible(str(path)))  # the folder's name is the user's: shown as data
     return 0

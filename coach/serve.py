@@ -111,8 +111,10 @@ def serve(host: str, port: int, db: str | None, screen: str | None = None) -> in
     # A new token every run: a page in the browser cannot guess it, so it cannot connect.
     token = secrets.token_urlsafe(24)
     url = url_for(host, port)
-    print(
-        f"coach: serving {path} at {url}/{token}/ (open it in a browser; Ctrl+C stops)",
+    from coach.render.safe import visible
+
+    print(  # a path, an address: shown as data
+        visible(f"coach: serving {path} at {url}/{token}/ (open it in a browser; Ctrl+C stops)"),
         flush=True,
     )
     # public_url: textual-serve would build the page's websocket address from the bare host,

@@ -533,8 +533,9 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         with lock.held():
             return _open_locked(path, lock)
     except OSError as error:
-        # A full disk (say, while the damaged file is being set aside) needs space, not chmod.
-        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        # A full disk (say, while the damaged file is being set aside), or a file-size limit,
+        # needs space, not chmod.
+        full = files.disk_full(error)
         readable = _read_only_copy(path)
         if readable is not None:
             fix = (

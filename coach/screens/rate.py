@@ -23,7 +23,7 @@ from coach.domain.interviews import Calibration, calibration, rate_saved, signal
 from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.errors import StoreError
-from coach.render.safe import user_text
+from coach.render.safe import short, user_text
 from coach.screens import Clock, after_first_frame
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.screens.saving import tell_saved
@@ -321,7 +321,7 @@ class RateScreen(Screen[None]):
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
         title = self.query_one("#form-title", Static)
         title.update(
-            user_text(f"Editing: {self.result.interview.company}")
+            user_text(f"Editing: {short(self.result.interview.company)}")
             if self.editing
             else "A new interview"
         )
@@ -434,7 +434,7 @@ class RateScreen(Screen[None]):
         tell_saved(
             self,
             self.store,
-            f"{saved.company}: {rating.score}/100, {rating.band}.",
+            f"{short(saved.company)}: {rating.score}/100, {rating.band}.",
             title="Interview saved",
             unkept=f"This interview ({rating.score}/100) is kept only until coach closes",
         )
@@ -451,7 +451,7 @@ class RateScreen(Screen[None]):
             self.notify("Nothing to delete: this interview is not saved yet.", severity="warning")
             return
         doomed = self.editing
-        company = self.values()["company"] or "this interview"
+        company = short(self.values()["company"]) or "this interview"
         from coach.screens.confirm import ConfirmScreen
 
         def answered(delete: bool | None) -> None:
@@ -533,4 +533,4 @@ NAME_WIDTH = 13
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
+    return short(text, NAME_WIDTH)

@@ -1,38 +1,134 @@
-"""Text fields that draw control characters as visible placeholders.
+"""Text fields that show control characters as visible placeholders, and line up.
 
 Textual's Input and TextArea draw their text as it is, so an escape sequence in a loaded value
 (an imported interview's company, a hand-edited draft) would go to the terminal raw. These draw
-it through ``coach.render.safe.visible``, one character for one, so the cursor, the selection
-and the wrapping still line up. The value itself (``.value``, ``.text``: what is saved) is
-never changed.
+it through ``coach.render.safe``, one character for one. Drawing alone is not enough: Textual
+also *measures* the text, to wrap it, to place the cursor, to map a click to a character, and a
+control character measures as no cell at all while its picture takes one. So everything the
+widget measures is the text as shown, too: a line of 40 ESCs wraps as 40 cells, and the cursor
+after them is drawn after them.
+
+The value itself (``.value``, ``.text``: what is saved) is never changed: a field the user does
+not edit gives back exactly what was loaded into it, control characters, line ends and all.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, overload
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
+from textual.geometry import Size, clamp
 from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Document, DocumentNavigator, WrappedDocument
 
-from coach.render.safe import VisibleControls, visible
+from coach.render.safe import editor_line, visible
 
 
 class SafeInput(Input):
-    """``Input`` with control characters drawn visibly (see the module docstring)."""
+    """``Input`` that draws, measures and places its cursor on the value as shown."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # Input's own hook for how the value is drawn; the value stays as typed or loaded.
-        kwargs.setdefault("highlighter", VisibleControls())
-        super().__init__(*args, **kwargs)
+    # Textual's Input measures its value in three places, each overridden here: how it is
+    # drawn (``_value``), where a character is drawn (``_position_to_cell``) and which character
+    # a click hits (``_cell_offset_to_index``). A highlighter cannot do it: Rich's Text drops
+    # BEL, BS, VT, FF and CR before a highlighter sees them, and the cursor would still be
+    # placed by the raw value.
+
+    @property
+    def _value(self) -> Text:
+        """The value as drawn: control characters visible, one character for one."""
+        if self.password:
+            return super()._value
+        text = Text(visible(self.value), no_wrap=True, overflow="ignore", end="")
+        return text if self.highlighter is None else self.highlighter(text)
+
+    def _position_to_cell(self, position: int) -> int:
+        """The cell at which the character at ``position`` is drawn."""
+        return cell_len(visible(self.value[:position]))
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        """The character drawn at cell ``offset`` of the field (a click there)."""
+        shown = visible(self.value)
+        cell = 0
+        offset += self.scroll_offset.x
+        for index, char in enumerate(shown):
+            width = get_character_cell_size(char)
+            if cell <= offset < cell + width:
+                return index
+            cell += width
+        return clamp(offset, 0, len(shown))
+
+
+class ShownDocument(Document):
+    """A TextArea's document that holds the text as loaded and shows it visibly.
+
+    The TextArea reads a document's lines (``lines``, ``get_line``, ``doc[i]``, ``get_size``)
+    to draw, wrap and move through them: those are the lines as shown (``editor_line``), as
+    long as the stored ones, character for character. What is saved, copied or undone
+    (``text``, ``get_text_range``, ``replace_range``) is the text itself.
+
+    The lines are split at one line end only, the one the text uses most (Textual's Document
+    splits at every line break Python knows, form feeds and U+2028 included, and joins them
+    back with the first kind it finds): a text is given back exactly as it was loaded. A line
+    end of another kind stays in its line, shown as its picture ("␍" at the end of a line of a
+    mostly "\\n" text, say). Enter inserts the line end the text uses most.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._newline = _most_used_line_end(text)
+        self._lines = text.split(self._newline)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines as shown."""
+        return [editor_line(line) for line in self._lines]
+
+    def get_line(self, index: int) -> str:
+        """The line at ``index`` as shown."""
+        return editor_line(self._lines[index])
+
+    @overload
+    def __getitem__(self, line_index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, line_index: slice) -> list[str]: ...
+
+    def __getitem__(self, line_index: int | slice) -> str | list[str]:
+        """The line (or lines) as shown."""
+        if isinstance(line_index, slice):
+            return [editor_line(line) for line in self._lines[line_index]]
+        return editor_line(self._lines[line_index])
+
+    def get_size(self, tab_width: int) -> Size:
+        """The cells the shown lines take: the widest, and how many."""
+        widest = max((cell_len(line.expandtabs(tab_width)) for line in self.lines), default=0)
+        return Size(widest, self.line_count)
+
+
+def _most_used_line_end(text: str) -> Literal["\r\n", "\n", "\r"]:
+    """The line end ``text`` uses most; a tie goes as Textual's own choice would (Windows,
+    then Unix, then old Mac), and a text of one line gets Unix's."""
+    windows = text.count("\r\n")
+    unix, mac = text.count("\n") - windows, text.count("\r") - windows
+    if mac > max(windows, unix):
+        return "\r"
+    if unix > windows or not windows:
+        return "\n"
+    return "\r\n"
 
 
 class SafeTextArea(TextArea):
-    """``TextArea`` with control characters drawn visibly (see the module docstring)."""
+    """``TextArea`` on a ``ShownDocument`` (see the module docstring)."""
 
-    def get_line(self, line_index: int) -> Text:
-        """The line at ``line_index`` as drawn: control characters replaced, tabs kept.
-
-        Textual's documented hook for styling lines; a document line holds no line break.
-        """
-        line = self.document.get_line(line_index)
-        return Text(visible(line, lines=True), end="", no_wrap=True)
+    def _set_document(self, text: str, language: str | None) -> None:
+        # TextArea's one way in for a new text (its constructor, ``load_text``, ``text = ``):
+        # Textual builds its document, then the plain one is swapped for ours, with the
+        # wrapping and navigation that read it. A syntax-aware document (a language) is kept.
+        super()._set_document(text, language)
+        if type(self.document) is not Document:
+            return
+        self.document = ShownDocument(text)
+        self.wrapped_document = WrappedDocument(self.document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._rewrap_and_refresh_virtual_size()

@@ -168,13 +168,17 @@ class DevTools:
     def __init__(self, ws: Any) -> None:
         self.ws = ws
         self.ids = itertools.count(1)
+        self.events: list[dict[str, Any]] = []
+        """Every event received so far (those of the domains enabled)."""
 
     async def call(self, method: str, **params: Any) -> dict[str, Any]:
         message_id = next(self.ids)
         await self.ws.send_json({"id": message_id, "method": method, "params": params})
         while True:
             message = json.loads((await self.ws.receive()).data)
-            if message.get("id") == message_id:  # events (no id) are not asked for; skipped
+            if "method" in message:
+                self.events.append(message)
+            if message.get("id") == message_id:
                 if "error" in message:
                     raise AssertionError(f"{method}: {message['error']}")
                 result: dict[str, Any] = message["result"]
@@ -261,24 +265,66 @@ new Promise((done) => {
   ws.onclose = () => done("closed");
 })
 """
+REFUSED = re.compile(r"Unexpected response code: (\d+)")
+"""How Chromium's DevTools reports a websocket handshake the server answered with an error."""
+
+
+async def _handshake_status(tab: DevTools, url: str) -> int:
+    """The HTTP status the server answered the tab's latest websocket to ``url`` with, from
+    the DevTools network events (a script only ever sees "closed", whatever the cause)."""
+    while True:
+        created = [
+            e["params"]["requestId"]
+            for e in tab.events
+            if e["method"] == "Network.webSocketCreated" and e["params"]["url"] == url
+        ]
+        for event in tab.events:
+            if not created or event["params"].get("requestId") != created[-1]:
+                continue
+            if event["method"] == "Network.webSocketHandshakeResponseReceived":
+                status: int = event["params"]["response"]["status"]
+                return status
+            if event["method"] == "Network.webSocketFrameError":
+                found = REFUSED.search(event["params"]["errorMessage"])
+                assert found, f"the websocket failed, not refused: {event['params']}"
+                return int(found[1])
+        await tab.call("Runtime.evaluate", expression="0")  # let the events arrive
 
 
 async def _only_our_page_connects(tab: DevTools, address: str) -> None:
     """A script on coach's page may open its websocket; the same script on another origin
-    (localhost instead of 127.0.0.1: another site, to the browser) is refused."""
-    websocket = json.dumps("ws" + address.removeprefix("http") + "ws")
+    (localhost instead of 127.0.0.1: another site, to the browser) is refused for its Origin."""
+    url = "ws" + address.removeprefix("http") + "ws"
 
     async def knock() -> str:
         answer = await tab.call(
-            "Runtime.evaluate", expression=KNOCK % websocket, awaitPromise=True, returnByValue=True
+            "Runtime.evaluate",
+            expression=KNOCK % json.dumps(url),
+            awaitPromise=True,
+            returnByValue=True,
         )
         result: str = answer["result"]["value"]
         return result
 
+    await tab.call("Network.enable")
     assert await knock() == "open"
+    assert await _handshake_status(tab, url) == 101
     await tab.call("Page.navigate", url=address.replace("127.0.0.1", "localhost", 1))
-    # The page's own terminal script is refused the same way (its Origin is localhost's).
+    # The page itself is refused under another name (its Host is not the served address)...
+    loaded = "location.hostname === 'localhost' && document.readyState === 'complete'"
+    while True:
+        answer = await tab.call(
+            "Runtime.evaluate",
+            expression=f"{loaded} ? document.body.innerText : null",
+            returnByValue=True,
+        )
+        if (text := answer["result"].get("value")) is not None:
+            break
+    assert "open the address coach printed" in text
+    # ... and a script on that origin, knocking at the very address that let ours in (same
+    # token, same Host), is answered 403: the Origin alone made the difference.
     assert await knock() == "closed"
+    assert await _handshake_status(tab, url) == 403
 
 
 async def test_coach_serve_shows_the_rehearse_screen_in_chromium(

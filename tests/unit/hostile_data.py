@@ -7,6 +7,7 @@ is covered without anyone remembering to add it here.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import MISSING, replace
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
@@ -20,9 +21,11 @@ PWNED = "Ev\x1b]0;PWNED\x07\x1b[2Jil"
 """Issue 11's reproduction 2: retitles the terminal and clears the screen when printed raw."""
 HOSTILE = (
     "Acme [/remote] [bold]b[link=x]l[/] "  # markup: a stray closing tag raises MarkupError
-    f"{PWNED} \x9b31m C1\x85 \u202eevil\u202c \u2066iso\u2069 nul\x00 del\x7f\r\n\tend"
+    f"{PWNED} \x9b31m C1\x85 \u202eevil\u202c \u2066iso\u2069 zw\u200bsp\ufeff\U000e0041 "
+    "nul\x00 del\x7f\r\n\tend"
 )
-"""Markup, escape sequences, BEL, C1 controls, bidi overrides and isolates, NUL, DEL, line ends."""
+"""Markup, escape sequences, BEL, C1 controls, bidi overrides and isolates, invisible format
+characters (a zero-width space, a byte order mark, a tag), NUL, DEL, line ends."""
 SHOWN_ESC = "\N{SYMBOL FOR ESCAPE}"
 """What ESC looks like on screen and in every output."""
 
@@ -30,16 +33,17 @@ SHOWN_ESC = "\N{SYMBOL FOR ESCAPE}"
 def raw_controls(text: str) -> set[str]:
     """The characters in ``text`` that must never reach a terminal or a file raw.
 
-    Line feeds and tabs are allowed: multi-line output keeps them, and Rich expands tabs.
+    Line feeds and tabs are allowed: multi-line output keeps them, and Rich expands tabs. So
+    are the two joiners, the only invisible format characters shown as they are (see
+    ``coach.render.safe``).
     """
     return {
         c
         for c in text
         if (ord(c) < 0x20 and c not in "\n\t")
         or 0x7F <= ord(c) <= 0x9F
-        or 0x202A <= ord(c) <= 0x202E
-        or 0x2066 <= ord(c) <= 0x2069
         or 0xD800 <= ord(c) <= 0xDFFF
+        or (unicodedata.category(c) == "Cf" and c not in "\u200c\u200d")
     }
 
 

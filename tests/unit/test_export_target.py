@@ -1,26 +1,27 @@
-"""``coach export -o``: backups only get better, and -o is only ever a regular file or a new one.
+"""``coach export -o``: only ever a regular file or a new one, and never a file coach keeps.
 
-FIFOs and symbolic links in a temporary folder stand for every special file: no test here
-goes near a real device node.
+FIFOs and symbolic links in a temporary folder stand for every special file, and a folder
+reached through a symbolic link for a bind mount: no test here goes near a real device node
+or mounts anything. When a replaced backup may hold fewer records: test_export_replace.py.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from coach import files
 from coach.cli_backup import export
-from coach.domain.models import Attempt
-from coach.export_target import KINDS, TargetRefused, check_replace, record_counts
 from coach.storage import open_store
 from tests.unit.backup_data import fill
 
@@ -47,151 +48,6 @@ def run_export(
     err = io.StringIO()
     code = export(str(db), fmt, str(output), force=force, err=err)
     return code, err.getvalue()
-
-
-# --- backups that only get better ---------------------------------------------------------------
-
-
-def test_a_damaged_database_set_aside_never_empties_the_backup(
-    full_db: Path, tmp_path: Path
-) -> None:
-    backup = tmp_path / "backup.json"
-    assert run_export(full_db, backup)[0] == 0
-    good = backup.read_bytes()
-    full_db.write_text('{"_default": {"1": ')  # damaged
-    code, err = run_export(full_db, backup)
-    assert code == 1 and "could not be read as a coach database" in err  # set aside, refused
-    # The damaged file is now set aside and an empty database stands in its place: the run
-    # that used to write an empty backup with status 0.
-    code, err = run_export(full_db, backup)
-    assert code == 1
-    assert "holding 5 attempts, 3 interviews, 2 heard cards" in err
-    assert "this export would hold only 0 attempts, 0 interviews" in err
-    assert "add --force" in err
-    [kept] = full_db.parent.glob("coach.json.corrupt-*")
-    assert f"A damaged database was set aside as {kept}" in err
-    assert backup.read_bytes() == good
-    # Said on purpose: the backup follows the database.
-    assert run_export(full_db, backup, force=True)[0] == 0
-    assert json.loads(backup.read_text())["attempts"] == []
-
-
-def test_a_backup_is_replaced_by_one_with_as_many_records_or_more(
-    full_db: Path, tmp_path: Path
-) -> None:
-    backup = tmp_path / "backup.json"
-    assert run_export(full_db, backup)[0] == 0
-    assert run_export(full_db, backup)[0] == 0  # the same records: the nightly run
-    store = open_store(full_db).store
-    store.add_attempt(Attempt(kind="question", text="One more.", score=70))
-    store.close()
-    assert run_export(full_db, backup)[0] == 0
-    assert len(json.loads(backup.read_text())["attempts"]) == 6
-
-
-def test_one_kind_fewer_is_enough_to_refuse(full_db: Path, tmp_path: Path) -> None:
-    backup = tmp_path / "backup.json"
-    assert run_export(full_db, backup)[0] == 0
-    good = backup.read_bytes()
-    store = open_store(full_db).store
-    assert store.delete_interview(store.interviews()[0].id)
-    for n in range(3):  # more attempts do not make up for a lost interview
-        store.add_attempt(Attempt(kind="question", text=f"More {n}.", score=70))
-    store.close()
-    code, err = run_export(full_db, backup)
-    assert code == 1
-    assert "holding 3 interviews, but this export would hold only 2 interviews" in err
-    assert backup.read_bytes() == good
-
-
-def test_a_file_that_is_not_a_coach_export_needs_force(full_db: Path, tmp_path: Path) -> None:
-    notes = tmp_path / "notes.txt"
-    notes.write_text("my own notes")
-    code, err = run_export(full_db, notes)
-    assert code == 2
-    assert err.strip() == (
-        f"coach export: {notes} exists and is not a coach export, so it was left as it is; "
-        "add --force to replace it anyway."
-    )
-    assert notes.read_text() == "my own notes"
-    assert run_export(full_db, notes, force=True)[0] == 0
-    assert json.loads(notes.read_text())["coach_export"] == 1
-
-
-@pytest.mark.parametrize("content", ["", "\n  \n"])
-def test_an_empty_file_counts_as_new(full_db: Path, tmp_path: Path, content: str) -> None:
-    backup = tmp_path / "backup.json"
-    backup.write_text(content)
-    assert run_export(full_db, backup)[0] == 0
-    assert len(json.loads(backup.read_text())["attempts"]) == 5
-
-
-def test_notes_never_replace_a_backup_that_holds_records(full_db: Path, tmp_path: Path) -> None:
-    backup = tmp_path / "backup.json"
-    assert run_export(full_db, backup)[0] == 0
-    for fmt in ("md", "csv"):
-        code, err = run_export(full_db, backup, fmt)
-        assert code == 1
-        assert "a Markdown or CSV export holds none that coach import can restore" in err
-    assert json.loads(backup.read_text())["coach_export"] == 1
-    notes = tmp_path / "notes.md"
-    notes.write_text("last week's notes")  # notes replace notes, as before
-    assert run_export(full_db, notes, "md")[0] == 0
-    assert notes.read_text().startswith("# ")
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        b'{"coach_export": 1, "attempts": "x"',
-        b"[1, 2]",
-        b'{"attempts": []}',
-        b"\xff",
-        b"[" * 50_000,
-    ],
-)
-def test_counting_an_existing_file_never_crashes(
-    full_db: Path, tmp_path: Path, content: bytes
-) -> None:
-    odd = tmp_path / "odd.json"
-    odd.write_bytes(content)
-    code, err = run_export(full_db, odd)
-    assert code == 2 and "is not a coach export" in err
-
-
-counts = st.fixed_dictionaries({key: st.integers(0, 4) for key, _, _ in KINDS})
-
-
-def _doc(counts: dict[str, int]) -> dict[str, object]:
-    return {
-        "coach_export": 1,
-        "profile": {
-            "strengths": [{}] * counts["strengths"],
-            "requirements": ["r"] * counts["requirements"],
-        },
-        "attempts": [{}] * counts["attempts"],
-        "interviews": [{}] * counts["interviews"],
-        "heard_cards": [{}] * counts["heard_cards"],
-        "settings": {str(n): "v" for n in range(counts["settings"])},
-    }
-
-
-@given(old=counts, new=counts)
-def test_a_backup_is_replaced_exactly_when_no_kind_would_shrink(
-    tmp_path_factory: pytest.TempPathFactory, old: dict[str, int], new: dict[str, int]
-) -> None:
-    backup = tmp_path_factory.mktemp("property") / "backup.json"
-    backup.write_text(json.dumps(_doc(old)))
-    assert record_counts(_doc(new)) == new
-    shrinks = any(old[key] > new[key] for key in new)
-    try:
-        check_replace(backup, "backup.json", new, force=False)
-        refused = False
-    except TargetRefused as error:
-        refused = True
-        assert error.code == 1
-    assert refused is shrinks
-    check_replace(backup, "backup.json", new, force=True)  # --force always may
 
 
 # --- what -o may name ---------------------------------------------------------------------------
@@ -255,7 +111,7 @@ def test_the_database_itself_is_refused_however_it_is_named(
         output = "full/coach.json"
     code, err = run_export(full_db, output, force=True)  # --force does not lift this one
     assert code == 2
-    assert "is the database itself (or a file coach keeps beside it)" in err
+    assert "is the database or a file coach keeps beside it" in err
     assert full_db.read_bytes() == before
 
 
@@ -291,3 +147,197 @@ def test_a_link_loop_is_one_sentence(full_db: Path, tmp_path: Path) -> None:
         "Nothing was exported."
     )
     assert (tmp_path / "a").is_symlink()
+
+
+# --- the files coach keeps beside the database --------------------------------------------------
+
+KEPT = "is the database or a file coach keeps beside it"
+
+
+def _damaged_and_set_aside(full_db: Path, tmp_path: Path) -> Path:
+    """The issue's story: a backup, then the database damaged and set aside on the next run."""
+    assert run_export(full_db, tmp_path / "backup.json")[0] == 0
+    full_db.write_text('{"_default": {"1": ')
+    code, err = run_export(full_db, tmp_path / "backup.json")
+    assert code == 1 and "could not be read as a coach database" in err
+    [kept] = files.kept_copies(full_db)
+    return kept
+
+
+@pytest.mark.parametrize(("fmt", "force"), [("md", False), ("csv", False), ("json", True)])
+def test_the_copy_of_a_damaged_database_is_never_an_export_target(
+    full_db: Path, tmp_path: Path, fmt: str, force: bool
+) -> None:
+    kept = _damaged_and_set_aside(full_db, tmp_path)
+    damaged = kept.read_bytes()
+    # The only copy of the user's data: an md export over it exited 0.
+    code, err = run_export(full_db, kept, fmt, force=force)
+    assert code == 2 and KEPT in err and "Nothing was exported." in err
+    assert kept.read_bytes() == damaged
+
+
+def test_every_copy_coach_sets_aside_is_refused_through_a_linked_folder(
+    full_db: Path, tmp_path: Path
+) -> None:
+    folder = full_db.parent
+    names = [
+        "coach.json.corrupt-20261121-204700",
+        "coach.json.schema1-20261121-204700-2",
+        "coach.drafts.json.long-draft-20261121-204700",
+        "coach.drafts.json.corrupt-20261121-204700",
+        ".coach.json.tmp-123-1",
+        "coach.json.lock",
+        "coach.drafts.json.lock",
+    ]
+    for name in names:
+        (folder / name).write_text("kept")
+    (tmp_path / "spelled").symlink_to(folder)
+    for name in names:
+        for where in (folder, tmp_path / "spelled"):
+            code, err = run_export(full_db, where / name, "md", force=True)
+            assert code == 2 and KEPT in err, (where / name, err)
+    assert [(folder / name).read_text() for name in names] == ["kept"] * len(names)
+
+
+def test_files_that_only_look_like_coachs_are_fair_targets(full_db: Path) -> None:
+    folder = full_db.parent
+    for name in ("coach.json.bak", "coach.json.corrupt", "other.json.corrupt-20261121-204700"):
+        assert run_export(full_db, folder / name, "md")[0] == 0, name
+        assert (folder / name).read_text().startswith("# ")
+
+
+def test_another_name_for_the_lock_file_is_refused(full_db: Path, tmp_path: Path) -> None:
+    # The lock file is empty, which used to count as a new file: a hard link to it was
+    # replaced with status 0. It is compared by device and inode now, as a bind mount needs.
+    lock = full_db.with_name("coach.json.lock")
+    assert lock.exists() and lock.stat().st_size == 0
+    os.link(lock, tmp_path / "other-name")
+    code, err = run_export(full_db, tmp_path / "other-name", force=True)
+    assert code == 2 and KEPT in err
+    assert (tmp_path / "other-name").stat().st_ino == lock.stat().st_ino
+
+
+def test_the_database_through_a_linked_folder_is_refused(full_db: Path, tmp_path: Path) -> None:
+    # A guard: the folder's device and inode, not its spelling, decide.
+    (tmp_path / "spelled").symlink_to(full_db.parent)
+    before = full_db.read_bytes()
+    for name in ("coach.json", "coach.drafts.json", "coach.json.lock"):
+        code, err = run_export(full_db, tmp_path / "spelled" / name, force=True)
+        assert code == 2 and KEPT in err
+    assert full_db.read_bytes() == before
+
+
+# --- odd names and a file changed while exporting -----------------------------------------------
+
+
+def test_a_missing_folder_named_with_a_slash_is_refused(full_db: Path, tmp_path: Path) -> None:
+    code, err = run_export(full_db, f"{tmp_path}/newdir/")
+    assert code == 2
+    assert f"{tmp_path}/newdir/ ends with a slash, so it names a folder" in err
+    assert not (tmp_path / "newdir").exists()  # not a file called newdir
+
+
+def test_a_file_named_with_a_slash_is_left_alone(full_db: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("mine")
+    code, err = run_export(full_db, f"{notes}/", "md")
+    assert code == 2 and "ends with a slash" in err
+    assert notes.read_text() == "mine"
+
+
+def test_force_without_o_is_refused() -> None:
+    result = coach("export", "--force")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "coach export: --force goes with -o FILE (it lets the export replace that file); "
+        "nothing was exported."
+    )
+    assert result.stdout == ""
+
+
+def _swap_before_rename(monkeypatch: pytest.MonkeyPatch, swap: Callable[[], None]) -> None:
+    """Run ``swap`` once, right after the new export reaches the disk, before its rename."""
+    fsync = os.fsync
+    done: list[bool] = []
+
+    def then_swap(fd: int) -> None:
+        fsync(fd)
+        if not done and stat.S_ISREG(os.fstat(fd).st_mode):
+            done.append(True)
+            swap()
+
+    monkeypatch.setattr(files.os, "fsync", then_swap)
+
+
+def test_a_fifo_put_in_place_while_exporting_is_not_replaced(
+    full_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("old notes")
+
+    def fifo() -> None:
+        target.unlink()
+        os.mkfifo(target)
+
+    _swap_before_rename(monkeypatch, fifo)
+    code, err = run_export(full_db, target, "md")
+    assert code == 1
+    assert f"{target} changed while coach was exporting (it is no longer a regular file)" in err
+    assert stat.S_ISFIFO(target.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir() if files.TEMP_MARK in p.name] == []
+
+
+def test_a_file_put_in_place_while_exporting_is_kept(
+    full_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = tmp_path / "backup.json"
+
+    def other() -> None:
+        backup.write_text("someone else's file")
+
+    _swap_before_rename(monkeypatch, other)
+    code, err = run_export(full_db, backup)
+    assert code == 1 and "another file was put in its place" in err
+    assert backup.read_text() == "someone else's file"
+    [aside] = tmp_path.glob("backup.json.new-*")  # this night's export is not lost
+    assert f"This export was written to {aside} instead." in err
+    assert len(json.loads(aside.read_text())["attempts"]) == 5
+
+
+def test_a_fifo_put_in_place_before_counting_is_never_opened_to_write(
+    full_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coach.cli_backup
+
+    target = tmp_path / "backup.json"
+    target.write_text("")
+    render = coach.cli_backup.render
+
+    def swap_then_render(*args: Any) -> str:
+        target.unlink()
+        os.mkfifo(target)
+        return render(*args)
+
+    monkeypatch.setattr(coach.cli_backup, "render", swap_then_render)
+    code, err = run_export(full_db, target)
+    assert code in (1, 2) and "regular file" in err
+    assert stat.S_ISFIFO(target.lstat().st_mode)
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EFBIG])
+def test_a_full_disk_while_writing_says_so(
+    full_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    target = tmp_path / "backup.json"
+    result, err = run_export(full_db, target)
+    assert result == 1
+    assert err.strip() == (
+        f"coach export: could not write {target}: {os.strerror(code)}. Free some disk space, "
+        "or leave out -o to print it."
+    )
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if files.TEMP_MARK in p.name] == []

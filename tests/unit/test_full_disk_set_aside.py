@@ -54,3 +54,22 @@ def test_opening_says_the_disk_is_full_not_that_permissions_are_wrong(
     assert "permission" not in opened.problem
     assert not list(db_path.parent.glob("coach.json.corrupt-*")), "no short copy left"
     assert db_path.read_bytes() == DAMAGED
+
+
+def test_a_file_size_limit_gets_the_same_advice_as_a_full_disk(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # EFBIG (a file-size limit, or a file system's largest file) was blamed on permissions.
+    db_path.parent.mkdir()
+    db_path.write_bytes(DAMAGED)
+
+    def too_large(fd: int) -> None:
+        raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
+
+    monkeypatch.setattr(files.os, "fsync", too_large)
+    opened = open_store(db_path)
+    assert opened.problem is not None
+    assert "File too large" in opened.problem
+    assert "Free some disk space, then restart coach." in opened.problem
+    assert "permission" not in opened.problem
+    assert db_path.read_bytes() == DAMAGED
