@@ -26,8 +26,18 @@ CATEGORIES = (
     "culture-fit",
     "communication-depth",
     "evasive",
+    "employment-gap",
+    "short-tenure",
+    "let-go",
+    "salary-above-range",
+    "career-change",
+    "missing-degree",
+    "location-notice",
+    "challenged-claim",
 )
-"""The kinds of feedback the deck covers, in the order the app lists them."""
+"""The kinds of concern the deck covers, in the order the app lists them. They are also the
+concern kinds the response coaching and the labelled corpus use, so a card's category is its
+kind: rename none without renaming it there."""
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,51 @@ Requirements:
 """
 
 
-def test_deck_has_32_cards_and_4_per_category() -> None:
+KINDS = (
+    "strong-match",
+    "skills-gap",
+    "experience-gap",
+    "stronger-competition",
+    "overqualified",
+    "culture-fit",
+    "communication-depth",
+    "evasive",
+    "employment-gap",
+    "short-tenure",
+    "let-go",
+    "salary-above-range",
+    "career-change",
+    "missing-degree",
+    "location-notice",
+    "challenged-claim",
+)
+"""The 16 concern kinds of issue 12, spelt as the response coaching and the corpus spell them."""
+
+
+def test_deck_covers_the_16_concern_kinds_with_at_least_6_cards_each() -> None:
     titles, cards = load_deck()
-    assert list(titles) == list(CATEGORIES)
-    assert len(cards) >= 32
+    assert CATEGORIES == KINDS
+    assert list(titles) == list(KINDS)
     per_category = Counter(card.category for card in cards)
-    assert all(per_category[c] >= 4 for c in CATEGORIES), per_category
+    assert set(per_category) == set(KINDS)
+    assert all(per_category[c] >= 6 for c in KINDS), per_category
     assert all(card.concern and card.terms and card.hint for card in cards)
+    assert all(advice.strip() for _, advice in titles.values())
+    # Listed kind by kind, in the kinds' order.
+    assert [card.category for card in cards] == sorted(
+        (card.category for card in cards), key=KINDS.index
+    )
+
+
+def test_deck_speaks_in_many_voices() -> None:
+    """Interviewers are short and long, polite and blunt; the deck should be too."""
+    _, cards = load_deck()
+    words = [len(card.feedback.split()) for card in cards]
+    assert min(words) <= 6 and max(words) >= 25
+    assert len({card.feedback for card in cards}) == len(cards)
+    openings = Counter(" ".join(card.feedback.split()[:2]).lower() for card in cards)
+    assert openings.most_common(1)[0][1] <= 4, openings.most_common(3)
+    assert sum(card.feedback.rstrip().endswith("?") for card in cards) >= 10
 
 
 def test_at_least_8_question_variants_tagged_with_purposes() -> None:

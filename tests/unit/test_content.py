@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-from coach.content import ContentError, data_dir, load_questions
+from coach.content import ContentError, data_dir, load_deck, load_questions
+from coach.domain.cards import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 CANONICAL = (
@@ -95,3 +99,74 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     found, first = json.loads(result.stdout)
     assert found == str(unpacked / "coach" / "data")
     assert first == "canonical"
+
+
+# --- the deck (feedback.json) -----------------------------------------------------------------
+
+
+def _shipped_deck() -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads((data_dir() / "feedback.json").read_text("utf-8")))
+
+
+def _break_unknown_kind(deck: dict[str, Any]) -> None:
+    deck["categories"]["job-hopping"] = {"title": "Job hopping", "advice": "Stay."}
+
+
+def _break_missing_kind(deck: dict[str, Any]) -> None:
+    del deck["categories"]["let-go"]
+
+
+def _break_empty_kind(deck: dict[str, Any]) -> None:
+    deck["cards"] = [card for card in deck["cards"] if card["category"] != "career-change"]
+
+
+def _break_card_kind(deck: dict[str, Any]) -> None:
+    deck["cards"][0]["category"] = "salary"
+
+
+def _break_terms(deck: dict[str, Any]) -> None:
+    deck["cards"][-1]["terms"] = ["notice", " "]
+
+
+def _break_advice(deck: dict[str, Any]) -> None:
+    deck["categories"]["challenged-claim"]["advice"] = ""
+
+
+def _break_hint(deck: dict[str, Any]) -> None:
+    del deck["cards"][5]["hint"]
+
+
+def _break_repeated_id(deck: dict[str, Any]) -> None:
+    deck["cards"][1]["id"] = deck["cards"][0]["id"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (_break_unknown_kind, "unknown categories 'job-hopping'"),
+        (_break_missing_kind, "category 'let-go' is missing"),
+        (_break_empty_kind, "no cards for 'career-change'"),
+        (_break_card_kind, "unknown category 'salary'"),
+        (_break_terms, "'terms' must be a non-empty list"),
+        (_break_advice, "'advice' must be a non-empty string"),
+        (_break_hint, "'hint' must be a non-empty string"),
+        (_break_repeated_id, "used twice"),
+    ],
+)
+def test_a_damaged_deck_is_refused_naming_the_fault(
+    tmp_path: Path, damage: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    deck = _shipped_deck()
+    damage(deck)
+    (tmp_path / "feedback.json").write_text(json.dumps(deck), encoding="utf-8")
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_deck(tmp_path)
+
+
+def test_the_deck_is_listed_kind_by_kind_whatever_the_files_order(tmp_path: Path) -> None:
+    deck = _shipped_deck()
+    deck["cards"].reverse()
+    (tmp_path / "feedback.json").write_text(json.dumps(deck), encoding="utf-8")
+    titles, cards = load_deck(tmp_path)
+    kinds = list(dict.fromkeys(card.category for card in cards))
+    assert kinds == list(titles) == list(CATEGORIES)
