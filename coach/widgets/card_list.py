@@ -74,9 +74,7 @@ class CardList(OptionList):
         self._shown = (cards, categories, attempts, now, current)
         self._shown_width = self.content_size.width
         length = self._label_length()
-        by_card: dict[str, list[Attempt]] = {}
-        for attempt in attempts:  # one pass, not one per card: histories can be long
-            by_card.setdefault(attempt.card_id, []).append(attempt)
+        by_card = drill.by_card(attempts)  # one pass, not one per card: histories can be long
 
         def label(card_id: str, title: str) -> Text:
             state = drill.progress(card_id, by_card.get(card_id, []))
