@@ -91,8 +91,8 @@ def test_uncovered_requirements_become_tailored_cards() -> None:
     cards = tailored_cards(split_requirements(POSTING), strengths)
     feedback = [card.feedback for card in cards]
     assert feedback == [
-        "We were hoping for more hands-on experience with Kubernetes.",
-        "We were hoping for more hands-on experience with written communication.",
+        "We were hoping for more Kubernetes experience.",
+        "We were hoping to hear more evidence of written communication.",
         "We were hoping for more hands-on experience with Airflow.",
     ]
     assert not any("Python" in f or "SQL" in f for f in feedback)
@@ -120,13 +120,14 @@ def test_tailored_card_ids_never_collide() -> None:
     assert len({card.id for card in cards}) == 5
 
 
-def test_tailored_cards_are_told_apart_in_the_list_by_their_requirement() -> None:
+def test_tailored_cards_are_told_apart_in_the_list_by_their_skill() -> None:
     from coach.widgets.card_list import short_label
 
     cards = tailored_cards(
-        ["Hands-on experience with dbt", "A/B testing and experiment design"], []
+        ["Hands-on experience with dbt", "A/B testing and experiment design", "BSN preferred"], []
     )
     labels = [short_label(card) for card in cards]
-    assert labels[0].startswith("dbt")  # its own case: a name, not a sentence
-    assert labels[1].startswith("A/B testing")
-    assert len(set(labels)) == 2
+    assert labels[0] == "dbt"  # its own case: a name, not a sentence
+    assert labels[1:3] == ["A/B testing", "experiment design"]  # one requirement, two skills
+    assert labels[3] == "BSN"  # nice to have: its group says so, not its label
+    assert len(set(labels)) == 4

@@ -78,8 +78,9 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("coach-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for source in sorted((ROOT / "data").glob("*.json")):
-        assert f"coach/data/{source.name}" in names, f"{source.name} is not in the wheel"
+    for source in sorted((ROOT / "data").rglob("*.json")):
+        inside = source.relative_to(ROOT / "data").as_posix()
+        assert f"coach/data/{inside}" in names, f"{inside} is not in the wheel"
     for stylesheet in ("coach/coach.tcss", "coach/screens/rate.tcss", "coach/screens/dialogs.tcss"):
         assert stylesheet in names, f"{stylesheet} is not in the wheel"
     # Run the unpacked wheel from another folder: it must find its own copy of the data.
@@ -87,7 +88,9 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
         "import json, coach.content as c\n"
-        "print(json.dumps([str(c.data_dir()), c.load_questions()[0].id]))\n"
+        "from coach.domain.cards import split_requirements as split\n"
+        "print(json.dumps([str(c.data_dir()), c.load_questions()[0].id,"
+        " split('Requirements:\\n- SQL\\nNice to have:\\n- dbt')]))\n"
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(unpacked)!r}); {code}"],
@@ -96,9 +99,10 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    found, first = json.loads(result.stdout)
+    found, first, requirements = json.loads(result.stdout)
     assert found == str(unpacked / "coach" / "data")
     assert first == "canonical"
+    assert requirements == ["SQL", "Nice to have: dbt"]  # the posting phrases came along
 
 
 # --- the deck (feedback.json) -----------------------------------------------------------------
@@ -170,3 +174,56 @@ def test_the_deck_is_listed_kind_by_kind_whatever_the_files_order(tmp_path: Path
     titles, cards = load_deck(tmp_path)
     kinds = list(dict.fromkeys(card.category for card in cards))
     assert kinds == list(titles) == list(CATEGORIES)
+
+
+# --- the phrase lists that read a job posting (phrases/postings.json) ---------------------------
+
+
+def _posting_phrases(tmp_path: Path, damage: Callable[[dict[str, Any]], None]) -> Path:
+    raw = json.loads((data_dir() / "phrases" / "postings.json").read_text("utf-8"))
+    damage(raw)
+    (tmp_path / "phrases").mkdir()
+    (tmp_path / "phrases" / "postings.json").write_text(json.dumps(raw), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda raw: raw.pop("boilerplate"), "'boilerplate' must be a non-empty list"),
+        (lambda raw: raw.update(generic=["experience", 3]), "'generic' must hold only"),
+        (lambda raw: raw["headings"].pop("nice"), "'headings.nice' must be a non-empty list"),
+        (lambda raw: raw.update(ability_openings=[]), "'ability_openings' must be"),
+    ],
+)
+def test_damaged_posting_phrases_are_refused_naming_the_list(
+    tmp_path: Path, damage: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    from coach.posting_content import load_posting_phrases
+
+    folder = _posting_phrases(tmp_path, damage)
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_posting_phrases(folder)
+
+
+def test_missing_posting_phrases_say_reinstall(tmp_path: Path) -> None:
+    from coach.posting_content import load_posting_phrases
+
+    with pytest.raises(ContentError, match="missing: reinstall coach"):
+        load_posting_phrases(tmp_path)
+
+
+def test_posting_phrases_are_read_on_first_use_not_at_import() -> None:
+    code = (
+        "import sys\n"
+        "import coach.domain, coach.domain.cards, coach.domain.postings, coach.content\n"
+        "import coach.screens.profile, coach.widgets.card_list\n"
+        "print('coach.posting_content' in sys.modules)\n"
+        "from coach.domain.cards import split_requirements\n"
+        "split_requirements('- SQL')\n"
+        "print('coach.posting_content' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
