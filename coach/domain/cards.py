@@ -108,6 +108,9 @@ def gaps(
     """Every skill of the saved requirement lines that no strength covers: must-haves first,
     then nice-to-haves, each in the posting's order; a skill named twice once (as a must-have
     if it is one anywhere)."""
+    requirements = [line for line in requirements if line.strip()]
+    if not requirements:
+        return []  # no profile yet: nothing to read, and the phrase lists stay unread
     from coach.domain.posting_skills import covered
     from coach.domain.postings import parse_posting
 

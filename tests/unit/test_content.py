@@ -218,8 +218,9 @@ def test_posting_phrases_are_read_on_first_use_not_at_import() -> None:
         "import sys\n"
         "import coach.domain, coach.domain.cards, coach.domain.postings, coach.content\n"
         "import coach.screens.profile, coach.widgets.card_list\n"
+        "from coach.domain.cards import split_requirements, tailored_cards\n"
+        "tailored_cards([], [])  # no profile yet: nothing to read\n"
         "print('coach.posting_content' in sys.modules)\n"
-        "from coach.domain.cards import split_requirements\n"
         "split_requirements('- SQL')\n"
         "print('coach.posting_content' in sys.modules)\n"
     )
