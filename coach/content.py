@@ -141,6 +141,14 @@ def load_deck(
     categories = raw.get("categories")
     if not isinstance(categories, dict):
         raise ContentError("feedback.json: 'categories' must be an object")
+    # Exactly the known kinds: a misspelt one would otherwise be silently ignored, and its
+    # cards refused one by one as "unknown category".
+    unknown = sorted(set(categories) - set(CATEGORIES))
+    if unknown:
+        raise ContentError(
+            f"feedback.json: unknown categories {', '.join(map(repr, unknown))}; "
+            f"the kinds are {', '.join(CATEGORIES)}"
+        )
     titles: dict[str, tuple[str, str]] = {}
     for category in CATEGORIES:
         entry = categories.get(category)
@@ -170,7 +178,12 @@ def load_deck(
                 hint=_text(item, "hint", where),
             )
         )
-    return titles, tuple(cards)
+    empty = [category for category in CATEGORIES if all(c.category != category for c in cards)]
+    if empty:
+        raise ContentError(f"feedback.json: no cards for {', '.join(map(repr, empty))}")
+    # Listed and drilled kind by kind in CATEGORIES' order, whatever the file's order.
+    order = {category: n for n, category in enumerate(CATEGORIES)}
+    return titles, tuple(sorted(cards, key=lambda card: order[card.category]))
 
 
 def _number(item: dict[str, Any], key: str, where: str, low: float, high: float) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, heard_card, tailored_cards, uncovered
+from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, heard_card, tailored_pairs
 from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
 
 if TYPE_CHECKING:
@@ -47,9 +47,10 @@ REQUIREMENTS = (
     DBT,
     EXPERIMENTS,
     "Experience with demand forecasting",
-    "Presenting findings to senior stakeholders",
+    "Presenting findings to leadership",
 )
-"""A senior data analyst posting at a logistics company; the three in the middle are gaps."""
+"""A senior data analyst posting at a logistics company; the three in the middle are gaps: five
+skills (dbt, Airflow, A/B testing, experiment design, demand forecasting) no strength covers."""
 
 HEARD_COMPANY = "Northwind Freight"
 HEARD_FEEDBACK = (
@@ -60,7 +61,8 @@ HEARD_FEEDBACK = (
 
 
 def demo_profile() -> Profile:
-    """Four strengths with evidence and six requirements, three of them not covered."""
+    """Four strengths with evidence and six requirements, three of them not covered (five
+    skills, so five tailored cards)."""
     return Profile(strengths=STRENGTHS, requirements=REQUIREMENTS)
 
 
@@ -235,11 +237,11 @@ def demo_cards(now: datetime) -> dict[str, FeedbackCard]:
     from coach.content import load_deck
 
     profile = demo_profile()
-    gaps = uncovered(profile.requirements, profile.strengths)
-    # tailored_cards makes one card per uncovered requirement, in the same order.
-    cards: dict[str, FeedbackCard] = dict(
-        zip(gaps, tailored_cards(profile.requirements, profile.strengths), strict=True)
-    )
+    cards: dict[str, FeedbackCard] = {}
+    # A requirement naming two skills ("dbt and Airflow") has a card for each: the rehearsals
+    # answer its first.
+    for requirement, card in tailored_pairs(profile.requirements, profile.strengths):
+        cards.setdefault(requirement, card)
     cards[HEARD] = demo_heard_card(now)
     cards.update((card.id, card) for card in load_deck()[1])
     return cards

@@ -1,7 +1,8 @@
 """Feedback cards: what an interviewer might say in answer to the closing question.
 
 Three sources: the deck shipped in ``data/feedback.json``; cards tailored to the user's profile
-(a requirement that none of their strengths covers); and feedback heard in a real interview.
+(a skill the job's requirements name that none of their strengths covers); and feedback heard
+in a real interview.
 """
 
 from __future__ import annotations
@@ -9,11 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from coach.domain import text as t
 from coach.domain.content import QUESTION_CARD_ID as QUESTION_CARD_ID  # defined there, re-exported
 from coach.domain.models import Strength
+
+if TYPE_CHECKING:
+    from coach.domain.posting_phrases import PostingPhrases
+    from coach.domain.posting_skills import Skill
+    from coach.domain.postings import Requirement
 
 CardSource = Literal["deck", "tailored", "heard"]
 
@@ -26,8 +32,18 @@ CATEGORIES = (
     "culture-fit",
     "communication-depth",
     "evasive",
+    "employment-gap",
+    "short-tenure",
+    "let-go",
+    "salary-above-range",
+    "career-change",
+    "missing-degree",
+    "location-notice",
+    "challenged-claim",
 )
-"""The kinds of feedback the deck covers, in the order the app lists them."""
+"""The kinds of concern the deck covers, in the order the app lists them. They are also the
+concern kinds the response coaching and the labelled corpus use, so a card's category is its
+kind: rename none without renaming it there."""
 
 
 @dataclass(frozen=True)
@@ -53,55 +69,16 @@ class FeedbackCard:
     card. Set only by the reader (``coach.records``) and never written back."""
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d+[.)]|[a-z][.)])\s*", re.IGNORECASE)
-_HEADING = re.compile(
-    r"^(requirements|qualifications|what you'll need|what you will need|about you|you have|"
-    r"must[- ]haves?|nice to haves?|responsibilities|skills|experience)\s*:?\s*$",
-    re.IGNORECASE,
-)
-_LEAD_IN = re.compile(
-    r"^(?:you have|you'll have|you will have|must have|should have|we're looking for|"
-    r"we are looking for|ideally,? you have|strong|proven|solid|demonstrated|excellent|good|"
-    r"hands-on|deep|a|an)\s+",
-    re.IGNORECASE,
-)
+def split_requirements(posting: str, phrases: PostingPhrases | None = None) -> tuple[str, ...]:
+    """A pasted posting (or the profile's saved lines) as one requirement a line.
 
-
-def split_requirements(posting: str) -> tuple[str, ...]:
-    """Turn pasted lines of a job posting into one requirement per line.
-
-    Bullets and numbering are removed, headings ("Requirements:") and blank lines dropped,
-    sentences split, duplicates (ignoring case) removed, order kept.
+    Headings, the title, the company's story, duties, benefits, pay, boilerplate and "apply
+    now" are left out (see ``coach.domain.postings``); a nice-to-have keeps "Nice to have: " in
+    front. Reading the lines it returns gives them back unchanged.
     """
-    found: list[str] = []
-    seen: set[str] = set()
-    for line in posting.splitlines():
-        line = _BULLET.sub("", line).strip().rstrip(";,.")
-        if not line or _HEADING.match(line):
-            continue
-        for part in re.split(r"(?<=[.;])\s+", line):
-            part = part.strip().rstrip(";,.")
-            key = part.lower()
-            if part and key not in seen:
-                seen.add(key)
-                found.append(part)
-    return tuple(found)
+    from coach.domain.postings import parse_posting
 
-
-def _subject(requirement: str) -> str:
-    """The requirement's core phrase, for "hands-on experience with <subject>"."""
-    subject = requirement.strip()
-    for _ in range(3):
-        subject = _LEAD_IN.sub("", subject)
-    subject = re.sub(r"^(?:\d+\+?\s*(?:years?|yrs?)\s*(?:of\s*)?)", "", subject, flags=re.I)
-    subject = re.sub(
-        r"^(?:experience|knowledge|expertise|skills?|familiarity)\s+(?:with|in|of)\s+",
-        "",
-        subject,
-        flags=re.I,
-    )
-    subject = re.sub(r"\s+(?:experience|skills?|knowledge|expertise)$", "", subject, flags=re.I)
-    return subject or requirement.strip()
+    return tuple(requirement.line for requirement in parse_posting(posting, phrases))
 
 
 def _requirement_id(requirement: str) -> str:
@@ -115,40 +92,177 @@ def _requirement_id(requirement: str) -> str:
     return f"req-{slug}-{digest}" if slug else f"req-{digest}"
 
 
-def uncovered(requirements: Iterable[str], strengths: Sequence[Strength]) -> list[str]:
-    """The requirements that share no meaningful word with any strength or its evidence."""
-    covered = set()
-    for strength in strengths:
-        covered |= t.content_stems(f"{strength.text} {strength.evidence}")
-    generic = t.content_stems("experience years knowledge skills ability strong proven work")
-    return [req for req in requirements if not ((t.content_stems(req) - generic) & covered)]
+@dataclass(frozen=True)
+class Gap:
+    """A skill the profile's requirements name that none of its strengths covers."""
+
+    requirement: Requirement
+    skill: Skill
+
+
+def gaps(
+    requirements: Iterable[str],
+    strengths: Sequence[Strength],
+    phrases: PostingPhrases | None = None,
+) -> list[Gap]:
+    """Every skill of the saved requirement lines that no strength covers: must-haves first,
+    then nice-to-haves, each in the posting's order; a skill named twice once (as a must-have
+    if it is one anywhere)."""
+    requirements = [line for line in requirements if line.strip()]
+    if not requirements:
+        return []  # no profile yet: nothing to read, and the phrase lists stay unread
+    from coach.domain.posting_skills import covered
+    from coach.domain.postings import parse_posting
+
+    phrases = phrases or _packaged()
+    parsed: dict[str, Requirement] = {}
+    for line in requirements:  # each line on its own: a saved line is one requirement
+        for requirement in parse_posting(line, phrases):
+            parsed.setdefault(requirement.text.lower(), requirement)
+    ordered = sorted(parsed.values(), key=lambda r: r.nice_to_have)  # stable: posting order
+    found: list[Gap] = []
+    seen: set[str] = set()
+    for requirement in ordered:
+        for skill in requirement.skills:
+            key = " ".join(skill.text.lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+            if not covered(skill, strengths, phrases):
+                found.append(Gap(requirement, skill))
+    return found
+
+
+def uncovered(
+    requirements: Iterable[str],
+    strengths: Sequence[Strength],
+    phrases: PostingPhrases | None = None,
+) -> list[str]:
+    """What each tailored card is about: the skills no strength covers, in the cards' order."""
+    return [gap.skill.text for gap in gaps(requirements, strengths, phrases)]
+
+
+def _packaged() -> PostingPhrases:
+    from coach.posting_content import load_posting_phrases
+
+    return load_posting_phrases()
 
 
 TAILORED_CONCERN = "little hands-on "
-"""How a tailored card's concern begins; the rest is the requirement's subject."""
+"""How a tailored card about a skill begins its concern; the rest is the skill."""
+NICE_CONCERN = ", a nice-to-have"
+"""How a tailored card about a nice-to-have ends its concern."""
+_CONCERN_STARTS = {
+    "skill": TAILORED_CONCERN,
+    "credential": "missing ",
+    "possession": "missing ",
+    "ability": "the job needs someone ",
+    "quality": "little evidence of ",
+}
+_SAID = {
+    # (kind, nice to have) -> what the interviewer says; {} is the skill as a card says it.
+    ("skill", False): "We were hoping for more {}.",
+    ("skill", True): "It isn't essential, but we'd hoped for some {}.",
+    ("credential", False): "The role requires {}, and I didn't see that on your application.",
+    ("credential", True): "It isn't required, but we'd prefer {}, and I didn't see that on "
+    "your application.",
+    ("possession", False): "The role requires {}, and that didn't come up.",
+    ("possession", True): "It isn't essential, but it helps to have {}, and that didn't come up.",
+    ("ability", False): "This job needs someone {}, and I didn't hear much about that.",
+    ("ability", True): "It isn't essential, but it would help to have someone {}.",
+    ("quality", False): "We were hoping to hear more evidence of {}.",
+    ("quality", True): "It isn't essential, but I'd have liked more evidence of {}.",
+}
+_HINTS = {
+    "skill": "Name your closest experience to it, with a result, and how fast you would close "
+    "the gap.",
+    "credential": "Say plainly where you stand on it (held, in progress, planned), then show the "
+    "experience or training that proves the same ability.",
+    "possession": "Answer it directly: say what you have or how you would arrange it, and by when.",
+    "ability": "Answer it directly and honestly, with an example of a time you did it.",
+    "quality": "Give one short story that shows it: what you did and what came of it.",
+}
+_NICE_HINT = (
+    "It is a nice-to-have, not a must: acknowledge it briefly, then bring the talk back to the "
+    "must-haves you meet, with evidence."
+)
+
+
+def _category(skill: Skill) -> str:
+    if skill.kind == "credential":
+        return "missing-degree"
+    if skill.logistics:
+        return "location-notice"
+    return "experience-gap" if skill.years else "skills-gap"
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    """The skill's own words a response should use ("RN" and "Go" count: names, not filler)."""
+    found = {
+        w.lower()
+        for w in re.findall(r"[^\W_][\w+#\-]*", text)
+        if w.lower() not in t.STOPWORDS and (len(w) > 2 or (len(w) == 2 and w[:1].isupper()))
+    }
+    return tuple(sorted(found)) or (text.lower(),)
+
+
+def tailored_card(gap: Gap, card_id: str) -> FeedbackCard:
+    """The card for one gap: what an interviewer would say about it, in its kind's words."""
+    skill, nice = gap.skill, gap.requirement.nice_to_have
+    return FeedbackCard(
+        id=card_id,
+        category=_category(skill),
+        feedback=_SAID[(skill.kind, nice)].format(skill.phrase),
+        concern=f"{_CONCERN_STARTS[skill.kind]}{skill.text}{NICE_CONCERN if nice else ''}",
+        terms=_terms(skill.text),
+        hint=_NICE_HINT if nice else _HINTS[skill.kind],
+        source="tailored",
+    )
+
+
+def tailored_pairs(
+    requirements: Sequence[str],
+    strengths: Sequence[Strength],
+    phrases: PostingPhrases | None = None,
+) -> list[tuple[str, FeedbackCard]]:
+    """(the requirement's saved line, its card) for each gap, in the cards' order."""
+    pairs: list[tuple[str, FeedbackCard]] = []
+    used: set[str] = set()
+    for gap in gaps(requirements, strengths, phrases):
+        text = gap.requirement.text
+        # A requirement's first skill keeps the requirement's own id (as before skills were
+        # told apart), so the attempts saved for it stay with it; the others add the skill.
+        first = gap.skill == gap.requirement.skills[0]
+        card_id = _requirement_id(text if first else f"{text}\n{gap.skill.text}")
+        if card_id in used:
+            card_id = _requirement_id(f"{text}\n{gap.skill.text}\n{len(used)}")
+        used.add(card_id)
+        pairs.append((gap.requirement.line, tailored_card(gap, card_id)))
+    return pairs
 
 
 def tailored_cards(
-    requirements: Sequence[str], strengths: Sequence[Strength]
+    requirements: Sequence[str],
+    strengths: Sequence[Strength],
+    phrases: PostingPhrases | None = None,
 ) -> tuple[FeedbackCard, ...]:
-    """A card for each requirement that none of the user's strengths covers."""
-    cards = []
-    for requirement in uncovered(requirements, strengths):
-        subject = _subject(requirement)
-        terms = tuple(sorted(w for w in t.words(subject) if w not in t.STOPWORDS and len(w) > 2))
-        cards.append(
-            FeedbackCard(
-                id=_requirement_id(requirement),
-                category="skills-gap",
-                feedback=f"We were hoping for more hands-on experience with {subject}.",
-                concern=f"{TAILORED_CONCERN}{subject}",
-                terms=terms,
-                hint="Name your closest experience to it, with a result, and how fast you "
-                "would close the gap.",
-                source="tailored",
-            )
-        )
-    return tuple(cards)
+    """A card for each skill of the requirements that none of the user's strengths covers:
+    must-haves first, then nice-to-haves (their card says so)."""
+    return tuple(card for _, card in tailored_pairs(requirements, strengths, phrases))
+
+
+def is_nice_to_have(card: FeedbackCard) -> bool:
+    """Whether a tailored card is about a nice-to-have."""
+    return card.source == "tailored" and card.concern.endswith(NICE_CONCERN)
+
+
+def tailored_subject(card: FeedbackCard) -> str:
+    """What a tailored card is about ("dbt", "current RN license"), for its label."""
+    concern = card.concern.removesuffix(NICE_CONCERN)
+    for start in _CONCERN_STARTS.values():
+        if concern.startswith(start):
+            return concern[len(start) :]
+    return concern
 
 
 def heard_card(feedback: str, key: str | int, company: str = "") -> FeedbackCard:

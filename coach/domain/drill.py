@@ -7,7 +7,7 @@ attempts themselves, so there is nothing extra to store or to get out of step.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -93,19 +93,57 @@ def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
     return CardProgress(card_id, box, len(mine), max(scores), scores, due)
 
 
+def by_card(attempts: Iterable[Attempt]) -> dict[str, list[Attempt]]:
+    """The attempts grouped by their card, in one pass: replaying each card of a deck of a
+    hundred against the whole history would read a long history a hundred times."""
+    grouped: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        grouped.setdefault(attempt.card_id, []).append(attempt)
+    return grouped
+
+
+def new_card_order(card_ids: Sequence[str], kinds: Mapping[str, str]) -> dict[str, int]:
+    """Where each card stands among new cards: cards without a kind (the closing question, the
+    cards tailored to the profile or heard) first in their order, then the deck's cards taken
+    one of each kind in turn, so a fresh deck of sixteen kinds is met kind by kind rather than
+    seven cards of one kind before any of the next."""
+    seen: dict[str, int] = {}
+    kind_order: dict[str, int] = {}
+    ranked: list[tuple[int, int, int, str]] = []
+    for place, card_id in enumerate(card_ids):
+        kind = kinds.get(card_id)
+        if kind is None:
+            ranked.append((0, place, 0, card_id))
+            continue
+        kind_order.setdefault(kind, len(kind_order))
+        seen[kind] = seen.get(kind, 0) + 1
+        ranked.append((1, seen[kind], kind_order[kind], card_id))
+    return {card_id: n for n, (*_, card_id) in enumerate(sorted(ranked))}
+
+
 def next_due(
-    card_ids: Sequence[str], attempts: Sequence[Attempt], now: datetime, after: str | None = None
+    card_ids: Sequence[str],
+    attempts: Sequence[Attempt],
+    now: datetime,
+    after: str | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> str | None:
     """The card to practise next.
 
-    Due cards first: the most overdue before new ones (new cards keep their deck order), and
-    never the card just practised (``after``) while another is due. If nothing is due, the one
-    due soonest. None for an empty deck.
+    Due cards first: the most overdue before new ones, and never the card just practised
+    (``after``) while another is due. New cards keep their deck order or, given the deck
+    cards' ``kinds`` (card id -> kind), come one of each kind in turn (see
+    ``new_card_order``). If nothing is due, the one due soonest. None for an empty deck.
     """
     if not card_ids:
         return None
-    states = [progress(card_id, attempts) for card_id in card_ids]
-    order = {card_id: n for n, card_id in enumerate(card_ids)}
+    grouped = by_card(attempts)
+    states = [progress(card_id, grouped.get(card_id, ())) for card_id in card_ids]
+    order = (
+        new_card_order(card_ids, kinds)
+        if kinds
+        else {card_id: n for n, card_id in enumerate(card_ids)}
+    )
 
     def urgency(state: CardProgress) -> tuple[int, datetime, int]:
         practised_due = state.due_at is not None and state.due_at <= now

@@ -15,6 +15,7 @@ from textual.widgets import Label, Static, TextArea
 
 from coach.domain.cards import split_requirements, uncovered
 from coach.domain.models import Profile, Strength
+from coach.domain.postings import NICE_PREFIX
 from coach.render.safe import user_text
 from coach.widgets.safe_fields import SafeTextArea
 
@@ -78,7 +79,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
                     )
                     yield Static("", id="strengths-error", classes="field-error")
                 with Vertical():
-                    yield Label("The job's requirements: paste the posting's lines")
+                    yield Label("The job posting, pasted whole")
                     yield SafeTextArea(
                         "\n".join(self._profile.requirements),
                         id="posting",
@@ -108,10 +109,12 @@ class ProfileScreen(ModalScreen[Profile | None]):
         error.update("")
         self.query_one("#strengths", TextArea).remove_class("-invalid")
         requirements = split_requirements(self.query_one("#posting", TextArea).text)
+        nice = sum(line.startswith(NICE_PREFIX) for line in requirements)
         gaps = uncovered(requirements, strengths)
         self.query_one("#profile-preview", Static).update(
-            f"{len(strengths)} strength(s), {len(requirements)} requirement(s); "
-            f"{len(gaps)} not covered by a strength become tailored feedback cards."
+            f"{len(strengths)} strength(s), {len(requirements)} requirement(s)"
+            + (f" ({nice} nice to have)" if nice else "")
+            + f"; {len(gaps)} skill(s) not covered by a strength become tailored feedback cards."
         )
 
     def action_save(self) -> None:

@@ -477,7 +477,13 @@ class RehearseScreen(DraftScreen):
         from coach.domain import drill
 
         self._load()
-        card_id = drill.next_due(self._all_ids(), self.attempts, self.clock(), after=self.card_id)
+        card_id = drill.next_due(
+            self._all_ids(),
+            self.attempts,
+            self.clock(),
+            after=self.card_id,
+            kinds={card.id: card.category for card in self.deck},  # new cards: kind by kind
+        )
         if card_id:
             self.select_card(card_id)
             self._editor().focus()

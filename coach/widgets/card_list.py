@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.domain import drill
-from coach.domain.cards import QUESTION_CARD_ID, TAILORED_CONCERN, FeedbackCard
+from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, is_nice_to_have, tailored_subject
 from coach.domain.models import Attempt
 from coach.render.safe import visible
 from coach.widgets.coaching_panel import score_style
@@ -21,18 +21,20 @@ from coach.widgets.coaching_panel import score_style
 LABEL_LENGTH = 19
 """Characters of a card's label before the list knows its width."""
 GROUPS = {"tailored": "For your profile", "heard": "Heard in interviews"}
+NICE_GROUP = "Profile: nice to have"
+"""Tailored cards about a nice-to-have, listed after the must-haves."""
 
 
 def short_label(card: FeedbackCard, length: int = LABEL_LENGTH) -> str:
-    """A card's label: what was said for a heard card, the requirement for a tailored one (they
-    all share "little hands-on ..."), else the concern it raises; trimmed."""
+    """A card's label: what was said for a heard card, the skill for a tailored one (their
+    concerns share their first words), else the concern it raises; trimmed."""
     if card.source == "heard":
         text = card.feedback
     elif card.source == "tailored":
-        text = card.concern.removeprefix(TAILORED_CONCERN)
+        text = tailored_subject(card)
     else:
         text = card.concern
-    # A requirement keeps its own case ("dbt and Airflow"); the deck's concerns start lowercase.
+    # A skill keeps its own case ("dbt", "RN license"); the deck's concerns start lowercase.
     label = text if card.source == "tailored" else text[:1].upper() + text[1:]
     return label if len(label) <= length else label[: length - 1] + "…"
 
@@ -74,9 +76,7 @@ class CardList(OptionList):
         self._shown = (cards, categories, attempts, now, current)
         self._shown_width = self.content_size.width
         length = self._label_length()
-        by_card: dict[str, list[Attempt]] = {}
-        for attempt in attempts:  # one pass, not one per card: histories can be long
-            by_card.setdefault(attempt.card_id, []).append(attempt)
+        by_card = drill.by_card(attempts)  # one pass, not one per card: histories can be long
 
         def label(card_id: str, title: str) -> Text:
             state = drill.progress(card_id, by_card.get(card_id, []))
@@ -95,7 +95,11 @@ class CardList(OptionList):
         ]
         groups: dict[str, list[FeedbackCard]] = {}
         for card in cards:
-            group = GROUPS.get(card.source, categories.get(card.category, (card.category, ""))[0])
+            group = (
+                NICE_GROUP
+                if is_nice_to_have(card)
+                else GROUPS.get(card.source, categories.get(card.category, (card.category, ""))[0])
+            )
             groups.setdefault(group, []).append(card)
         for group, members in groups.items():
             group = visible(group)  # an imported card's category is shown as it is

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-from coach.content import ContentError, data_dir, load_questions
+from coach.content import ContentError, data_dir, load_deck, load_questions
+from coach.domain.cards import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 CANONICAL = (
@@ -84,7 +88,9 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
         "import json, coach.content as c\n"
-        "print(json.dumps([str(c.data_dir()), c.load_questions()[0].id]))\n"
+        "from coach.domain.cards import split_requirements as split\n"
+        "print(json.dumps([str(c.data_dir()), c.load_questions()[0].id,"
+        " split('Requirements:\\n- SQL\\nNice to have:\\n- dbt')]))\n"
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(unpacked)!r}); {code}"],
@@ -93,6 +99,132 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    found, first = json.loads(result.stdout)
+    found, first, requirements = json.loads(result.stdout)
     assert found == str(unpacked / "coach" / "data")
     assert first == "canonical"
+    assert requirements == ["SQL", "Nice to have: dbt"]  # the posting phrases came along
+
+
+# --- the deck (feedback.json) -----------------------------------------------------------------
+
+
+def _shipped_deck() -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads((data_dir() / "feedback.json").read_text("utf-8")))
+
+
+def _break_unknown_kind(deck: dict[str, Any]) -> None:
+    deck["categories"]["job-hopping"] = {"title": "Job hopping", "advice": "Stay."}
+
+
+def _break_missing_kind(deck: dict[str, Any]) -> None:
+    del deck["categories"]["let-go"]
+
+
+def _break_empty_kind(deck: dict[str, Any]) -> None:
+    deck["cards"] = [card for card in deck["cards"] if card["category"] != "career-change"]
+
+
+def _break_card_kind(deck: dict[str, Any]) -> None:
+    deck["cards"][0]["category"] = "salary"
+
+
+def _break_terms(deck: dict[str, Any]) -> None:
+    deck["cards"][-1]["terms"] = ["notice", " "]
+
+
+def _break_advice(deck: dict[str, Any]) -> None:
+    deck["categories"]["challenged-claim"]["advice"] = ""
+
+
+def _break_hint(deck: dict[str, Any]) -> None:
+    del deck["cards"][5]["hint"]
+
+
+def _break_repeated_id(deck: dict[str, Any]) -> None:
+    deck["cards"][1]["id"] = deck["cards"][0]["id"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (_break_unknown_kind, "unknown categories 'job-hopping'"),
+        (_break_missing_kind, "category 'let-go' is missing"),
+        (_break_empty_kind, "no cards for 'career-change'"),
+        (_break_card_kind, "unknown category 'salary'"),
+        (_break_terms, "'terms' must be a non-empty list"),
+        (_break_advice, "'advice' must be a non-empty string"),
+        (_break_hint, "'hint' must be a non-empty string"),
+        (_break_repeated_id, "used twice"),
+    ],
+)
+def test_a_damaged_deck_is_refused_naming_the_fault(
+    tmp_path: Path, damage: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    deck = _shipped_deck()
+    damage(deck)
+    (tmp_path / "feedback.json").write_text(json.dumps(deck), encoding="utf-8")
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_deck(tmp_path)
+
+
+def test_the_deck_is_listed_kind_by_kind_whatever_the_files_order(tmp_path: Path) -> None:
+    deck = _shipped_deck()
+    deck["cards"].reverse()
+    (tmp_path / "feedback.json").write_text(json.dumps(deck), encoding="utf-8")
+    titles, cards = load_deck(tmp_path)
+    kinds = list(dict.fromkeys(card.category for card in cards))
+    assert kinds == list(titles) == list(CATEGORIES)
+
+
+# --- the phrase lists that read a job posting (phrases/postings.json) ---------------------------
+
+
+def _posting_phrases(tmp_path: Path, damage: Callable[[dict[str, Any]], None]) -> Path:
+    raw = json.loads((data_dir() / "phrases" / "postings.json").read_text("utf-8"))
+    damage(raw)
+    (tmp_path / "phrases").mkdir()
+    (tmp_path / "phrases" / "postings.json").write_text(json.dumps(raw), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda raw: raw.pop("boilerplate"), "'boilerplate' must be a non-empty list"),
+        (lambda raw: raw.update(generic=["experience", 3]), "'generic' must hold only"),
+        (lambda raw: raw["headings"].pop("nice"), "'headings.nice' must be a non-empty list"),
+        (lambda raw: raw.update(ability_openings=[]), "'ability_openings' must be"),
+    ],
+)
+def test_damaged_posting_phrases_are_refused_naming_the_list(
+    tmp_path: Path, damage: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    from coach.posting_content import load_posting_phrases
+
+    folder = _posting_phrases(tmp_path, damage)
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_posting_phrases(folder)
+
+
+def test_missing_posting_phrases_say_reinstall(tmp_path: Path) -> None:
+    from coach.posting_content import load_posting_phrases
+
+    with pytest.raises(ContentError, match="missing: reinstall coach"):
+        load_posting_phrases(tmp_path)
+
+
+def test_posting_phrases_are_read_on_first_use_not_at_import() -> None:
+    code = (
+        "import sys\n"
+        "import coach.domain, coach.domain.cards, coach.domain.postings, coach.content\n"
+        "import coach.screens.profile, coach.widgets.card_list\n"
+        "from coach.domain.cards import split_requirements, tailored_cards\n"
+        "tailored_cards([], [])  # no profile yet: nothing to read\n"
+        "print('coach.posting_content' in sys.modules)\n"
+        "split_requirements('- SQL')\n"
+        "print('coach.posting_content' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]

@@ -77,3 +77,67 @@ def test_attempts_are_ordered_by_their_moment_not_their_text_across_time_zones()
     later = Attempt("response", "b", "c", 60, created_at="2026-01-01T09:00:00-08:00")
     assert drill.progress("c", [later, earlier]).scores == (70, 60)
     assert score_trend([later, earlier]) == [70, 60]
+
+
+def test_a_fresh_deck_is_met_one_kind_at_a_time_not_a_whole_kind_first() -> None:
+    from coach.content import load_deck
+
+    _, deck = load_deck()
+    kinds = {card.id: card.category for card in deck}
+    ids = ["closing-question", "req-dbt", *(card.id for card in deck)]
+    order = drill.new_card_order(ids, kinds)
+    first = sorted(ids, key=order.__getitem__)
+    # Cards about you first, in their order; then the first card of each of the 16 kinds.
+    assert first[:2] == ["closing-question", "req-dbt"]
+    assert [kinds[c] for c in first[2:18]] == list(dict.fromkeys(kinds.values()))
+    assert len({kinds[c] for c in first[2:18]}) == 16
+
+    # Practising with ctrl+n walks the same way: the question, then one card of each kind.
+    history: list[Attempt] = []
+    walked = []
+    current = None
+    for step in range(18):  # one evening: nothing practised falls due again
+        moment = step / 1000
+        now = T0 + timedelta(days=moment + 0.0001)
+        current = next_due(ids, history, now, after=current, kinds=kinds)
+        assert current is not None
+        walked.append(current)
+        history.append(attempt(current, 80, moment))
+    assert walked == first[:18]
+
+
+def test_without_kinds_new_cards_keep_their_order() -> None:
+    assert next_due(["b", "a", "c"], [], T0) == "b"
+    assert drill.new_card_order(["b", "a"], {}) == {"b": 0, "a": 1}
+
+
+CARD_IDS = st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=5, unique=True)
+
+
+@given(
+    CARD_IDS,
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d", "x"]), st.integers(0, 100), st.integers(0, 30)
+        ),
+        max_size=25,
+    ),
+    st.integers(0, 40),
+    st.sampled_from([None, "a", "b"]),
+)
+def test_grouping_the_history_once_picks_the_card_a_full_replay_per_card_would(
+    ids: list[str], rows: list[tuple[str, int, int]], day: int, after: str | None
+) -> None:
+    history = [attempt(card, score, d) for card, score, d in rows]
+    now = T0 + timedelta(days=day)
+    # The reference: every card replayed against the whole history, deck order for new cards.
+    states = [progress(card_id, history) for card_id in ids]
+
+    def urgency(state: drill.CardProgress) -> tuple[int, datetime, int]:
+        due = state.due_at
+        rank = 0 if due is not None and due <= now else 1 if due is None else 2
+        return (rank, due or now, ids.index(state.card_id))
+
+    ranked = sorted(states, key=urgency)
+    expected = next((s.card_id for s in ranked if s.card_id != after), ranked[0].card_id)
+    assert next_due(ids, history, now, after=after) == expected
