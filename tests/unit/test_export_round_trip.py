@@ -102,9 +102,19 @@ KNOWN = {
 
 
 def _known_only(doc: Any, section: str) -> Any:
+    """``doc`` without the fields no coach writes (refused as a rule of the file, not of a
+    value: an export never holds one) and without its id (given by the test)."""
     if not isinstance(doc, dict):
         return doc
-    return {k: v for k, v in doc.items() if k in KNOWN[section] and k != "id"}
+    known = {k: v for k, v in doc.items() if k in KNOWN[section] and k != "id"}
+    if isinstance(known.get("checks"), list):
+        known["checks"] = [
+            {k: v for k, v in check.items() if k in backup_check.CHECK_FIELDS}
+            if isinstance(check, dict)
+            else check
+            for check in known["checks"]
+        ]
+    return known
 
 
 @settings(
