@@ -64,7 +64,8 @@ class LongNumber(str):
     """A number in the file too long for Python to read (over 4,300 digits), kept as its
     digits. Not a number, nor text the reader takes (``coach.records`` reads only ``str``
     itself), so the field holding it is shown as missing, as any bad value is; the record
-    stays readable. If that record is saved again, the digits are written as a JSON string."""
+    stays readable. The next save writes the digits as a JSON string (the encoder has no way to
+    write them back as a number)."""
 
 
 def _long_number(digits: str) -> int | str:
