@@ -284,7 +284,8 @@ def assess_closing_question(text: str) -> Assessment:
     checks: tuple[Check, ...] = (fit, competition, openness, courtesy, confident, length, crisp)
     if not (about_fit or compares):
         checks = (fit, competition, *(_off_purpose(c) for c in checks[2:]))
-    return Assessment(sum(c.points for c in checks), checks, len(text) if cut else None)
+    assessed = Assessment(sum(c.points for c in checks), checks, len(text) if cut else None)
+    return t.unvouched(assessed, (confident.name, crisp.name))  # a cut text's rest is unread
 
 
 def _off_purpose(check: Check) -> Check:

@@ -379,4 +379,5 @@ def assess_pitch(
     )
     penalty = EXTRA_DEFENSIVE_PENALTY * max(0, defensive_count - 1)
     score = max(0, sum(c.points for c in checks) - penalty)
-    return Assessment(score, checks, len(response) if cut else None)
+    assessed = Assessment(score, checks, len(response) if cut else None)
+    return t.unvouched(assessed, (calm.name, steady_check.name))  # a cut text's rest is unread
