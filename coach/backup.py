@@ -21,7 +21,7 @@ An attempt the user wants to keep is saved with Ctrl+S, and then it is in the ex
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -230,10 +230,13 @@ def _by_id(
     tally: Tally,
 ) -> None:
     docs = raw.setdefault(table, {})
+    # By id, however the file spells it: a lone "01" is record 1, as the Store reads it, so an
+    # imported record 1 is compared with it rather than added beside it (and hiding it).
+    keys = {number: key for number, key, _, _ in schema.rows(docs)}
     for item in items:
-        key = str(item.id)
-        if key not in docs:
-            docs[key] = records.doc_of(item)
+        key = keys.get(item.id)
+        if key is None:
+            docs[str(item.id)] = records.doc_of(item)
             tally.added += 1
         elif _same(partial(read, docs[key], item.id), item):
             tally.same += 1
@@ -253,19 +256,27 @@ def merge(raw: schema.Raw, bundle: Bundle) -> Report:
     _by_id(raw, "interviews", bundle.interviews, records.interview_from, report.interviews)
 
     cards = raw.setdefault("cards", {})
-    held = {str(doc.get("id", "")): doc for doc in cards.values()}
+    # Each card under the id the Store shows (and so exports) it with: a card the file holds
+    # with no id, or with an id twice, is named from its place, and the import of its own
+    # export finds it there rather than adding it once more at every import.
+    held = {
+        card.id: replace(card, problems=tuple(p for p in card.problems if p != "id"))
+        for card in records.heard_cards_from((n, doc) for n, _, doc, _ in schema.rows(cards))
+    }
     for card in bundle.heard_cards:
         if card.id not in held:
             marks["cards"] += 1
             cards[str(marks["cards"])] = records.card_doc(card)
             report.heard_cards.added += 1
-        elif _same(partial(records.heard_card_from, held[card.id]), card):
+        elif _same(partial(held.get, card.id), card):
             report.heard_cards.same += 1
         else:
             report.heard_cards.conflicts.append(repr(card.id))
 
     table = raw.setdefault("settings", {})
-    current = {str(doc.get("key")): doc.get("value") for doc in table.values()}
+    # As the Store reads them (``Store.settings``): the last readable one of each name.
+    read = (records.setting_from(doc) for _, _, doc, _ in schema.rows(table))
+    current = dict(pair for pair in read if pair is not None)
     for key, value in bundle.settings.items():
         if key not in current:
             marks["settings"] += 1

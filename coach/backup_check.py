@@ -1,11 +1,14 @@
 """Checking a ``coach export --format json`` file before anything of it is imported.
 
-Every record is checked field by field (type, range, date, allowed values, no unknown field,
-with the limits every way into coach shares: ``coach.domain.limits``) and then converted
-through ``coach.records``, the code the Store itself reads documents with, so an imported
-record is exactly what the app would have saved. The checks are strict where
-``coach.records`` is forgiving: a forgiving read suits a database edited by hand, but an import
-that quietly turned a typo into a default would lose data without saying so.
+One rule: a record is imported exactly when the Store's own reader (``coach.records``) reads
+it with no problem, so whatever coach exports imports again, and nothing imported is shown as
+missing. The reader is forgiving (a bad field is read as missing and noted); an import that
+quietly turned a typo into a default would lose data without saying so, so here a noted field
+refuses the record (``_as_read``). The field-by-field checks before it (type, range, date,
+allowed values, with the limits every way into coach shares: ``coach.domain.limits``) are no
+stricter than the reader; they are there to say what is wrong in words. Rules of the file, not
+of a value, come on top: a record's id is there, and once in its section (an attempt's or an
+interview's from 1 to ``MAX_ID``, a card's not empty), and no field is unknown.
 
 Every problem is collected (up to ``MAX_PROBLEMS``), each a sentence naming the record and
 the field, so a hand-edited file can be fixed in one go.
@@ -56,9 +59,9 @@ INTERVIEW_FIELDS = (
 )
 CARD_FIELDS = ("id", "category", "feedback", "concern", "terms", "hint", "source")
 MAX_SPOKEN_SECONDS = limits.MAX_SPOKEN_SECONDS
-NAMES = frozenset({"id", "card_id", "company", "role", "stage", "outcome", "category", "terms"})
-"""Fields that name something: up to ``limits.MAX_NAME_CHARS``; any other text field holds
-what a person wrote, up to ``limits.MAX_TEXT_CHARS``."""
+NAMES = records.NAMES
+MAX_ID = 10**schema.MAX_ID_DIGITS - 1
+"""The highest id the Store reads (``schema.doc_number``): a higher one could not be shown."""
 
 
 _R = TypeVar("_R")
@@ -87,12 +90,14 @@ def _text(doc: Mapping[str, Any], key: str, where: str, *, required: bool = Fals
     return _valid_text(doc.get(key, ""), key, where, required=required)
 
 
-def _valid_text(value: object, key: str, where: str, *, required: bool = False) -> str:
+def _valid_text(
+    value: object, key: str, where: str, *, required: bool = False, most: int | None = None
+) -> str:
     if not isinstance(value, str):
         raise _fail(where, f"'{key}' must be text, not {_kind(value)}")
     if not limits.valid_unicode(value):
         raise _fail(where, f"'{key}' holds a character that is not valid Unicode")
-    most = limits.MAX_NAME_CHARS if key in NAMES else limits.MAX_TEXT_CHARS
+    most = records.most_chars(key) if most is None else most
     if len(value) > most:
         raise _fail(where, f"'{key}' is {len(value):,} characters long; at most {most:,} fit")
     if required and not value.strip():
@@ -152,7 +157,7 @@ def _id(doc: Mapping[str, Any], where: str, seen: set[int]) -> int:
         raise _fail(
             where, "'id' is missing (each record keeps its id so a second import can recognise it)"
         )
-    number = _whole(doc["id"], where, "id", 1, 10**12)
+    number = _whole(doc["id"], where, "id", 1, MAX_ID)
     if number in seen:
         raise _fail(where, f"id {number} appears twice in the file")
     seen.add(number)
@@ -173,7 +178,7 @@ def _checks(raw: object, where: str) -> None:
             raise _fail(at, f"'id' must be a check id ({check_ids.ID_RULE}), not {_kind(check_id)}")
         _text(check, "name", at)
         _text(check, "tip", at)
-        if not isinstance(check.get("passed"), bool):
+        if not isinstance(check.get("passed", False), bool):
             raise _fail(at, f"'passed' must be true or false, not {_kind(check.get('passed'))}")
         most = _whole(check.get("max_points", 0), at, "max_points", 0, 100)
         _whole(check.get("points", 0), at, "points", 0, most)
@@ -195,7 +200,7 @@ def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
     fields = _fields(doc, ATTEMPT_FIELDS, where)
     number = _id(fields, where, seen)
     where = f"{where} (id {number})"
-    if fields.get("kind") not in ("question", "response"):
+    if fields.get("kind", "question") not in ("question", "response"):
         raise _fail(
             where, f"'kind' must be 'question' or 'response', not {_kind(fields.get('kind'))}"
         )
@@ -295,7 +300,8 @@ def settings(doc: object) -> dict[str, str]:
     if not isinstance(doc, dict):
         raise _fail("settings", f"must be an object of text values, not {_kind(doc)}")
     for key, value in doc.items():
-        _valid_text(key, "key", f"setting {_kind(key)}")
+        # As the reader takes a setting (``records.setting_from``): a name, and a text.
+        _valid_text(key, "key", f"setting {_kind(key)}", most=limits.MAX_NAME_CHARS)
         _valid_text(value, "value", f"setting {_kind(key)}")
     return dict(doc)
 

@@ -114,9 +114,14 @@ def export(
         except TargetRefused as refused:
             print(f"coach export: {refused} Nothing was exported.", file=err)
             return refused.code
+    from coach.cli_history import problems_note
+
     try:
         with _opened(db, err) as opened:
             bundle = read_bundle(opened.store)
+            note = problems_note(
+                bundle, unread=opened.store.unread_documents(), shown_as="exported as missing"
+            )
     except StoreError as error:
         print(f"coach export: {error}", file=err)
         return EXIT_FAILED
@@ -129,6 +134,8 @@ def export(
             file=err,
         )
         return EXIT_FAILED
+    if note:
+        print(note, file=err)  # what the export leaves out, as history says it
     text = render(bundle, fmt, _now())
     if target is None:
         out.write(text)
@@ -284,24 +291,29 @@ def history(
     if limit < 1:
         print(f"coach history: --limit must be 1 or more, not {limit}.", file=err)
         return EXIT_USAGE
+    from coach.cli_history import problems_note, tables
+
     try:
         with _opened(db, err) as opened:
             bundle = read_bundle(opened.store)
+            note = problems_note(bundle, unread=opened.store.unread_documents())
     except StoreError as error:
         print(f"coach history: {error}", file=err)
         return EXIT_FAILED
-    if opened.problem and not opened.store.persistent and bundle == Bundle():
-        # The file could not be read at all (say, a symbolic link in a loop): empty tables
-        # and a 0 would tell a script there is no history.
-        print("coach history: nothing to show, as the database could not be read.", file=err)
+    if opened.problem and bundle == Bundle():
+        # As export: the file could not be read (damaged and set aside, a newer coach's, a
+        # symbolic link in a loop). Empty tables and a 0 would tell a script there is no
+        # history.
+        print(
+            "coach history: nothing to show, because the database could not be read (see above).",
+            file=err,
+        )
         return EXIT_FAILED
-    from coach.cli_history import problems_note, tables
     from coach.console import CliConsole
 
     console = CliConsole(file=out)
     for table in tables(bundle, date.today(), limit):
         console.print(table)
-    note = problems_note(bundle)
     if note:
         print(note, file=err)
     return 0

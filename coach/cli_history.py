@@ -7,6 +7,7 @@ and an escape sequence in it would reach the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from rich.table import Table
@@ -72,9 +73,21 @@ def attempts_table(bundle: Bundle, limit: int) -> Table:
     return table
 
 
-def problems_note(bundle: Bundle, shown: int = 5) -> str | None:
-    """A sentence naming the records that hold values coach could not read (shown as
-    missing), the first ``shown`` of them; None when every record was read whole."""
+UNREAD_NAMES = {"attempts": "attempt", "interviews": "interview", "cards": "heard card"}
+
+
+def problems_note(
+    bundle: Bundle,
+    shown: int = 5,
+    *,
+    unread: Mapping[str, int] | None = None,
+    shown_as: str = "shown as missing",
+) -> str | None:
+    """A sentence naming the records that hold values coach could not read (``shown_as``
+    missing: "exported as missing" for an export), the first ``shown`` of them, and the
+    documents the file holds that are not read at all (``Store.unread_documents``); None when
+    every record was read whole.
+    """
     flagged = [
         *(f"attempt {a.id} ({', '.join(a.problems)})" for a in bundle.attempts if a.problems),
         *(f"interview {i.id} ({', '.join(i.problems)})" for i in bundle.interviews if i.problems),
@@ -82,14 +95,26 @@ def problems_note(bundle: Bundle, shown: int = 5) -> str | None:
     ]
     if bundle.profile.problems:
         flagged.insert(0, f"the profile ({', '.join(bundle.profile.problems)})")
-    if not flagged:
-        return None
-    more = f", and {len(flagged) - shown} more" if len(flagged) > shown else ""
-    return (
-        f"{len(flagged)} record{'s hold' if len(flagged) != 1 else ' holds'} values coach "
-        f"could not read, shown as missing: {'; '.join(flagged[:shown])}{more}. The file keeps "
-        "them as they are; correct them by hand, or re-enter them in the app."
-    )
+    notes = []
+    if flagged:
+        more = f", and {len(flagged) - shown} more" if len(flagged) > shown else ""
+        notes.append(
+            f"{len(flagged)} record{'s hold' if len(flagged) != 1 else ' holds'} values coach "
+            f"could not read, {shown_as}: {'; '.join(flagged[:shown])}{more}. The file keeps "
+            "them as they are; correct them by hand, or re-enter them in the app."
+        )
+    hidden = [
+        f"{count} {UNREAD_NAMES.get(table, 'setting')}{'s' if count != 1 else ''}"
+        for table, count in (unread or {}).items()
+    ]
+    if hidden:
+        notes.append(
+            f"The file also holds {', '.join(hidden)} that coach does not read, so they are not "
+            "shown or exported: each under an id coach never gives (0, or over 15 digits), or "
+            'under an id another record holds in another spelling ("01" beside "1"). The file '
+            "keeps them as they are."
+        )
+    return " ".join(notes) or None
 
 
 def tables(bundle: Bundle, today: date, limit: int) -> list[Table]:

@@ -141,6 +141,10 @@ def _aside(path: Path, reason: str, stamp: str, n: int) -> Path:
 def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
     """Copy ``path`` to a new, timestamped file beside it; never overwrites an existing file.
 
+    If the newest copy kept for the same ``reason`` already holds these very bytes, that copy
+    is the answer and no other is made: a file from a newer coach is left as it is, and every
+    ``coach history`` on it made one more full copy.
+
     Args:
         path: The file to preserve.
         reason: A word for the name, e.g. "corrupt" or "schema1".
@@ -154,6 +158,10 @@ def keep_copy(path: Path, reason: str, now: datetime | None = None) -> Path:
     """
     stamp = (now or datetime.now(UTC)).strftime(_STAMP)
     data = path.read_bytes()
+    same = _newest_copy(path, reason)
+    with contextlib.suppress(OSError):  # an unreadable copy is no reason not to make one
+        if same is not None and same.stat().st_size == len(data) and same.read_bytes() == data:
+            return same
     for n in range(1000):
         copy = _aside(path, reason, stamp, n)
         try:
@@ -229,6 +237,17 @@ def write_aside(path: Path, reason: str, data: bytes, now: datetime | None = Non
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def _newest_copy(path: Path, reason: str) -> Path | None:
+    """The copy of ``path`` kept last for ``reason`` (by its time of writing), if any."""
+    prefix = f"{path.name}.{reason}-"
+    copies = []
+    for entry in os.scandir(path.parent):
+        if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                copies.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
+    return path.with_name(max(copies)[1]) if copies else None
 
 
 class LockTimeout(OSError):

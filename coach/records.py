@@ -6,18 +6,33 @@ can show and which is never written back. Writing stores only JSON-native values
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, replace
 from typing import Any, TypeVar
 
 from coach import check_ids
 from coach.domain import limits
 from coach.domain.assessment import Check
-from coach.domain.cards import FeedbackCard
+from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
 from coach.domain.limits import readable_text
 from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
 from coach.domain.signals import SIGNAL_KEYS, signal_problem
+
+NAMES = frozenset({"id", "card_id", "company", "role", "stage", "outcome", "category", "terms"})
+"""Fields that name something: up to ``limits.MAX_NAME_CHARS``; any other text field holds
+what a person wrote, up to ``limits.MAX_TEXT_CHARS``. Longer is read as missing (and refused
+at the boundary: the Rate form, ``coach import``)."""
+
+
+def most_chars(key: str) -> int:
+    """How long the text field ``key`` may be (``NAMES``)."""
+    return limits.MAX_NAME_CHARS if key in NAMES else limits.MAX_TEXT_CHARS
+
+
+def readable(text: object, key: str) -> bool:
+    """Whether ``text`` is a value of the text field ``key`` the reader takes as it is."""
+    return type(text) is str and len(text) <= most_chars(key) and limits.valid_unicode(text)
 
 
 class _Fields:
@@ -37,7 +52,9 @@ class _Fields:
         if key not in self.doc:
             return default
         value = self.doc[key]
-        if not isinstance(value, str):
+        # ``type``, not isinstance: a number too long for Python is kept as a str subclass
+        # (``coach.storage.LongNumber``), and is no text.
+        if type(value) is not str or len(value) > most_chars(key):
             self.bad(key)
             return default
         shown = readable_text(value)
@@ -201,6 +218,14 @@ def interview_from(doc: Mapping[str, Any], doc_id: int) -> Interview:
     signals = _signals(fields.doc.get("signals"), fields)
     closing_answer = fields.text("closing_answer")
     timeline_date, reply_date = fields.date("timeline_date"), fields.date("reply_date")
+    held = limits.day_or_moment(held_at)
+    # As the Rate form: a promised date or a reply before the interview is a slip of the pen.
+    if held and timeline_date and timeline_date < held.isoformat():
+        fields.bad("timeline_date")
+        timeline_date = ""
+    if held and reply_date and reply_date < held.isoformat():
+        fields.bad("reply_date")
+        reply_date = ""
     return Interview(
         company=company,
         role=role,
@@ -229,8 +254,10 @@ def with_problem(value: _R, name: str, found: bool = True) -> _R:
 def setting_from(doc: Mapping[str, Any]) -> tuple[str, str] | None:
     """A setting's key and value from its stored document; None unless both are text."""
     key, value = doc.get("key"), doc.get("value")
-    if not (isinstance(key, str) and isinstance(value, str)):
+    if not (type(key) is str and type(value) is str):
         return None
+    if len(key) > limits.MAX_NAME_CHARS or len(value) > limits.MAX_TEXT_CHARS:
+        return None  # not a setting coach wrote (a theme's name, a flag)
     return readable_text(key), readable_text(value)
 
 
@@ -273,7 +300,7 @@ def profile_from(doc: Mapping[str, Any]) -> Profile:
     strengths = _strengths(fields.items("strengths"), fields.problems)
     requirements = []
     for line in fields.items("requirements"):
-        if isinstance(line, str):
+        if type(line) is str and len(line) <= limits.MAX_TEXT_CHARS:
             requirements.append(readable_text(line))
             if requirements[-1] is not line:
                 fields.bad("requirements")
@@ -286,18 +313,45 @@ def profile_from(doc: Mapping[str, Any]) -> Profile:
     )
 
 
+def heard_cards_from(rows: Iterable[tuple[int, Mapping[str, Any]]]) -> list[FeedbackCard]:
+    """The heard cards of a table's documents (each with its id, in the order read), every
+    one with an id of its own: the Store lists them so, and an import merges by them.
+
+    A card is told apart by its id: one a hand-edited file holds with none, or with an id an
+    earlier card has, gets a name from its place in the file (``<id or 'heard'>-<doc id>``,
+    its id noted as a problem), so every card is shown, exported and imported again, and a
+    second import of that export recognises it. The file is not changed.
+    """
+    cards: list[FeedbackCard] = []
+    seen: set[str] = set()
+    for number, doc in rows:
+        card = heard_card_from(doc)
+        if not card.id.strip() or card.id in seen:
+            # Within a name's length (so it imports again), and never an id already taken.
+            suffix = f"-{number}"
+            name = (card.id or "heard")[: limits.MAX_NAME_CHARS - len(suffix)] + suffix
+            tries = (f"heard{suffix}-{n}" for n in range(2, len(seen) + 3))
+            while name in seen:
+                name = next(tries)
+            card = replace(card, id=name, problems=(*card.problems, "id"))
+        seen.add(card.id)
+        cards.append(card)
+    return cards
+
+
 def heard_card_from(doc: Mapping[str, Any]) -> FeedbackCard:
     """A card of heard feedback from its stored document; never raises."""
     fields = _Fields(doc)
     terms = []
     for term in fields.items("terms"):
-        if isinstance(term, str) and limits.valid_unicode(term):
+        if readable(term, "terms"):
             terms.append(term)
         else:
             fields.bad("terms")
+    fields.choice("source", ("heard",), "heard")  # only noted: a heard card's source is that
     return FeedbackCard(
         id=fields.text("id"),
-        category=fields.text("category", "heard"),
+        category=fields.choice("category", ("heard", *CATEGORIES), "heard"),
         feedback=fields.text("feedback"),
         concern=fields.text("concern"),
         terms=tuple(terms),

@@ -71,9 +71,60 @@ MAX_ID_DIGITS = 15
 
 
 def doc_number(key: str) -> int | None:
-    """The id a document key stands for; None for a key too long to be one coach wrote (such
-    a document is left in the file, but not read: ``int()`` refuses over 4,300 digits)."""
-    return int(key) if len(key) <= MAX_ID_DIGITS else None
+    """The id a document key stands for; None for a key that is not one coach hands out: too
+    long (``int()`` refuses over 4,300 digits), or 0. Such a document is left in the file, but
+    not read (``rows`` counts it as hidden)."""
+    number = int(key) if len(key) <= MAX_ID_DIGITS else 0
+    return number or None
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` is an id coach can store a record under: a whole number (not a bool)
+    from 1 to 10**MAX_ID_DIGITS - 1."""
+    return type(value) is int and 0 < value < 10**MAX_ID_DIGITS
+
+
+Row = tuple[int, str, dict[str, Any], bool]
+"""A document as read: its id, the key it is stored under, the document, and whether another
+document of the table claims the same id."""
+
+
+def rows(docs: dict[str, dict[str, Any]]) -> list[Row]:
+    """The documents of a table that are read, by id (lowest first).
+
+    A key is an id however it is spelled: a lone ``"01"`` is document 1, and is written back
+    and deleted under its own key. When ``"1"`` and ``"01"`` are both there, only the one
+    under the usual key is read, noted as shared, and the other is hidden (neither is removed
+    from the file; ``hidden`` counts them). A key that is not an id (``doc_number``) is
+    hidden too.
+    """
+    found: dict[int, Row] = {}
+    for key, doc in docs.items():
+        number = doc_number(key)
+        if number is None:
+            continue
+        held = found.get(number)
+        if held is None:
+            found[number] = (number, key, doc, False)
+        elif key == str(number):
+            found[number] = (number, key, doc, True)
+        else:
+            found[number] = (*held[:3], True)
+    return sorted(found.values(), key=lambda row: row[0])
+
+
+def hidden(docs: dict[str, dict[str, Any]]) -> int:
+    """How many documents of a table are not read (see ``rows``)."""
+    return len(docs) - len(rows(docs))
+
+
+def key_of(docs: dict[str, dict[str, Any]], number: int) -> str:
+    """The key the document ``number`` is read from (see ``rows``), or its usual spelling if
+    the table holds no such document."""
+    usual = str(number)
+    if usual in docs:
+        return usual
+    return next((key for key in docs if doc_number(key) == number), usual)
 
 
 def id_mark(value: object) -> int:

@@ -32,6 +32,7 @@ from tinydb.table import Table
 from coach import files, records, schema
 from coach.content import ContentError
 from coach.domain.cards import FeedbackCard
+from coach.domain.limits import echo, valid_unicode
 from coach.domain.models import Attempt, Interview, Profile
 from coach.drafts import Drafts, drafts_path
 from coach.errors import StoreError
@@ -41,6 +42,8 @@ DUPLICATE_ID = "id shared with a record not shown"
 """The problem noted on a record whose id another document also claims ("1" and "01")."""
 __all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
 
+READ_TABLES = ("attempts", "interviews", "cards", "settings")
+"""The tables whose documents are read by id (the profile is the one document "1")."""
 IN_MEMORY = "this session's database lives in memory only"
 """``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
 
@@ -58,12 +61,44 @@ class OpenedStore:
     """Where the bad file was copied to, if it was."""
 
 
+class LongNumber(str):
+    """A number in the file too long for Python to read (over 4,300 digits), kept as its
+    digits. Not a number, nor text the reader takes (``coach.records`` reads only ``str``
+    itself), so the field holding it is shown as missing, as any bad value is; the record
+    stays readable. The next save writes the digits as a JSON string (the encoder has no way to
+    write them back as a number)."""
+
+
+def _long_number(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:
+        return LongNumber(digits)
+
+
 def _parse(data: bytes) -> object:
-    """JSON, with absurd nesting reported as a bad file rather than a crash."""
+    """JSON, with absurd nesting reported as a bad file rather than a crash, and a number too
+    long for Python kept as a ``LongNumber`` rather than making the whole file unreadable."""
     try:
         return json.loads(data)
     except RecursionError:
         raise schema.ShapeError("the file is nested too deeply to be a coach database") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # The one other ValueError json raises: a number of over 4,300 digits. Parsed again,
+        # reading such a number as its digits: the hook would cost every parse ~15%.
+        return json.loads(data, parse_int=_long_number)
+
+
+def _dump(value: object) -> str:
+    """JSON text as coach writes it: UTF-8 characters as they are, but a value holding a lone
+    surrogate (a ``"\\ud800"`` escape in a file edited by hand) written with escapes, as it
+    was read: it cannot be written as UTF-8 at all."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if valid_unicode(text):
+        return text
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 class AtomicJSONStorage(Storage):
@@ -142,11 +177,10 @@ class AtomicJSONStorage(Storage):
             for key, doc in docs.items():
                 known = texts.get((name, key))
                 if known is None or known[0] is not doc:
-                    body = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-                    known = (doc, f'"{key}":{body}')  # keys are digit strings: no escaping
+                    known = (doc, f'"{key}":{_dump(doc)}')  # keys are digit strings
                 kept[(name, key)] = known
                 parts.append(known[1])
-            tables.append(f"{json.dumps(name, ensure_ascii=False)}:{{{','.join(parts)}}}")
+            tables.append(f"{_dump(name)}:{{{','.join(parts)}}}")
         self._texts = kept
         return f"{{{','.join(tables)}}}".encode()
 
@@ -219,35 +253,28 @@ class Store:
         # cache_size=0: TinyDB's query cache would hide another process's writes.
         return self._db.table(name, cache_size=0)
 
-    def _rows(self, name: str) -> list[tuple[int, Mapping[str, Any], bool]]:
-        """Every document of a table with its id, read straight from the storage's parse,
-        oldest (lowest id) first, each with whether another document claims the same id.
+    def _rows(self, name: str) -> list[schema.Row]:
+        """Every document of a table that is read (``schema.rows``), straight from the
+        storage's parse, oldest (lowest id) first.
 
         TinyDB's ``Table.all()`` copies each document into a new ``Document`` first: with
         10,000 attempts that doubled the memory a list takes to load, for values that are only
         read here and turned into domain objects at once. It also raises for a key too long
         to be a number, and shows ``"1"`` and ``"01"`` as two documents with the same id
-        (which the screens' tables refuse): here the first is skipped (``schema.doc_number``)
-        and of the second only the document under the usual key (``"1"``) is read. Neither is
-        removed from the file.
+        (which the screens' tables refuse).
         """
-
-        def read() -> list[tuple[int, Mapping[str, Any], bool]]:
-            raw = self._db.storage.read() or {}
-            rows: dict[int, tuple[int, Mapping[str, Any], bool]] = {}
-            for key, doc in raw.get(name, {}).items():
-                number = schema.doc_number(key)
-                if number is None:
-                    continue
-                if number in rows:
-                    usual = str(number) == key
-                    rows[number] = (number, doc if usual else rows[number][1], True)
-                else:
-                    rows[number] = (number, doc, False)
-            return sorted(rows.values(), key=lambda row: row[0])
-
-        rows: list[tuple[int, Mapping[str, Any], bool]] = self._read(read)
+        rows: list[schema.Row] = self._read(
+            lambda: schema.rows((self._db.storage.read() or {}).get(name, {}))
+        )
         return rows
+
+    def unread_documents(self) -> dict[str, int]:
+        """How many documents of each table are in the file but not read (an id too long to be
+        coach's, or 0, or one another document of the table holds in another spelling): they
+        are never shown, exported or changed. Only tables that have some."""
+        raw: schema.Raw = self._read(lambda: self._db.storage.read() or {})
+        counts = {name: schema.hidden(raw.get(name, {})) for name in READ_TABLES}
+        return {name: count for name, count in counts.items() if count}
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -270,6 +297,13 @@ class Store:
             raise StoreError(
                 f"Could not save: another program changed {self.path} into something that is "
                 f"not a coach database ({error}). Restart coach to recover it."
+            ) from error
+        except UnicodeEncodeError as error:
+            # A backstop: _dump writes any text a file can hold, and the boundary refuses
+            # text that is not valid Unicode. Nothing was written.
+            raise StoreError(
+                "Could not save: a text holds a character that is not valid Unicode. Your "
+                "previous saves are intact."
             ) from error
 
     def _read(self, fn: Callable[[], Any]) -> Any:
@@ -320,40 +354,70 @@ class Store:
         return self._modify(guarded)
 
     def _put(self, table_name: str, doc: Mapping[str, Any], doc_id: int | None) -> int:
-        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale.
+        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale, under the
+        key it is stored under (a lone ``"01"`` stays ``"01"``: ``schema.key_of``).
 
         New ids come from a high-water mark kept in the file, so an id is never handed out
         twice, even after a delete: a window still showing a deleted interview cannot
-        overwrite a newer one that would otherwise have inherited its id.
+        overwrite a newer one that would otherwise have inherited its id. A record saved
+        under an id above the mark raises it, so no later insert lands on it.
+
+        Raises:
+            StoreError: ``doc_id`` is not an id coach hands out (``schema.is_id``); nothing
+                was written.
         """
+        if doc_id is not None and not schema.is_id(doc_id):
+            raise StoreError(
+                f"Could not save: {echo(doc_id)} is not an id coach gives a record (a whole "
+                f"number from 1 to {10**schema.MAX_ID_DIGITS - 1:,}). Nothing was changed."
+            )
 
         def put(raw: schema.Raw) -> int:
             table = raw.setdefault(table_name, {})
-            if doc_id is not None:
-                key = doc_id
-            else:
-                metas = raw.setdefault(schema.META_TABLE, {})
-                meta = metas.get(schema.META_ID) or {"schema": schema.SCHEMA_VERSION}
-                last = meta.get("last_ids")
-                last = last if isinstance(last, dict) else {}
-                known = schema.id_mark(last.get(table_name))
-                if not known:  # a file from before the mark: scan once
-                    numbers = (schema.doc_number(k) for k in table)
-                    known = max((n for n in numbers if n is not None), default=0)
-                key = known + 1
+            metas = raw.setdefault(schema.META_TABLE, {})
+            meta = metas.get(schema.META_ID) or {"schema": schema.SCHEMA_VERSION}
+            last = meta.get("last_ids")
+            last = last if isinstance(last, dict) else {}
+            known = schema.id_mark(last.get(table_name))
+            if not known:  # a file from before the mark: scan once
+                numbers = (schema.doc_number(k) for k in table)
+                known = max((n for n in numbers if n is not None), default=0)
+            number = known + 1 if doc_id is None else doc_id
+            if not schema.is_id(number):  # every id up to 10**15 - 1 has been handed out
+                raise StoreError(
+                    f"Could not save: {table_name} has used every id coach gives. Nothing was "
+                    "changed."
+                )
+            if number > known:
                 # A new dict, not an edit in place: the storage reuses the JSON text of
                 # documents it has already seen (see AtomicJSONStorage).
-                metas[schema.META_ID] = {**meta, "last_ids": {**last, table_name: key}}
-            table[str(key)] = dict(doc)
-            return key
+                metas[schema.META_ID] = {**meta, "last_ids": {**last, table_name: number}}
+            table[schema.key_of(table, number) if doc_id is not None else str(number)] = dict(doc)
+            return number
 
         return self._modify(put)
 
     def _remove(self, table_name: str, doc_id: int) -> bool:
+        """Delete the document ``doc_id`` (under whatever key it is read from); False, with
+        nothing written, if there is none."""
+
+        def present(raw: schema.Raw | None) -> str | None:
+            table = (raw or {}).get(table_name, {})
+            key = schema.key_of(table, doc_id)
+            return key if key in table else None
+
         with self._writing():
-            if not self._table(table_name).contains(doc_id=doc_id):
+            storage = self._db.storage
+            if isinstance(storage, AtomicJSONStorage):
+                storage.refresh()
+            if present(storage.read()) is None:
                 return False
-            return self._modify(lambda raw: raw[table_name].pop(str(doc_id)) is not None)
+
+            def remove(raw: schema.Raw) -> bool:
+                key = present(raw)
+                return key is not None and raw[table_name].pop(key) is not None
+
+            return self._modify(remove)
 
     # --- profile --------------------------------------------------------------------------------
 
@@ -372,7 +436,7 @@ class Store:
         """Every saved rehearsal attempt, oldest first."""
         return [
             records.with_problem(records.attempt_from(doc, doc_id), DUPLICATE_ID, shared)
-            for doc_id, doc, shared in self._rows("attempts")
+            for doc_id, _, doc, shared in self._rows("attempts")
         ]
 
     def add_attempt(self, attempt: Attempt) -> Attempt:
@@ -386,7 +450,7 @@ class Store:
         """Every saved interview, oldest first."""
         return [
             records.with_problem(records.interview_from(doc, doc_id), DUPLICATE_ID, shared)
-            for doc_id, doc, shared in self._rows("interviews")
+            for doc_id, _, doc, shared in self._rows("interviews")
         ]
 
     def save_interview(self, interview: Interview) -> Interview:
@@ -401,26 +465,14 @@ class Store:
     # --- cards from real interviews --------------------------------------------------------------
 
     def heard_cards(self) -> list[FeedbackCard]:
-        """Feedback cards made from what interviewers really said, oldest first."""
-        cards: list[FeedbackCard] = []
-        seen: set[str] = set()
-        for number, doc, _ in self._rows("cards"):
-            card = records.heard_card_from(doc)
-            if not card.id.strip() or card.id in seen:
-                # A card is told apart (and merged on import) by its id: a hand-edited file with
-                # none, or with one id twice, gets a name from its place in the file, so every
-                # card is shown, exported and imported again. The file is not changed.
-                card = replace(
-                    card, id=f"{card.id or 'heard'}-{number}", problems=(*card.problems, "id")
-                )
-            seen.add(card.id)
-            cards.append(card)
-        return cards
+        """Feedback cards made from what interviewers really said, oldest first; each with an
+        id of its own (``records.heard_cards_from``)."""
+        return records.heard_cards_from((n, doc) for n, _, doc, _ in self._rows("cards"))
 
     def save_heard_card(self, card: FeedbackCard) -> None:
         """Save (or replace, by card id) a card made from real feedback."""
         with self._writing():
-            same = [n for n, doc, _ in self._rows("cards") if doc.get("id") == card.id]
+            same = [n for n, _, doc, _ in self._rows("cards") if doc.get("id") == card.id]
             self._put("cards", records.card_doc(card), same[0] if same else None)
 
     # --- drafts ---------------------------------------------------------------------------------
@@ -465,13 +517,13 @@ class Store:
 
     def settings(self) -> dict[str, str]:
         """Every saved setting, by key."""
-        found = (records.setting_from(doc) for _, doc, _ in self._rows("settings"))
+        found = (records.setting_from(doc) for _, _, doc, _ in self._rows("settings"))
         return dict(pair for pair in found if pair is not None)
 
     def set_setting(self, key: str, value: str) -> None:
         """Save a setting, replacing its old value."""
         with self._writing():
-            existing = [n for n, doc, _ in self._rows("settings") if doc.get("key") == key]
+            existing = [n for n, _, doc, _ in self._rows("settings") if doc.get("key") == key]
             self._put("settings", {"key": key, "value": value}, existing[0] if existing else None)
 
 
@@ -620,7 +672,7 @@ def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
                     f"{kept}). Reinstall coach, then start it again. {_TEMPORARY}",
                     kept,
                 )
-            files.atomic_write(path, json.dumps(raw, ensure_ascii=False).encode())
+            files.atomic_write(path, _dump(raw).encode())
     if raw is None:
         files.atomic_write(path, json.dumps(schema.empty()).encode())
     path.chmod(files.PRIVATE_FILE)

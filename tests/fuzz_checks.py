@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +41,86 @@ def _kept(db: Path, before: bytes) -> None:
     )
 
 
+def _values(data: bytes) -> Any:
+    """A database file's content as values, in a form that compares NaN equal to NaN."""
+    from coach.storage import _parse
+
+    return json.loads(json.dumps(_parse(data), sort_keys=True, ensure_ascii=True))
+
+
+def _exported(db: Path) -> dict[str, Any]:
+    from coach.cli_backup import export
+
+    out, err = io.StringIO(), io.StringIO()
+    code = export(str(db), "json", None, out=out, err=err)
+    assert code == 0, f"export of an imported database failed: {err.getvalue()}"
+    doc: dict[str, Any] = json.loads(out.getvalue())
+    del doc["exported_at"]
+    return doc
+
+
+def _import_adds_nothing(backup: Path, db: Path, what: str) -> None:
+    from coach.cli_backup import import_file
+
+    out, err = io.StringIO(), io.StringIO()
+    code = import_file(str(backup), str(db), out=out, err=err)
+    assert code == 0, f"{what}: {err.getvalue()}"
+    report = out.getvalue()
+    counts = [int(n) for n in re.findall(r"(\d+) added", report)]
+    assert counts and not any(counts) and "Profile: added" not in report, f"{what}: {report}"
+
+
+def _round_trip(folder: Path, db: Path, backup: Path) -> None:
+    """coach's own export imports whole: the imported database exports the same, and a
+    second import of it (or one into the database it came from) adds nothing."""
+    from coach.cli_backup import import_file
+
+    again = folder / "again" / "coach.json"
+    ierr = io.StringIO()
+    code = import_file(str(backup), str(again), out=io.StringIO(), err=ierr)
+    # What coach itself exported from a forgiving read must import: nothing is lost on the
+    # way to another machine.
+    assert code == 0, f"coach import refused coach's own export: {ierr.getvalue()}"
+    theirs = json.loads(backup.read_text(encoding="utf-8"))
+    del theirs["exported_at"]
+    assert _exported(again) == theirs, "the imported database exports something else"
+    _import_adds_nothing(backup, again, "a second import")
+    home = folder / "home" / "coach.json"
+    home.parent.mkdir(parents=True, exist_ok=True)
+    home.write_bytes(db.read_bytes())
+    _import_adds_nothing(backup, home, "an import into the database it came from")
+
+
+def _save_changes_only_the_record(folder: Path, raw: Any) -> None:
+    """Saving one record into a database edited by hand writes that record, and leaves every
+    other value of the file as it was (the escapes a hand editor leaves included)."""
+    from coach.domain.models import Attempt
+    from coach.storage import open_store
+
+    db = folder / "save" / "coach.json"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(json.dumps(raw, ensure_ascii=True).encode())  # "\ud800" as an escape
+    opened = open_store(db)
+    try:
+        if opened.problem or not opened.store.persistent:
+            return  # set aside, or a newer coach's: nothing is saved into that file
+        before = _values(db.read_bytes())  # after any migration at opening
+        saved = opened.store.add_attempt(
+            Attempt(kind="question", text="saved", created_at="2026-01-05T10:00:00+00:00")
+        )
+    finally:
+        opened.store.close()
+    after = _values(db.read_bytes())
+    assert after["attempts"].pop(str(saved.id))["text"] == "saved"
+    for meta in (before, after):  # the mark of ids moves on; nothing else of it may
+        meta.get("_meta", {}).get("1", {}).pop("last_ids", None)
+    assert after == before, "saving one record changed another value of the file"
+
+
 def database(folder: Path, raw: Any, drafts: Any) -> None:
-    """Read, list and export a generated database and drafts file; import the export back."""
-    from coach.cli_backup import export, history, import_file
+    """Read, list and export a generated database and drafts file; import the export back,
+    twice; save a record into a copy of it."""
+    from coach.cli_backup import export, history
     from coach.drafts import drafts_path
     from coach.lazy_store import LazyStore
 
@@ -77,13 +155,9 @@ def database(folder: Path, raw: Any, drafts: Any) -> None:
         elif fmt == "json":
             backup = folder / "backup.json"
             backup.write_text(out.getvalue(), encoding="utf-8")
-            again = folder / "again" / "coach.json"
-            ierr = io.StringIO()
-            code = import_file(str(backup), str(again), out=io.StringIO(), err=ierr)
-            # What coach itself exported from a forgiving read must import: nothing is lost
-            # on the way to another machine.
-            assert code == 0, f"coach import refused coach's own export: {ierr.getvalue()}"
+            _round_trip(folder, db, backup)
     _kept(db, data)
+    _save_changes_only_the_record(folder, raw)
 
 
 def import_file(folder: Path, raw: Any) -> None:

@@ -35,6 +35,7 @@ NASTY_TEXT = (
     "-5",
     "\r\nline\rfeed",
     "\ud7ff\ufffd\U0010ffff",
+    "lone \ud800 surrogate",  # a "\ud800" escape in a file; cannot be written as UTF-8
     "x" * 5000,
 )
 NASTY_DATES = (

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from coach.domain import limits
 from coach.domain import text as t
 from coach.domain.content import QUESTION_CARD_ID as QUESTION_CARD_ID  # defined there, re-exported
 from coach.domain.models import Strength
@@ -265,6 +266,18 @@ def tailored_subject(card: FeedbackCard) -> str:
     return concern
 
 
+def heard_problem(feedback: str, company: str = "") -> str | None:
+    """Why ``feedback`` (and ``company``) cannot make a heard card, in a sentence; None if they
+    can: the limits every way into coach shares (``coach.domain.limits``)."""
+    if len(feedback) > limits.MAX_TEXT_CHARS:
+        return f"At most {limits.MAX_TEXT_CHARS:,} characters of feedback, not {len(feedback):,}."
+    if len(company) > limits.MAX_NAME_CHARS:
+        return f"Company: at most {limits.MAX_NAME_CHARS:,} characters, not {len(company):,}."
+    if not (limits.valid_unicode(feedback) and limits.valid_unicode(company)):
+        return "It holds a character that is not valid Unicode; retype it."
+    return None
+
+
 def heard_card(feedback: str, key: str | int, company: str = "") -> FeedbackCard:
     """A card from feedback the user really heard.
 
@@ -273,7 +286,9 @@ def heard_card(feedback: str, key: str | int, company: str = "") -> FeedbackCard
         key: Makes the card's id unique: the interview's id, or a time stamp.
         company: Who said it, for the card's label.
     """
-    terms = tuple(sorted(t.content_stems(feedback)))[:10]
+    # A "word" longer than a name is not one to match (and would not be read back as a term).
+    stems = (stem for stem in t.content_stems(feedback) if len(stem) <= limits.MAX_NAME_CHARS)
+    terms = tuple(sorted(stems))[:10]
     where = f" at {company}" if company else ""
     return FeedbackCard(
         id=f"heard-{key}",

@@ -276,6 +276,10 @@ def _share(check: Check, share: float) -> Check:
     )
 
 
+_UNREAD_RISKS = ("question.no-bad-close", "question.not-undermining", "question.no-filler")
+"""Checks for what costs points, failed when the text was cut (see ``text.unvouched``)."""
+
+
 def assess_closing_question(text: str, *, phrases: ClosingPhrases | None = None) -> Assessment:
     """Score a phrasing of the closing question, 0-100, with a tip per check.
 
@@ -312,4 +316,6 @@ def assess_closing_question(text: str, *, phrases: ClosingPhrases | None = None)
         checks = tuple(replace(c, passed=False, points=0) for c in checks)
     share = max(FLOOR_SHARE, 0.5 ** serious_faults(reading))
     checks = tuple(_share(c, share) for c in checks)
-    return Assessment(sum(c.points for c in checks), checks, len(text) if cut else None)
+    assessed = Assessment(sum(c.points for c in checks), checks, len(text) if cut else None)
+    # A cut text's rest is unread: coaching cannot vouch that it is free of what costs points.
+    return t.unvouched(assessed, (c.name for c in checks if c.id in _UNREAD_RISKS))

@@ -79,10 +79,13 @@ def _date(text: str, what: str) -> tuple[date | None, str]:
 
 
 def _text(text: str, most: int, what: str) -> str:
-    """A message if ``text`` is longer than coach keeps (``limits``); "" if it fits."""
-    if len(text) <= most:
-        return ""
-    return f"{what}: at most {most:,} characters, not {len(text):,}."
+    """A message if ``text`` is longer than coach keeps (``limits``), or holds what no file
+    can (a lone surrogate: ``limits.valid_unicode``); "" if it fits."""
+    if len(text) > most:
+        return f"{what}: at most {most:,} characters, not {len(text):,}."
+    if not limits.valid_unicode(text):
+        return f"{what}: holds a character that is not valid Unicode; retype it."
+    return ""
 
 
 def parse_form(

@@ -117,6 +117,10 @@ def length_aim(feedback: FeedbackLike, *, concerns: ConcernBook | None = None) -
     return kind.min_words, kind.max_words
 
 
+_UNREAD_RISKS = ("response.no-blame", "response.not-defensive", "response.confident")
+"""Checks for what costs points, failed when the text was cut (see ``text.unvouched``)."""
+
+
 def assess_pitch(
     response: str,
     feedback: FeedbackLike,
@@ -164,4 +168,6 @@ def assess_pitch(
     )
     checks = tuple(check(draft, phrases) for check in CHECKS)
     score = max(0, sum(c.points for c in checks) - penalty(draft))
-    return Assessment(score, checks, len(response) if cut else None)
+    assessed = Assessment(score, checks, len(response) if cut else None)
+    # A cut text's rest is unread: coaching cannot vouch that it is free of what costs points.
+    return t.unvouched(assessed, (c.name for c in checks if c.id in _UNREAD_RISKS))

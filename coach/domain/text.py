@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.domain.assessment import Span
+    from coach.domain.assessment import Assessment, Span
 
 
 WORDS_PER_MINUTE = 150
@@ -84,6 +84,34 @@ def coached_part(text: str) -> tuple[str, bool]:
             return text[: match.start()], True
     # Past the character limit, whatever follows is not read (not even to see if it is words).
     return text[:end], end < len(text)
+
+
+def unvouched(assessment: Assessment, names: Iterable[str]) -> Assessment:
+    """``assessment`` with the checks ``names`` failed if its text was cut (``coached_part``).
+
+    Those are the checks that look for something that costs points (filler, undermining or
+    defensive phrases): coaching did not read past the cut, so it cannot vouch that the rest
+    is free of them, and an answer that put them after its 2,000th word would otherwise score
+    like a clean one. A text coached whole is returned as it is. The cost is nothing, whatever
+    the length (the rest is never read).
+    """
+    if assessment.coached_up_to is None:
+        return assessment
+    from dataclasses import replace
+
+    wanted, lost, checks = set(names), 0, []
+    for check in assessment.checks:
+        if check.name in wanted and check.passed:
+            lost += check.points
+            check = replace(
+                check,
+                passed=False,
+                points=0,
+                tip=f"Not checked past the first {MAX_COACHED_WORDS:,} words, which is all "
+                "coaching reads: cut the text to have it checked.",
+            )
+        checks.append(check)
+    return replace(assessment, score=max(0, assessment.score - lost), checks=tuple(checks))
 
 
 def capped_word_count(text: str) -> tuple[int, bool]:

@@ -22,7 +22,7 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
     CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Keep it", priority=True),
+        Binding("ctrl+s", "save", "Keep it"),  # not priority: after the keys typed before it
         Binding("escape", "dismiss(None)", "Cancel"),
     ]
 
@@ -43,6 +43,8 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
         return None
 
     def action_save(self) -> None:
+        from coach.domain.cards import heard_problem
+
         said = self.query_one("#heard-text", TextArea).text.strip()
         if len(said.split()) < 3:
             self.query_one("#heard-error", Static).update(
@@ -50,4 +52,9 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
             )
             self.query_one("#heard-text", TextArea).focus()
             return
-        self.dismiss((said, self.query_one("#heard-company", Input).value.strip()))
+        company = self.query_one("#heard-company", Input).value.strip()
+        problem = heard_problem(said, company)
+        if problem:
+            self.query_one("#heard-error", Static).update(problem)
+            return
+        self.dismiss((said, company))

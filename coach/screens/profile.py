@@ -57,7 +57,7 @@ class ProfileScreen(ModalScreen[Profile | None]):
     CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save profile", priority=True),
+        Binding("ctrl+s", "save", "Save profile"),  # not priority: after the keys typed before it
         Binding("escape", "cancel", "Cancel"),
     ]
 

@@ -3,7 +3,6 @@ later, add the follow-up (or note the silence) and the outcome."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -25,6 +24,9 @@ from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.errors import StoreError
 from coach.render.safe import short, user_text
 from coach.screens import Clock, after_first_frame
+from coach.screens.rate_draft import DRAFT_KEY
+from coach.screens.rate_draft import encode as encode_draft
+from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.screens.saving import tell_saved
 from coach.widgets.choice_field import ChoiceField
@@ -36,8 +38,6 @@ from coach.widgets.steady_footer import SteadyFooter
 if TYPE_CHECKING:
     from coach.store_api import StoreAPI
 
-DRAFT_KEY = "rate-form"
-"""The drafts-file key of the form in progress."""
 LIST_LIMIT = 200
 """The list shows the most recent interviews; a long history would slow every refresh."""
 RATE_DELAY = 0.15
@@ -109,6 +109,9 @@ class RateScreen(Screen[None]):
         """True once the interview list (filled just after the first frame) is shown."""
         self._rate_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
+        self._keep_drafting = True
+        """False while the drafts file holds a form too long to restore whole that could not
+        be copied aside: it is then never written over (``rate_draft.restore``)."""
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -162,14 +165,21 @@ class RateScreen(Screen[None]):
         table.add_columns("Date", "Company", "Role", "Score", "Band", "Follow-up", "Outcome")
         # The list fills after the first frame: a long history never delays the screen.
         after_first_frame(self, self._reload)
-        draft = self.store.drafts().get(DRAFT_KEY)
-        restored = _decode_draft(draft)
+        restored = restore_draft(self.store)
         if restored is not None:
-            values, editing = restored
-            self.editing = editing
-            self._set_values(values)
+            self.editing = restored.editing
+            self._keep_drafting = restored.keep_drafting
+            self._set_values(restored.values)
             self.saved_values = {}
             self.notify("Your unsaved form was restored.", title="Rate")
+            if restored.message:
+                self.notify(
+                    restored.message,
+                    title="A long draft",
+                    severity="warning",
+                    timeout=20,
+                    markup=False,
+                )
         else:
             self._new_form()
 
@@ -180,6 +190,12 @@ class RateScreen(Screen[None]):
 
     def _reload(self) -> None:
         self.interviews = self.store.interviews()
+        if self.editing is not None and all(i.id != self.editing for i in self.interviews):
+            # A restored draft named an interview that is not there (deleted since, or a
+            # drafts file edited by hand): the form is saved as a new one, never under an id
+            # a later interview would get.
+            self.editing = None
+            self._rate_now()
         table = self.query_one("#interview-table", DataTable)
         table.clear()
         today = self._today()
@@ -358,18 +374,18 @@ class RateScreen(Screen[None]):
         if self._autosave_timer:
             self._autosave_timer.stop()
             self._autosave_timer = None
+        if not self._keep_drafting:
+            return
         values = self.values() if values is None else values
-        text = (
-            ""
-            if values == self.saved_values
-            else json.dumps({"values": values, "editing": self.editing})
-        )
+        text = "" if values == self.saved_values else encode_draft(values, self.editing)
         try:
             self.store.save_draft(DRAFT_KEY, text)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def _clear_draft(self) -> None:
+        if not self._keep_drafting:
+            return
         try:
             self.store.save_draft(DRAFT_KEY, "")
         except StoreError as error:
@@ -458,11 +474,22 @@ class RateScreen(Screen[None]):
             if not delete:
                 return
             try:
-                self.store.delete_interview(doomed)
+                deleted = self.store.delete_interview(doomed)
             except StoreError as error:
                 self.notify(
                     str(error), title="Not deleted", severity="error", timeout=12, markup=False
                 )
+                return
+            if not deleted:
+                self.notify(
+                    f"{company} was already gone from the database (another coach window may "
+                    "have deleted it). The form now starts a new interview.",
+                    title="Nothing deleted",
+                    severity="warning",
+                    markup=False,
+                )
+                self._reload()
+                self._new_form()
                 return
             tell_saved(
                 self,
@@ -486,7 +513,7 @@ class RateScreen(Screen[None]):
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""
-        from coach.domain.cards import heard_card
+        from coach.domain.cards import heard_card, heard_problem
 
         said = self.values()["closing_answer"].strip()
         if len(said.split()) < 3:
@@ -495,8 +522,14 @@ class RateScreen(Screen[None]):
             )
             self.query_one("#f-closing_answer").focus()
             return
+        company = self.values()["company"].strip()
+        problem = heard_problem(said, company)
+        if problem:
+            self.query_one("#err-closing_answer", Static).update(user_text(problem))
+            self.query_one("#f-closing_answer").focus()
+            return
         key = self.editing if self.editing is not None else self.clock().strftime("%Y%m%d-%H%M%S")
-        card = heard_card(said, key, self.values()["company"].strip())
+        card = heard_card(said, key, company)
         try:
             self.store.save_heard_card(card)
         except StoreError as error:
@@ -509,21 +542,6 @@ class RateScreen(Screen[None]):
             title="Feedback card",
             unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
         )
-
-
-def _decode_draft(text: str | None) -> tuple[dict[str, str], int | None] | None:
-    """The form values and edited id from a kept draft; None if there is none or it is bad."""
-    if not text:
-        return None
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(raw, dict) or not isinstance(raw.get("values"), dict):
-        return None
-    values = {str(k): str(v) for k, v in raw["values"].items()}
-    editing = raw.get("editing")
-    return values, editing if isinstance(editing, int) else None
 
 
 RATING_BAR = 6

@@ -16,6 +16,7 @@ from textual import events
 from textual.widget import Widget
 
 from coach.widgets.draft_limits import refuse_paste
+from coach.widgets.key_order import covered, pass_on
 from coach.widgets.safe_fields import SafeTextArea
 
 InOrder = Callable[[str, Widget], Awaitable[bool]]
@@ -45,6 +46,9 @@ class DraftEditor(SafeTextArea):
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Before TextArea's own paste handler, which is skipped when the paste is refused.
+        if covered(self):
+            await pass_on(self, event)  # typed before a dialog opened over the draft
+            return
         if not self.read_only and self._refused(event.text):
             event.stop()
             event.prevent_default()
@@ -59,6 +63,10 @@ class DraftEditor(SafeTextArea):
         # Called before TextArea's own handler (a subclass's comes first in the MRO). That one
         # inserts printable keys and enter (tab moves the focus here: tab_behavior "focus");
         # every other key goes on to a binding.
+        if covered(self):
+            # A key typed after one that opened a dialog (ctrl+o): it is the dialog's.
+            await pass_on(self, event)
+            return
         if event.is_printable or event.key == "enter" or self._in_order is None:
             return
         if await self._in_order(event.key, self):

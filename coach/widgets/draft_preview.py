@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from coach.render.safe import visible
 from coach.widgets.draft_limits import refuse_paste
+from coach.widgets.key_order import covered, pass_on
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -134,6 +135,10 @@ class DraftPreview(Static, can_focus=True):
             self._on_change(self.text)
 
     async def on_key(self, event: events.Key) -> None:
+        if covered(self):
+            # A key typed after one that opened a dialog (ctrl+o): it is the dialog's.
+            await pass_on(self, event)
+            return
         if event.key == "enter":
             self._insert("\n")
         elif event.key == "backspace":
@@ -147,7 +152,10 @@ class DraftPreview(Static, can_focus=True):
         event.stop()
         event.prevent_default()
 
-    def on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
+        if covered(self):
+            await pass_on(self, event)
+            return
         event.stop()
         # Terminals may end pasted lines with "\r": as lines, like the editor takes them.
         text = event.text.replace("\r\n", "\n").replace("\r", "\n")

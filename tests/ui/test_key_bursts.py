@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import TextArea
 
 from coach.domain.cards import QUESTION_CARD_ID
+from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.storage import open_store
 from tests.ui.keyboard import burst, wait_until
@@ -85,3 +87,61 @@ async def test_the_editors_own_keys_in_a_burst_take_effect_at_their_turn(db_path
         burst(pilot, "abc", "left", "left", "XY", "end", "!")
         await wait_until(pilot, lambda: editor.text.endswith("!"), "the last key")
         assert editor.text == "aXYbc!"
+
+
+async def test_keys_typed_after_one_that_opens_a_dialog_go_to_the_dialog(db_path: Path) -> None:
+    # "draft", ctrl+o (the profile), "Python", ctrl+s in one burst: the keys after ctrl+o were
+    # already on their way to the editor when the dialog opened. "Python" went into the
+    # draft under the dialog, and the dialog never saw its ctrl+s.
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        await loaded(pilot)
+        editor = screen.query_one("#draft", TextArea)
+        await wait_until(pilot, lambda: editor.has_focus, "the editor")
+        burst(pilot, "draft", "ctrl+o")
+        app.post_message(events.Paste("Go, "))  # a paste in the burst goes the same way
+        burst(pilot, "Python", "ctrl+s")
+        await wait_until(pilot, lambda: bool(store.profile().strengths), "the profile saved")
+        await wait_until(pilot, lambda: app.screen is screen, "the dialog closed")
+        assert editor.text == "draft"
+    [strength] = open_store(db_path).store.profile().strengths
+    assert strength.text == "Go, Python"
+
+
+async def test_keys_typed_in_a_burst_into_a_dialog_are_saved_by_its_ctrl_s(
+    db_path: Path,
+) -> None:
+    # The dialog's ctrl+s was a priority key: it ran before the text typed ahead of it.
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the dialog")
+        await wait_until(pilot, lambda: app.screen.focused is not None, "its focus")
+        burst(pilot, "Python", "ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ProfileScreen), "the save")
+    assert [s.text for s in open_store(db_path).store.profile().strengths] == ["Python"]
+
+
+async def test_keys_after_a_dialog_opened_from_the_stand_in_go_to_the_dialog(
+    db_path: Path,
+) -> None:
+    # The same burst while coach starts: the keys land in the first frame's stand-in.
+    store = open_store(db_path).store
+    app, waiting = held_back(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        burst(pilot, "draft", "ctrl+o", "Python", "ctrl+s")
+        await wait_until(pilot, lambda: bool(store.profile().strengths), "the profile saved")
+        for callback in waiting:
+            callback()
+        await loaded(pilot)
+        editor = screen.query_one("#draft", TextArea)
+        await wait_until(pilot, lambda: editor.text == "draft", "the draft")
+    [strength] = open_store(db_path).store.profile().strengths
+    assert strength.text == "Python"

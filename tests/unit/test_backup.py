@@ -321,7 +321,7 @@ MUTATIONS: list[dict[str, Any]] = [
     {"created_at": "2026-02-30T10:00:00+00:00"},
     {"spoken_seconds": float("inf")},
     {"surprise": 1},
-    {"text": ""},
+    {"text": 5},
     {"checks": [{"name": "x", "passed": True, "points": 20, "max_points": 10}]},
     {"id": 0},
 ]

@@ -72,14 +72,55 @@ def test_a_megabyte_is_coached_on_its_first_2000_words_only(kind: str, longest: 
     assert all(s.end <= assessment.coached_up_to for s in spans)
 
 
+UNVOUCHED = {
+    "question": ("Does not undermine you", "Crisp, without filler"),
+    "pitch": ("No defensive phrasing", "Little hedging or filler"),
+}
+"""The checks that look for what costs points: a cut text cannot pass them (its rest is unread)."""
+CLEAN = {
+    "question": "Now that we've had a chance to talk, how does my background measure up to the "
+    "requirements of the job, and to the other candidates? ",
+    "pitch": "That's a fair point. I ran 40 services on Kubernetes for two years, and I cut "
+    "deploys from an hour to ten minutes. I'd bring that to your platform team from day one. ",
+}
+UNDERMINING = {
+    "question": " I know I'm not the most qualified, um, sorry. ",
+    "pitch": " Well, that's not true, you're wrong, I guess I just sort of maybe, sorry. ",
+}
+
+
 @pytest.mark.parametrize("kind", list(ASSESSORS))
-def test_a_cut_text_scores_like_its_coached_part(kind: str) -> None:
+def test_a_cut_text_scores_like_its_coached_part_less_what_it_cannot_vouch_for(
+    kind: str,
+) -> None:
     whole = ASSESSORS[kind](MEGABYTE)
     assert whole.coached_up_to is not None
     part = ASSESSORS[kind](MEGABYTE[: whole.coached_up_to])
     assert part.coached_up_to is None
-    assert whole.score == part.score
-    assert [c.passed for c in whole.checks] == [c.passed for c in part.checks]
+    unvouched = UNVOUCHED[kind]
+    for mine, theirs in zip(whole.checks, part.checks, strict=True):
+        if mine.name in unvouched:
+            assert not mine.passed and mine.points == 0
+        else:  # the length check's tip says why it is long: only what it scores is compared
+            assert (mine.passed, mine.points) == (theirs.passed, theirs.points)
+    lost = sum(c.points for c in part.checks if c.name in unvouched)
+    assert whole.score == max(0, part.score - lost)
+
+
+@pytest.mark.parametrize("kind", list(ASSESSORS))
+def test_undermining_put_past_the_2000th_word_is_not_a_clean_answer(kind: str) -> None:
+    # Reviewer's reproduction: a clean answer, padded to 2,000 words with itself, then
+    # undermining and filler after them, scored like the clean answer.
+    clean = CLEAN[kind] * (t.MAX_COACHED_WORDS // t.word_count(CLEAN[kind]) + 1)
+    part, _ = t.coached_part(clean)
+    gamed = ASSESSORS[kind](clean + UNDERMINING[kind] * 50)
+    fair = ASSESSORS[kind](part)
+    assert gamed.coached_up_to is not None
+    assert all(fair.check(name).passed for name in UNVOUCHED[kind])
+    assert all(not gamed.check(name).passed for name in UNVOUCHED[kind])
+    assert gamed.score < fair.score
+    tip = gamed.check(UNVOUCHED[kind][0]).tip
+    assert tip.startswith("Not checked past the first 2,000 words")
 
 
 @pytest.mark.parametrize("kind", list(ASSESSORS))

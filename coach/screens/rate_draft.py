@@ -1,0 +1,108 @@
+"""The Rate form's draft: the form in progress, kept in the drafts file as the user types, and
+read back with care, since the drafts file may have been edited by hand (or by another program).
+
+What is restored is bounded as a Rehearse draft is (``coach.screens.long_drafts``): a value
+longer than ``MAX_DRAFT_CHARS`` (a 20 MB answer took 15 s to open Rate) is cut to its beginning,
+after the drafts file is copied aside whole. The interview the form was editing is restored
+only if it is an id coach gives (``schema.is_id``); the screen then checks that the interview is
+still there (``RateScreen._reload``). Nothing in the draft can crash the screen: JSON nested too
+deeply, or of the wrong shape, is no draft.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach import schema
+from coach.domain.limits import readable_text
+from coach.errors import StoreError
+from coach.widgets.draft_limits import MAX_DRAFT_CHARS
+
+if TYPE_CHECKING:
+    from coach.store_api import StoreAPI
+
+DRAFT_KEY = "rate-form"
+"""The drafts-file key of the form in progress."""
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A form in progress, as found in the drafts file."""
+
+    values: dict[str, str]
+    """Field name -> text as typed, each at most ``MAX_DRAFT_CHARS`` long."""
+    editing: int | None
+    """The saved interview the form was editing, if the draft names one by a valid id."""
+    message: str | None = None
+    """For the user, when a value was too long and cut: where the whole draft is."""
+    keep_drafting: bool = True
+    """Whether the form may be written over the draft: False when a value was cut but the
+    drafts file could not be copied aside first (the whole draft stays as it was)."""
+
+
+def encode(values: dict[str, str], editing: int | None) -> str:
+    """The draft's text for the form's ``values`` and the interview it edits."""
+    return json.dumps({"values": values, "editing": editing})
+
+
+def decode(text: str | None) -> tuple[dict[str, str], int | None] | None:
+    """The form values and edited id in a draft's text; None if there is none or it is bad.
+
+    Only text values are taken (coach writes nothing else), with any lone surrogate replaced
+    (it could be neither shown nor saved); the id only if it is one coach gives.
+    """
+    if not text:
+        return None
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError):  # not JSON, a number too long, nesting too deep
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("values"), dict):
+        return None
+    values = {
+        readable_text(str(key)): readable_text(value)
+        for key, value in raw["values"].items()
+        if type(value) is str
+    }
+    editing = raw.get("editing")
+    return values, editing if schema.is_id(editing) else None
+
+
+def restore(store: StoreAPI) -> Restored | None:
+    """The form in progress kept in ``store``'s drafts, bounded; None if there is none.
+
+    A value too long for the form is cut to its first ``MAX_DRAFT_CHARS`` characters once the
+    drafts file is copied aside (``StoreAPI.keep_drafts_copy``), and the shortened draft is
+    written back; if the copy fails, the draft is left whole and the form must not write it.
+    """
+    decoded = decode(store.drafts().get(DRAFT_KEY))
+    if decoded is None:
+        return None
+    values, editing = decoded
+    long = {name: len(value) for name, value in values.items() if len(value) > MAX_DRAFT_CHARS}
+    if not long:
+        return Restored(values, editing)
+    shortened = {name: value[:MAX_DRAFT_CHARS] for name, value in values.items()}
+    name, size = max(long.items(), key=lambda item: item[1])
+    was = (
+        f"The unsaved form's {name.replace('_', ' ')} is {size:,} characters long, more than "
+        f"a field holds ({MAX_DRAFT_CHARS:,}): the form has its first {MAX_DRAFT_CHARS:,}."
+    )
+    try:
+        kept = store.keep_drafts_copy("long-draft")
+    except StoreError as error:
+        return Restored(
+            shortened,
+            editing,
+            f"{was} {error} The whole draft is left as it was in the drafts file, and this "
+            "form is not kept as a draft (ctrl+s still saves the interview).",
+            keep_drafting=False,
+        )
+    if kept is None:
+        return Restored(shortened, editing, was)  # nothing on disk to keep, or to overwrite
+    with contextlib.suppress(StoreError):  # the copy holds it whole; autosave tries again
+        store.save_draft(DRAFT_KEY, encode(shortened, editing))
+    return Restored(shortened, editing, f"{was} The whole draft is kept in {kept}.")
