@@ -129,8 +129,11 @@ def test_every_command_s_stderr_goes_through_visible(
     err = capsys.readouterr().err
     assert f"stray{SHOWN}" in err
     no_raw(err)
-    assert main(["--db", str(damaged_db(tmp_path)), "history"]) == 0
-    no_raw(capsys.readouterr().err)
+    # A damaged database is set aside and history says so (status 1: nothing could be read).
+    assert main(["--db", str(damaged_db(tmp_path)), "history"]) == 1
+    err = capsys.readouterr().err
+    assert SHOWN in err
+    no_raw(err)
     assert not hasattr(sys.stderr, "stream")  # put back as it was
 
 
