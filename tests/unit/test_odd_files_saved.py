@@ -222,14 +222,15 @@ def test_a_long_number_in_a_text_field_is_no_text() -> None:
 
 
 def test_a_newer_coachs_file_is_copied_once_however_often_it_is_opened(db_path: Path) -> None:
-    write(db_path, json.dumps({"_meta": {"1": {"schema": 2}}}))
+    NEWER = schema.SCHEMA_VERSION + 1
+    write(db_path, json.dumps({"_meta": {"1": {"schema": NEWER}}}))
     kept = [open_store(db_path).kept_copy for _ in range(4)]
-    copies = sorted(p.name for p in db_path.parent.iterdir() if ".schema2-" in p.name)
+    copies = sorted(p.name for p in db_path.parent.iterdir() if f".schema{NEWER}-" in p.name)
     assert len(copies) == 1 and {k.name for k in kept if k} == set(copies)
     # A changed file is copied again: each distinct content is kept.
-    write(db_path, json.dumps({"_meta": {"1": {"schema": 2}}, "x": {}}))
+    write(db_path, json.dumps({"_meta": {"1": {"schema": NEWER}}, "x": {}}))
     open_store(db_path)
-    assert len([p for p in db_path.parent.iterdir() if ".schema2-" in p.name]) == 2
+    assert len([p for p in db_path.parent.iterdir() if f".schema{NEWER}-" in p.name]) == 2
 
 
 def test_keep_copy_compares_with_the_newest_copy_of_its_reason(tmp_path: Path) -> None:
