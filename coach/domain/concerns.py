@@ -15,27 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.domain import text as t
+from coach.domain.cards import CATEGORIES
 from coach.domain.phrase_set import PhraseSet, Token, tokens
 
-KINDS = (
-    "strong-match",
-    "skills-gap",
-    "experience-gap",
-    "stronger-competition",
-    "overqualified",
-    "culture-fit",
-    "communication-depth",
-    "evasive",
-    "employment-gap",
-    "short-tenure",
-    "let-go",
-    "salary-above-range",
-    "career-change",
-    "missing-degree",
-    "location-notice",
-    "challenged-claim",
-)
-"""The sixteen kinds of concern the deck, the response checks and the public corpus share."""
+KINDS = CATEGORIES
+"""The sixteen kinds of concern the deck, the response checks and the public corpus share
+(one list: the deck's categories)."""
 
 OTHER = "other"
 """Any concern that is none of ``KINDS``."""
