@@ -170,11 +170,10 @@ def _checks(raw: object, where: str) -> None:
     for n, item in enumerate(raw, 1):
         at = f"{where}, check {n}"
         check = _fields(item, CHECK_FIELDS, at)
-        if "id" not in check:
-            # An export from before ids (schema 1) got them in ``backup.migrate_export``.
-            raise _fail(at, "'id' is missing (each check keeps its id, e.g. response.acknowledges)")
-        check_id = _text(check, "id", at)
-        if not check_ids.is_id(check_id):
+        # A check without an id gets its name's, as the reader gives it one (an export from
+        # before ids, schema 1, got them in ``backup.migrate_export``): one rule for both.
+        check_id = _text(check, "id", at) if "id" in check else ""
+        if check_id and not check_ids.is_id(check_id):
             raise _fail(at, f"'id' must be a check id ({check_ids.ID_RULE}), not {_kind(check_id)}")
         _text(check, "name", at)
         _text(check, "tip", at)

@@ -264,16 +264,20 @@ def test_a_schema1_export_is_migrated_on_import() -> None:
 @pytest.mark.parametrize(
     ("check", "message"),
     [
-        (NAMED, "check 1: 'id' is missing"),
         ({**NAMED, "id": "Open question"}, "check 1: 'id' must be a check id"),
         ({**NAMED, "id": 5}, "check 1: 'id' must be text"),
-        ({**NAMED, "id": ""}, "check 1: 'id' must be a check id"),
     ],
 )
 def test_a_current_export_must_carry_valid_check_ids(check: dict[str, Any], message: str) -> None:
     with pytest.raises(BackupError) as caught:
         read_export(export_of(2, check))
     assert message in caught.value.problems[0]
+
+
+def test_a_current_export_s_check_without_an_id_gets_its_name_s_as_the_reader_gives_it() -> None:
+    # One rule for import and the reader: a hand-edited export is read as the database is.
+    (attempt,) = read_export(export_of(2, NAMED)).attempts
+    assert attempt.checks[0].id == check_ids.table()[NAMED["name"]]
 
 
 def test_an_old_export_is_refused_in_a_sentence_when_the_table_is_unreadable(
