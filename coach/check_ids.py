@@ -61,9 +61,9 @@ def table(folder: Path | None = None) -> Mapping[str, str]:
 @lru_cache(maxsize=4)
 def _table(folder: Path) -> Mapping[str, str]:
     # content's own reader: the same sentences for a missing or broken file as every loader.
-    from coach.content import ContentError, _load
+    from coach.content import ContentError, load_json
 
-    raw = _load(FILE, folder)
+    raw = load_json(FILE, folder)
     names: Any = raw.get("names")
     if not isinstance(names, dict) or not names:
         raise ContentError(f"{FILE}: 'names' must be a non-empty object of name -> id")

@@ -34,7 +34,12 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
-def _load(name: str, folder: Path | None) -> dict[str, Any]:
+def load_json(name: str, folder: Path | None) -> dict[str, Any]:
+    """The JSON object in ``name`` (a path inside the content folder, e.g. "phrases/x.json").
+
+    Raises:
+        ContentError: It is missing, unreadable, or not an object; the message names it.
+    """
     path = (folder or data_dir()) / name
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -84,7 +89,7 @@ def load_questions(folder: Path | None = None) -> tuple[QuestionVariant, ...]:
     Raises:
         ContentError: The file is missing or a field is wrong.
     """
-    raw = _load("questions.json", folder)
+    raw = load_json("questions.json", folder)
     variants = []
     for where, variant_id, item in _entries(raw, "questions.json", "questions", "question"):
         purposes = item.get("purposes")
@@ -116,7 +121,7 @@ def load_closing_phrases(folder: Path | None = None) -> ClosingPhrases:
 def _load_closing_phrases(folder: Path) -> ClosingPhrases:
     from coach.domain.closing_phrases import PhraseError, closing_phrases
 
-    raw = _load("phrases/closing.json", folder)
+    raw = load_json("phrases/closing.json", folder)
     try:
         return closing_phrases(raw)
     except PhraseError as error:
@@ -137,7 +142,7 @@ def load_deck(
     """
     from coach.domain.cards import CATEGORIES, FeedbackCard
 
-    raw = _load("feedback.json", folder)
+    raw = load_json("feedback.json", folder)
     categories = raw.get("categories")
     if not isinstance(categories, dict):
         raise ContentError("feedback.json: 'categories' must be an object")
@@ -282,7 +287,7 @@ def _load_rubric(folder: Path) -> Rubric:
     from coach.domain.rating import Rubric
     from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
-    raw = _load("rubric.json", folder)
+    raw = load_json("rubric.json", folder)
     bands, silence, signals = raw.get("bands"), raw.get("silence"), raw.get("signals")
     if not (isinstance(bands, dict) and isinstance(silence, dict) and isinstance(signals, dict)):
         raise ContentError("rubric.json: 'bands', 'silence' and 'signals' must be objects")

@@ -6,27 +6,12 @@ tests and scripts may pass their own folder.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from coach.content import ContentError, data_dir
+from coach.content import ContentError, data_dir, load_json
 from coach.domain.concerns import ConcernBook
 from coach.domain.response_phrases import ResponsePhrases
-
-
-def _read(name: str, folder: Path) -> dict[str, Any]:
-    path = folder / "phrases" / name
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError(f"{path} is missing: reinstall coach") from None
-    except (OSError, ValueError) as error:
-        raise ContentError(f"{path} could not be read: {error}") from None
-    if not isinstance(raw, dict):
-        raise ContentError(f"{path}: the top level must be an object")
-    return raw
 
 
 def response_phrases(folder: Path | None = None) -> ResponsePhrases:
@@ -56,7 +41,7 @@ def _packaged() -> Path:
 @lru_cache(maxsize=4)
 def _phrases(folder: Path) -> ResponsePhrases:
     try:
-        return ResponsePhrases.from_raw(_read("response.json", folder))
+        return ResponsePhrases.from_raw(load_json("phrases/response.json", folder))
     except ValueError as error:
         raise ContentError(str(error)) from None
 
@@ -64,6 +49,6 @@ def _phrases(folder: Path) -> ResponsePhrases:
 @lru_cache(maxsize=4)
 def _book(folder: Path) -> ConcernBook:
     try:
-        return ConcernBook.from_raw(_read("concerns.json", folder))
+        return ConcernBook.from_raw(load_json("phrases/concerns.json", folder))
     except ValueError as error:
         raise ContentError(str(error)) from None
