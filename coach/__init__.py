@@ -17,16 +17,16 @@ which imports this file first, starts no slower for it.
 # module's own TYPE_CHECKING constant.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from coach.api import rate_interview
     from coach.domain.closing import assess_closing_question
     from coach.domain.pitch import assess_pitch
-    from coach.domain.rating import rate_interview
 
 __version__ = "0.1.0"
 
 _API = {
     "assess_closing_question": "coach.domain.closing",
     "assess_pitch": "coach.domain.pitch",
-    "rate_interview": "coach.domain.rating",
+    "rate_interview": "coach.api",
 }
 """The scripting API's names and the modules that define them (``coach.domain`` offers them
 too, with the rest of the domain's values)."""

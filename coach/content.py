@@ -18,7 +18,6 @@ from coach.domain.content import PURPOSES, Purpose, QuestionVariant
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
     from coach.domain.closing_phrases import ClosingPhrases
-    from coach.domain.rating import Level, Rubric, SignalRule
 
 
 class ContentError(ValueError):
@@ -52,7 +51,8 @@ def load_json(name: str, folder: Path | None) -> dict[str, Any]:
     return raw
 
 
-def _text(item: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+def field_text(item: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    """``item[key]``, a string (non-empty when required); ContentError naming it otherwise."""
     value = item.get(key, "" if not required else None)
     if not isinstance(value, str) or (required and not value.strip()):
         raise ContentError(f"{where}: {key!r} must be a non-empty string")
@@ -76,7 +76,7 @@ def _entries(
         where = f"{file}, {noun} {n + 1}"
         if not isinstance(item, dict):
             raise ContentError(f"{where}: must be an object")
-        entry_id = _text(item, "id", where)
+        entry_id = field_text(item, "id", where)
         if entry_id in seen:
             raise ContentError(f"{where}: id {entry_id!r} is used twice")
         seen.add(entry_id)
@@ -98,9 +98,9 @@ def load_questions(folder: Path | None = None) -> tuple[QuestionVariant, ...]:
         variants.append(
             QuestionVariant(
                 id=variant_id,
-                text=_text(item, "text", where),
+                text=field_text(item, "text", where),
                 purposes=tuple(cast(Purpose, p) for p in purposes),
-                note=_text(item, "note", where, required=False),
+                note=field_text(item, "note", where, required=False),
             )
         )
     variants.sort(key=lambda v: v.id != "canonical")
@@ -160,10 +160,10 @@ def load_deck(
         where = f"feedback.json, category {category!r}"
         if not isinstance(entry, dict):
             raise ContentError(f"{where} is missing")
-        titles[category] = (_text(entry, "title", where), _text(entry, "advice", where))
+        titles[category] = (field_text(entry, "title", where), field_text(entry, "advice", where))
     cards = []
     for where, card_id, item in _entries(raw, "feedback.json", "cards", "card"):
-        category = _text(item, "category", where)
+        category = field_text(item, "category", where)
         if category not in titles:
             raise ContentError(f"{where}: unknown category {category!r}")
         terms = item.get("terms")
@@ -177,10 +177,10 @@ def load_deck(
             FeedbackCard(
                 id=card_id,
                 category=category,
-                feedback=_text(item, "feedback", where),
-                concern=_text(item, "concern", where),
+                feedback=field_text(item, "feedback", where),
+                concern=field_text(item, "concern", where),
                 terms=tuple(term.lower() for term in terms),
-                hint=_text(item, "hint", where),
+                hint=field_text(item, "hint", where),
             )
         )
     empty = [category for category in CATEGORIES if all(c.category != category for c in cards)]
@@ -191,122 +191,9 @@ def load_deck(
     return titles, tuple(sorted(cards, key=lambda card: order[card.category]))
 
 
-def _number(item: dict[str, Any], key: str, where: str, low: float, high: float) -> float:
+def field_number(item: dict[str, Any], key: str, where: str, low: float, high: float) -> float:
+    """``item[key]``, a number from ``low`` to ``high``; ContentError naming it otherwise."""
     value = item.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
         raise ContentError(f"{where}: {key!r} must be a number from {low} to {high}")
     return float(value)
-
-
-def _level(item: object, where: str) -> Level:
-    from coach.domain.rating import Level
-
-    if not isinstance(item, dict):
-        raise ContentError(f"{where}: must be an object with a 'value'")
-    return Level(
-        value=_number(item, "value", where, -1, 1),
-        green=_text(item, "green", where, required=False),
-        red=_text(item, "red", where, required=False),
-    )
-
-
-_FOLLOW_UP_STATES = ("prompt_reply", "reply", "late_reply", "overdue", "long_overdue")
-_STEP_KINDS = {"duration": "ratios", "questions_asked": "counts", "follow_up_questions": "counts"}
-
-
-def _rule(key: str, item: object) -> SignalRule:
-    from coach.domain.rating import Advice, SignalRule
-    from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
-
-    where = f"rubric.json, signal {key!r}"
-    if not isinstance(item, dict):
-        raise ContentError(f"{where}: must be an object")
-    steps: list[tuple[float, Level]] = []
-    levels: dict[str, Level] = {}
-    if key in _STEP_KINDS:
-        rows = item.get(_STEP_KINDS[key])
-        if not isinstance(rows, list) or not rows:
-            raise ContentError(f"{where}: {_STEP_KINDS[key]!r} must be a non-empty list")
-        for n, row in enumerate(rows):
-            if not isinstance(row, dict):
-                raise ContentError(f"{where}, row {n + 1}: must be an object")
-            steps.append(
-                (
-                    _number(row, "at_least", f"{where}, row {n + 1}", 0, 1e6),
-                    _level(row, f"{where}, row {n + 1}"),
-                )
-            )
-        if [s[0] for s in steps] != sorted((s[0] for s in steps), reverse=True):
-            raise ContentError(f"{where}: rows must go from the highest 'at_least' down")
-    elif key in CHOICE_KEYS:
-        choices = item.get("choices")
-        if not isinstance(choices, dict):
-            raise ContentError(f"{where}: 'choices' must be an object")
-        levels = {str(k): _level(v, f"{where}, choice {k!r}") for k, v in choices.items()}
-    elif key in YES_NO_KEYS:
-        levels = {
-            answer: _level(item.get(answer), f"{where}, {answer!r}") for answer in ("yes", "no")
-        }
-    elif key == "follow_up":
-        levels = {
-            state: _level(item.get(state), f"{where}, {state!r}") for state in _FOLLOW_UP_STATES
-        }
-    else:
-        raise ContentError(f"{where}: unknown signal")
-    advice_item = item.get("advice")
-    advice = None
-    if advice_item is not None:
-        if not isinstance(advice_item, dict):
-            raise ContentError(f"{where}: 'advice' must be an object")
-        advice = Advice(
-            _text(advice_item, "text", f"{where}, advice"),
-            _text(advice_item, "category", f"{where}, advice"),
-        )
-    return SignalRule(
-        key=key,
-        label=_text(item, "label", where),
-        weight=_number(item, "weight", where, 0, 100),
-        steps=tuple(steps),
-        levels=levels,
-        advice=advice,
-        long_overdue_days=int(item.get("long_overdue_days", 7)),
-    )
-
-
-def load_rubric(folder: Path | None = None) -> Rubric:
-    """The interview rubric from ``rubric.json`` (cached: it is read once per process).
-
-    Raises:
-        ContentError: The file is missing or a field is wrong, naming it.
-    """
-    return _load_rubric(folder or data_dir())
-
-
-@lru_cache(maxsize=4)
-def _load_rubric(folder: Path) -> Rubric:
-    from coach.domain.rating import Rubric
-    from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
-
-    raw = load_json("rubric.json", folder)
-    bands, silence, signals = raw.get("bands"), raw.get("silence"), raw.get("signals")
-    if not (isinstance(bands, dict) and isinstance(silence, dict) and isinstance(signals, dict)):
-        raise ContentError("rubric.json: 'bands', 'silence' and 'signals' must be objects")
-    expected = {*_STEP_KINDS, *CHOICE_KEYS, *YES_NO_KEYS, "follow_up"}
-    if set(signals) != expected:
-        missing, extra = expected - set(signals), set(signals) - expected
-        raise ContentError(
-            f"rubric.json: signals missing {sorted(missing)}, unknown {sorted(extra)}"
-        )
-    well = _number(bands, "went well", "rubric.json, bands", 0, 100)
-    poorly = _number(bands, "went poorly", "rubric.json, bands", 0, 100)
-    if poorly > well:
-        raise ContentError("rubric.json, bands: 'went poorly' must not be above 'went well'")
-    return Rubric(
-        scale=_number(raw, "scale", "rubric.json", 0.01, 10),
-        well_at=well,
-        poorly_below=poorly,
-        grace_business_days=int(_number(silence, "grace_business_days", "rubric.json", 0, 30)),
-        days_without_timeline=int(_number(silence, "days_without_timeline", "rubric.json", 0, 90)),
-        prompt_reply_days=int(_number(silence, "prompt_reply_days", "rubric.json", 0, 30)),
-        rules=tuple(_rule(key, item) for key, item in signals.items() if not key.startswith("$")),
-    )

@@ -8,10 +8,11 @@ from datetime import date
 
 from coach.domain import limits
 from coach.domain.models import Interview
-from coach.domain.rating import Rating, Rubric, rate_interview
-from coach.domain.signals import signal_problem
+from coach.domain.rating import BANDS, Rating, rate_interview
+from coach.domain.rubric import Rubric
+from coach.domain.signals import OUTCOME_KEY, OUTCOMES, signal_problem
 
-OUTCOMES = ("offer", "next round", "rejected", "no reply")
+__all__ = ["OUTCOMES", "calibration", "rate_saved", "signals_for"]
 """What can happen after an interview; the first two count as positive."""
 POSITIVE_OUTCOMES = frozenset({"offer", "next round"})
 ANSWERED_OUTCOMES = frozenset({"offer", "next round", "rejected"})
@@ -40,8 +41,13 @@ def signals_for(interview: Interview, today: date) -> dict[str, object]:
     a file edited by hand, and a saved interview is always rated (never a SignalError).
     """
     signals: dict[str, object] = {
-        key: value for key, value in interview.signals.items() if signal_problem(key, value) is None
+        key: value
+        for key, value in interview.signals.items()
+        # The outcome is the interview's own field, never a stored signal.
+        if key != OUTCOME_KEY and signal_problem(key, value) is None
     }
+    if interview.outcome in OUTCOMES:
+        signals[OUTCOME_KEY] = interview.outcome
     held = _day(interview.held_at)
     if held is None:
         return signals
@@ -60,9 +66,24 @@ def signals_for(interview: Interview, today: date) -> dict[str, object]:
     return signals
 
 
-def rate_saved(interview: Interview, today: date, rubric: Rubric | None = None) -> Rating:
+def rate_saved(interview: Interview, today: date, rubric: Rubric) -> Rating:
     """Rate a saved interview as of ``today``."""
     return rate_interview(signals_for(interview, today), rubric)
+
+
+FOLLOW_UP_KEYS = frozenset({OUTCOME_KEY, "days_to_reply", "days_since_interview"})
+"""What came after the interview: left out of the read that calibration judges."""
+
+
+def read_before_reply(interview: Interview, rubric: Rubric) -> Rating:
+    """The read of the interview itself, before any reply or silence: what calibration checks
+    against the outcome (with the outcome in it, an offer would predict itself)."""
+    signals = {
+        key: value
+        for key, value in interview.signals.items()
+        if key not in FOLLOW_UP_KEYS and signal_problem(key, value) is None
+    }
+    return rate_interview(signals, rubric)
 
 
 @dataclass(frozen=True)
@@ -91,11 +112,14 @@ class Calibration:
     what always guessing 50% scores."""
 
 
-def calibration(
-    interviews: Iterable[Interview], today: date, rubric: Rubric | None = None
-) -> Calibration | None:
-    """Calibration over the interviews with an outcome; None until there are three."""
-    judged = [(rate_saved(i, today, rubric), i.outcome) for i in interviews if i.outcome]
+def calibration(interviews: Iterable[Interview], rubric: Rubric) -> Calibration | None:
+    """Calibration over the interviews with an outcome and a read (``read_before_reply``);
+    None until there are three."""
+    judged = [
+        (rating, i.outcome)
+        for i in interviews
+        if i.outcome and (rating := read_before_reply(i, rubric)).chance is not None
+    ]
     if len(judged) < CALIBRATION_MINIMUM:
         return None
     bands = tuple(
@@ -108,10 +132,10 @@ def calibration(
                 if rating.band == band and outcome in POSITIVE_OUTCOMES
             ),
         )
-        for band in ("went well", "mixed", "went poorly")
+        for band in BANDS
     )
     brier = sum(
-        (rating.chance - (1.0 if outcome in POSITIVE_OUTCOMES else 0.0)) ** 2
+        ((rating.chance or 0.0) - (1.0 if outcome in POSITIVE_OUTCOMES else 0.0)) ** 2
         for rating, outcome in judged
     ) / len(judged)
     return Calibration(len(judged), bands, round(brier, 3))

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.domain.interviews import OUTCOMES, rate_saved
+from coach.domain.interviews import OUTCOMES, read_before_reply
 from coach.domain.models import Attempt, Interview
 from coach.domain.rating import SignalError
+from coach.domain.rubric import Rubric
 
 WAITING = "waiting"
 """The row for interviews with no outcome recorded yet."""
@@ -65,15 +66,19 @@ def score_trend(attempts: Sequence[Attempt], last: int = 60) -> list[int]:
     return [a.score for a in ordered[-last:]]
 
 
-def ratings_by_outcome(interviews: Iterable[Interview], today: date) -> dict[str, list[int]]:
+def ratings_by_outcome(interviews: Iterable[Interview], rubric: Rubric) -> dict[str, list[int]]:
     """Each outcome (then ``WAITING``) with the ratings of its interviews, lowest first: does a
-    high rating go with offers? Outcomes nobody has yet are left out."""
+    high rating go with offers? The rating is the read before any reply
+    (``read_before_reply``): with the outcome in it, an offer would rate itself. Outcomes
+    nobody has yet, and interviews with nothing to rate, are left out."""
     rows: dict[str, list[int]] = {}
     for interview in interviews:
         try:
-            score = rate_saved(interview, today).score
+            score = read_before_reply(interview, rubric).score
         except SignalError:
             continue  # saved by hand or by another version: a chart never fails on one
+        if score is None:
+            continue
         outcome = interview.outcome if interview.outcome in OUTCOMES else WAITING
         rows.setdefault(outcome, []).append(score)
     order = [*OUTCOMES, WAITING]

@@ -1,96 +1,63 @@
 """Rating an interview from the signals the candidate observed (see the seed article on how to
 tell whether an interview went well).
 
-The rubric (weights, thresholds, wording) lives in ``data/rubric.json``; this module holds the
-arithmetic. Each observed signal adds ``scale * weight * value`` points to a neutral 50, where
-``value`` runs from -1 (a bad sign) to +1 (a good sign). A signal that was not observed adds
-nothing: it lowers the confidence, never the score.
+Each observed signal is evidence for or against "it went well", in log-odds (see
+``coach.domain.rubric``); the evidence adds up to how likely it is that the interview went
+well, kept within the rubric's bounds because no read of an interview is certain: in percent,
+that is the score. The chance of a positive outcome follows from it, within narrower bounds
+(the other candidates count too). A signal
+that was not observed adds nothing: it lowers the confidence, never the score. The follow-up is
+read for what it says (``coach.domain.follow_up``): an offer or a next round settles the
+question, a rejection or lasting silence leaves the read at most "mixed".
+
+The rubric is handed in: ``coach.rubric_content.load_rubric`` reads ``data/rubric.json``, and
+``coach.rate_interview`` (the scripting API) does that for you.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import Literal
 
-from coach.domain import limits
-from coach.domain.signals import (
-    CHOICE_KEYS,
-    NUMBER_KEYS,
-    SIGNAL_KEYS,
-    YES_NO_KEYS,
-    signal_problem,
+from coach.domain import evidence as combine
+from coach.domain.follow_up import (
+    SETTLED_WELL,
+    FollowUp,
+    FollowUpRead,
+    add_business_days,
+    read_follow_up,
+    reply_deadline,
 )
+from coach.domain.rubric import Advice, Level, Rubric, SignalRule
+from coach.domain.signals import signal_problem
 
-__all__ = ["CHOICE_KEYS", "NUMBER_KEYS", "SIGNAL_KEYS", "YES_NO_KEYS", "rate_interview"]
+__all__ = [
+    "NOTHING_TO_RATE",
+    "Contribution",
+    "Rating",
+    "SignalError",
+    "add_business_days",
+    "check_signals",
+    "rate_interview",
+    "reply_deadline",
+]
 
-Band = Literal["went well", "mixed", "went poorly"]
-FollowUp = Literal["replied", "awaiting", "overdue", "not observed"]
+Band = Literal["went well", "mixed", "went poorly", "nothing to rate"]
+NOTHING_TO_RATE: Band = "nothing to rate"
+BANDS: tuple[Band, ...] = ("went well", "mixed", "went poorly")
+"""The bands a rated interview can read."""
 
 PROMISES = {
-    "gave_timeline": "They gave a timeline, and it has passed without a word.",
-    "said_will_follow_up": "They said they would follow up, and have not.",
+    "gave_timeline": "They gave a timeline for a next step that did not come.",
+    "said_will_follow_up": "They said they would follow up, and did not with a next step.",
 }
-"""Good signs that turn neutral once the reply is overdue: a broken promise."""
+"""Good signs that turn neutral once the reply is overdue or the answer was no: a promise of
+a next step that did not come is no longer evidence of interest."""
 
 
 class SignalError(ValueError):
     """A signal's key or value is not allowed; the message names it and what is allowed."""
-
-
-@dataclass(frozen=True)
-class Level:
-    """What one observed value means."""
-
-    value: float
-    """-1 (a bad sign) to +1 (a good sign)."""
-    green: str = ""
-    """A green flag to show, in plain words, if any."""
-    red: str = ""
-    """A red flag to show, in plain words, if any."""
-
-
-@dataclass(frozen=True)
-class Advice:
-    """What to practise next, and the Rehearse card category that practises it."""
-
-    text: str
-    category: str
-
-
-@dataclass(frozen=True)
-class SignalRule:
-    """How one signal is read."""
-
-    key: str
-    """"duration", "follow_up" or a signal key."""
-    label: str
-    weight: float
-    steps: tuple[tuple[float, Level], ...] = ()
-    """For ratios and counts: (at least, level), highest first."""
-    levels: Mapping[str, Level] = field(default_factory=dict)
-    """For yes/no ("yes", "no"), choices, and follow-up states."""
-    advice: Advice | None = None
-    """Shown when the signal counts against the interview."""
-    long_overdue_days: int = 7
-
-
-@dataclass(frozen=True)
-class Rubric:
-    """The whole rubric; see ``data/rubric.json``."""
-
-    scale: float
-    well_at: float
-    poorly_below: float
-    grace_business_days: int
-    days_without_timeline: int
-    prompt_reply_days: int
-    rules: tuple[SignalRule, ...]
-
-    @property
-    def total_weight(self) -> float:
-        return sum(rule.weight for rule in self.rules)
 
 
 @dataclass(frozen=True)
@@ -100,24 +67,28 @@ class Contribution:
     key: str
     label: str
     points: float
-    """Points added to (or taken from) the neutral 50."""
+    """Points added to (or taken from) the neutral 50; they add up to the score minus 50."""
     observed: bool
     """False when the signal was not observed (points are then 0)."""
     detail: str = ""
     """What was observed, e.g. "80 of 45 min"."""
     max_points: float = 0.0
-    """The most this signal can add (its weight times the scale)."""
+    """The most this signal could move a neutral read on its own, in points."""
+    evidence: float = 0.0
+    """Its log-odds for "it went well" (0 when not observed)."""
 
 
 @dataclass(frozen=True)
 class Rating:
     """An explainable read of an interview."""
 
-    score: int
-    """0-100; 50 is neutral."""
+    score: int | None
+    """How likely it went well, in percent (within the rubric's bounds, never 0 or 100); None
+    when nothing was observed."""
     band: Band
     confidence: float
-    """0-1: the share of the rubric's weight that was observed."""
+    """0-1: how much of the evidence a rubric knows of was observed (below 1: some evidence,
+    such as the other candidates, no form can record)."""
     contributions: tuple[Contribution, ...]
     green_flags: tuple[str, ...]
     red_flags: tuple[str, ...]
@@ -127,12 +98,21 @@ class Rating:
     """Where the silence clock stands."""
     overdue: bool
     """No reply, past the timeline plus grace (or a week when none was given)."""
-    chance: float
-    """The predicted chance of a positive outcome (offer or next round): score / 100."""
+    chance: float | None
+    """The predicted chance of a positive outcome (an offer or a next round), 0-1 within the
+    rubric's bounds (never 0 or 1); None when nothing was observed."""
+    notes: tuple[str, ...] = ()
+    """Why the band was held where it is (an offer settles it; long silence caps it)."""
+    log_odds: float = 0.0
+    """All the evidence, before the chance was bounded."""
 
 
-def _check(signals: Mapping[str, object]) -> dict[str, object]:
-    """Validate keys and values (``signal_problem``); return only the observed ones."""
+def check_signals(signals: Mapping[str, object]) -> dict[str, object]:
+    """Validate keys and values (``signal_problem``); return only the observed ones.
+
+    Raises:
+        SignalError: The first key or value that is not allowed, in a sentence.
+    """
     observed: dict[str, object] = {}
     for key, value in signals.items():
         problem = signal_problem(key, value)
@@ -150,36 +130,7 @@ def _step(steps: tuple[tuple[float, Level], ...], amount: float) -> Level:
     return steps[-1][1]
 
 
-def add_business_days(start: date, days: int) -> date:
-    """``start`` plus ``days`` working days (Monday to Friday); never past
-    ``limits.LATEST_DAY``, so a date at the end of the calendar cannot overflow."""
-    current = limits.clamp_day(start)
-    while days > 0 and current < limits.LATEST_DAY:
-        current = limits.add_days(current, 1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
-
-
-def reply_deadline(observed: Mapping[str, object], rubric: Rubric) -> int:
-    """Days after the interview from which silence counts as overdue.
-
-    The promised date plus the rubric's grace in business days; without a promised date, the
-    rubric's default (a week). Without the interview's date, each business day of grace may be
-    a weekend away, so two calendar days are added to stay fair.
-    """
-    timeline = observed.get("timeline_days")
-    if not (observed.get("gave_timeline") is True and isinstance(timeline, int)):
-        return rubric.days_without_timeline
-    # Checked by _check (or by the reader): None when not given.
-    start = limits.day(observed.get("interview_date"))
-    if start is None:
-        return timeline + rubric.grace_business_days + 2
-    promised = limits.add_days(start, timeline)
-    return (add_business_days(promised, rubric.grace_business_days) - start).days
-
-
-def _read(rule: SignalRule, obs: Mapping[str, object], rubric: Rubric) -> tuple[Level | None, str]:
+def _read(rule: SignalRule, obs: Mapping[str, object]) -> tuple[Level | None, str]:
     """The level a signal reached, and what was observed; (None, "") if not observed."""
     key = rule.key
     if key == "duration":
@@ -187,51 +138,50 @@ def _read(rule: SignalRule, obs: Mapping[str, object], rubric: Rubric) -> tuple[
         if not (isinstance(scheduled, int) and isinstance(actual, int)):
             return None, ""
         return _step(rule.steps, actual / scheduled), f"{actual} of {scheduled} min"
-    if key == "follow_up":
-        return _follow_up(rule, obs, rubric)
     value = obs.get(key)
     if value is None:
         return None, ""
     if rule.steps:
         return _step(rule.steps, float(value)), str(value)  # type: ignore[arg-type]
+    if key == "gave_timeline" and value is True and isinstance(obs.get("timeline_days"), int):
+        # A date you can write down is a concrete next step; "soon" or "in a week or two"
+        # is a courtesy most candidates hear.
+        days = obs["timeline_days"]
+        return rule.levels["dated"], f"yes, {days} day{'s' if days != 1 else ''} on"
     if isinstance(value, bool):
         return rule.levels["yes" if value else "no"], "yes" if value else "no"
     return rule.levels[str(value)], str(value)
 
 
-def _follow_up(
-    rule: SignalRule, obs: Mapping[str, object], rubric: Rubric
-) -> tuple[Level | None, str]:
-    deadline = reply_deadline(obs, rubric)
-    replied, since = obs.get("days_to_reply"), obs.get("days_since_interview")
-    if isinstance(replied, int):
-        state = (
-            "prompt_reply"
-            if replied <= rubric.prompt_reply_days
-            else "reply"
-            if replied <= deadline
-            else "late_reply"
+def _band(chance: float, rubric: Rubric) -> Band:
+    if chance >= rubric.well_at:
+        return "went well"
+    return "went poorly" if chance < rubric.poorly_below else "mixed"
+
+
+def _held(
+    chance: float, reply: FollowUpRead, obs: Mapping[str, object], rubric: Rubric
+) -> tuple[float, str]:
+    """The chance after what the follow-up settles, and the note that says why ("" if none)."""
+    outcome = obs.get("outcome")
+    if outcome in SETTLED_WELL and chance < rubric.well_at:
+        return rubric.well_at, f"They answered with {outcome}: that settles it, it went well."
+    below_well = rubric.well_at - 0.01  # a whole point below the band's edge
+    if outcome in ("rejected", "no reply"):
+        said = "a rejection" if outcome == "rejected" else "no reply at all"
+        note = f"The answer was {said}: however it felt, it reads at most mixed."
+    elif reply.full_silence:
+        weeks = rubric.silence.full_after_days // 7
+        note = (
+            f"{weeks} weeks or more of silence past the date they gave: it reads at most "
+            "mixed, and went poorly unless the interview's signs were strong."
         )
-        return rule.levels[state], f"replied after {replied} day{'s' if replied != 1 else ''}"
-    if isinstance(since, int) and since > deadline:
-        late = since - deadline
-        state = "long_overdue" if late >= rule.long_overdue_days else "overdue"
-        return rule.levels[state], f"no reply, {since} days on (due by day {deadline})"
-    return None, ""
+    else:
+        return chance, ""
+    return min(chance, below_well), note
 
 
-def _follow_up_state(obs: Mapping[str, object], rubric: Rubric) -> tuple[FollowUp, bool]:
-    if isinstance(obs.get("days_to_reply"), int):
-        return "replied", False
-    since = obs.get("days_since_interview")
-    if not isinstance(since, int):
-        return "not observed", False
-    if since > reply_deadline(obs, rubric):
-        return "overdue", True
-    return "awaiting", False
-
-
-def rate_interview(signals: Mapping[str, object], rubric: Rubric | None = None) -> Rating:
+def rate_interview(signals: Mapping[str, object], rubric: Rubric) -> Rating:
     """Rate an interview from what was observed.
 
     Args:
@@ -241,9 +191,10 @@ def rate_interview(signals: Mapping[str, object], rubric: Rubric | None = None) 
             ("often" | "some" | "rarely"), engagement ("engaged" | "neutral" | "distracted"),
             tone ("positive" | "neutral" | "negative"), enthusiasm_about_fit,
             said_will_follow_up, gave_timeline, vague_next_steps, days_to_reply (None while
-            there is no reply), days_since_interview; optionally timeline_days (days from the
-            interview to the date they promised) and interview_date (ISO).
-        rubric: The rubric; defaults to ``data/rubric.json``.
+            there is no reply), days_since_interview, outcome ("offer" | "next round" |
+            "rejected" | "no reply"); optionally timeline_days (days from the interview to the
+            date they promised) and interview_date (ISO).
+        rubric: The rubric (``coach.rubric_content.load_rubric()``).
 
     Returns:
         The score, band, confidence, per-signal contributions, flags and advice.
@@ -251,54 +202,64 @@ def rate_interview(signals: Mapping[str, object], rubric: Rubric | None = None) 
     Raises:
         SignalError: An unknown key, or a value of the wrong type or out of range.
     """
-    if rubric is None:
-        from coach.content import load_rubric
-
-        rubric = load_rubric()
-    observed = _check(signals)
-    follow_up, overdue = _follow_up_state(observed, rubric)
-    contributions = []
-    green: list[str] = []
-    red: list[str] = []
-    advice: list[Advice] = []
-    seen_weight = 0.0
+    observed = check_signals(signals)
+    reply = read_follow_up(observed, rubric.rule("follow_up"), rubric)
+    read: list[tuple[SignalRule, Level | None, str]] = []
     for rule in rubric.rules:
-        level, detail = _read(rule, observed, rubric)
-        worth = rubric.scale * rule.weight
-        if level is None:
-            contributions.append(Contribution(rule.key, rule.label, 0.0, False, "", worth))
-            continue
-        seen_weight += rule.weight
-        if overdue and rule.key in PROMISES and level.value > 0:
-            # A promise of a timeline or a follow-up that was not kept is no longer good news.
-            level, detail = Level(0.0, red=PROMISES[rule.key]), f"{detail}, not kept"
-        contributions.append(
-            Contribution(rule.key, rule.label, worth * level.value, True, detail, worth)
+        level, detail = (
+            (reply.level, reply.detail) if rule.key == "follow_up" else _read(rule, observed)
         )
-        if level.green:
-            green.append(level.green)
-        if level.red:
-            red.append(level.red)
-        if level.value < 0 and rule.advice and rule.advice not in advice:
-            advice.append(rule.advice)
-    raw = 50 + sum(c.points for c in contributions)
-    score = max(0, min(100, round(raw)))
-    band: Band = (
-        "went well"
-        if score >= rubric.well_at
-        else "went poorly"
-        if score < rubric.poorly_below
-        else "mixed"
+        if reply.promises_void and rule.key in PROMISES and level and level.evidence > 0:
+            level, detail = Level(0.0, red=PROMISES[rule.key]), f"{detail}, no next step"
+        read.append((rule, level, detail))
+    seen = [(rule, level, detail) for rule, level, detail in read if level is not None]
+    low, high = rubric.lowest_read, rubric.highest_read
+    log_odds = sum(level.evidence for _, level, _ in seen)
+    chance = combine.bounded(combine.logistic(log_odds), low, high)
+    held, note = _held(chance, reply, observed, rubric)
+    points = dict(
+        zip(
+            (rule.key for rule, _, _ in seen),
+            combine.share_points([level.evidence for _, level, _ in seen], low, high),
+            strict=True,
+        )
     )
+    if held != chance:
+        # What the follow-up settled beyond its evidence is the follow-up's part too, so the
+        # points still add up to the score.
+        points["follow_up"] = points.get("follow_up", 0.0) + 100 * (held - chance)
+    contributions = tuple(
+        Contribution(
+            rule.key,
+            rule.label,
+            points.get(rule.key, 0.0),
+            level is not None,
+            detail,
+            combine.points_alone(rule.strength),
+            level.evidence if level else 0.0,
+        )
+        for rule, level, detail in read
+    )
+    seen_strength = sum(rule.strength for rule, _, _ in seen)
+    confidence = round(seen_strength / (rubric.total_strength + rubric.unseen), 3)
+    score = round(100 * held)
+    # The band follows the score shown, so 70 never reads "mixed" beside a 70 threshold.
+    band = _band(score / 100, rubric) if seen else NOTHING_TO_RATE
+    advice: list[Advice] = []
+    for rule, level, _ in seen:
+        if level.evidence < 0 and rule.advice and rule.advice not in advice:
+            advice.append(rule.advice)
     return Rating(
-        score=score,
+        score=score if seen else None,
         band=band,
-        confidence=round(seen_weight / rubric.total_weight, 3),
-        contributions=tuple(contributions),
-        green_flags=tuple(green),
-        red_flags=tuple(red),
+        confidence=confidence,
+        contributions=contributions,
+        green_flags=tuple(level.green for _, level, _ in seen if level.green),
+        red_flags=tuple(level.red for _, level, _ in seen if level.red),
         advice=tuple(advice),
-        follow_up=follow_up,
-        overdue=overdue,
-        chance=score / 100,
+        follow_up=reply.state,
+        overdue=reply.overdue,
+        chance=round(rubric.chance(held), 3) if seen else None,
+        notes=(note,) if note else (),
+        log_odds=round(log_odds, 3),
     )

@@ -30,9 +30,13 @@ CHOICE_KEYS = {
     "engagement": ("engaged", "neutral", "distracted"),
     "tone": ("positive", "neutral", "negative"),
 }
+OUTCOME_KEY = "outcome"
+OUTCOMES = ("offer", "next round", "rejected", "no reply")
+"""What they answered, if known: it is read with the follow-up (an offer settles the question;
+a rejection or "no reply" is the worst the follow-up can be)."""
 DATE_KEYS = ("interview_date",)
 """Optional: the interview's ISO date, to count business days exactly."""
-SIGNAL_KEYS = (*NUMBER_KEYS, *YES_NO_KEYS, *CHOICE_KEYS, *DATE_KEYS)
+SIGNAL_KEYS = (*NUMBER_KEYS, *YES_NO_KEYS, *CHOICE_KEYS, OUTCOME_KEY, *DATE_KEYS)
 
 
 def signal_problem(key: object, value: object) -> str | None:
@@ -58,6 +62,10 @@ def signal_problem(key: object, value: object) -> str | None:
     elif key in CHOICE_KEYS:
         if not isinstance(value, str) or value not in CHOICE_KEYS[key]:
             allowed = ", ".join(repr(c) for c in CHOICE_KEYS[key])
+            return f"{key} must be one of {allowed} or null, not {limits.echo(value)}"
+    elif key == OUTCOME_KEY:
+        if not isinstance(value, str) or value not in OUTCOMES:
+            allowed = ", ".join(repr(c) for c in OUTCOMES)
             return f"{key} must be one of {allowed} or null, not {limits.echo(value)}"
     elif limits.day(value) is None:  # DATE_KEYS
         shown = limits.echo(value)
