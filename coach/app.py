@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
+    from coach.domain.rubric import Rubric
     from coach.store_api import StoreAPI
 
 ScreenName = Literal["rehearse", "rate"]
@@ -104,6 +105,7 @@ class CoachApp(App[None]):
         self.clock = clock
         self.first_frame_shown = False
         self._waiting_for_first_frame: list[Callable[[], object]] = []
+        self._rubric: Rubric | None = None
         # The first screen is Textual's default screen (get_default_screen), in the "_default"
         # mode; the other is a mode built on first use. Starting in a mode of our own instead
         # makes Textual re-parse every stylesheet and restyle the whole screen before the first
@@ -138,6 +140,16 @@ class CoachApp(App[None]):
             markup=markup,
         )
 
+    @property
+    def rubric(self) -> Rubric:
+        """The interview rubric, read from ``data/rubric.json`` when first needed (Rehearse
+        never needs it) and handed to the screens that rate."""
+        if self._rubric is None:
+            from coach.rubric_content import load_rubric
+
+            self._rubric = load_rubric()
+        return self._rubric
+
     def get_default_screen(self) -> Screen[None]:
         return self._build(self.first_screen)
 
@@ -153,7 +165,7 @@ class CoachApp(App[None]):
         if name == "rate":
             from coach.screens.rate import RateScreen
 
-            return RateScreen(self.store, self.clock)
+            return RateScreen(self.store, self.clock, self.rubric)
         from coach.screens.rehearse import RehearseScreen
 
         return RehearseScreen(self.store, self.clock)
@@ -268,7 +280,7 @@ class CoachApp(App[None]):
 
         if isinstance(self.screen, ProgressScreen):
             return
-        self.push_screen(ProgressScreen(self.store, self.clock))
+        self.push_screen(ProgressScreen(self.store, self.clock, self.rubric))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(

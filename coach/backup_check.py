@@ -25,7 +25,7 @@ from coach.domain import limits
 from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
 from coach.domain.models import Attempt, Interview, Profile
-from coach.domain.rating import SignalError, rate_interview
+from coach.domain.rating import SignalError, check_signals
 
 EXPORT_VERSION = 1
 """The layout of the export file; bumped only when an older coach could not read a newer one."""
@@ -242,7 +242,7 @@ def interview(doc: object, where: str, seen: set[int]) -> Interview:
         raise _fail(where, f"'signals' must be an object, not {_kind(signals)}")
     try:
         # The rater's own check: an imported interview can always be rated.
-        rate_interview(signals)
+        check_signals(signals)
     except SignalError as error:
         raise _fail(where, f"in 'signals', {error}") from None
     return _as_read(records.interview_from(fields, number), where)

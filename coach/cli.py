@@ -8,6 +8,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
+EXIT_FAILURE = 1
+"""coach's own content (the packaged rubric) could not be read."""
 EXIT_USAGE = 2
 """Bad input: a missing or malformed file, an unknown signal or value."""
 
@@ -37,8 +39,10 @@ def rate(
     signals_file: str, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Print the rating of the signals in ``signals_file``; returns the exit code."""
+    from coach.content import ContentError
     from coach.domain.rating import SignalError, rate_interview
     from coach.render.safe import visible_stream
+    from coach.rubric_content import load_rubric
 
     # The file's name and what it holds are quoted in the sentences: shown as data.
     err = visible_stream(err or sys.stderr)
@@ -46,7 +50,10 @@ def rate(
     out = out or sys.stdout
     path = Path(signals_file)
     try:
-        rating = rate_interview(read_signals(path))
+        rating = rate_interview(read_signals(path), load_rubric())
+    except ContentError as error:
+        print(f"coach rate: {error}", file=err)
+        return EXIT_FAILURE
     except CliError as error:
         print(f"coach rate: {error}", file=err)
         return EXIT_USAGE

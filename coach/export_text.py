@@ -20,6 +20,7 @@ from coach.backup import Bundle
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.drill import saved_at
 from coach.domain.models import Attempt, Interview
+from coach.domain.rubric import Rubric
 from coach.render.safe import csv_cell, visible
 
 
@@ -32,13 +33,14 @@ class Read:
     follow_up: str
 
 
-def read_interview(interview: Interview, today: date) -> Read:
+def read_interview(interview: Interview, today: date, rubric: Rubric | None = None) -> Read:
     """The rating, band and follow-up status; blanks if the saved signals cannot be rated."""
     from coach.domain.interviews import rate_saved
     from coach.domain.rating import SignalError
+    from coach.rubric_content import load_rubric
 
     try:
-        rating = rate_saved(interview, today)
+        rating = rate_saved(interview, today, rubric or load_rubric())
     except SignalError:  # a database edited by hand: show the interview, not a traceback
         return Read(None, "", "")
     # As the Rate screen's list shows it: nothing when the silence clock does not apply.

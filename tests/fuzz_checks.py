@@ -197,6 +197,6 @@ def rate_signals(folder: Path, raw: Any) -> None:
     assert code in (0, 2), f"rate exited {code}"
     if code == 0:
         rating = json.loads(out.getvalue())
-        assert 0 <= rating["score"] <= 100
+        assert rating["score"] is None or 3 <= rating["score"] <= 97
     else:
         _one_sentence(err.getvalue(), "rate")

@@ -15,7 +15,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Sparkline, Static
 
-from coach.content import load_rubric
 from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
 from coach.errors import StoreError
 from coach.screens import Clock
@@ -23,6 +22,7 @@ from coach.widgets.empty_state import EmptyState
 from coach.widgets.progress_charts import day_bars, outcome_strips
 
 if TYPE_CHECKING:
+    from coach.domain.rubric import Rubric
     from coach.store_api import StoreAPI
 
 DAYS = 14
@@ -37,10 +37,11 @@ class ProgressScreen(ModalScreen[None]):
         Binding("escape,f4,q", "dismiss", "Close"),
     ]
 
-    def __init__(self, store: StoreAPI, clock: Clock) -> None:
+    def __init__(self, store: StoreAPI, clock: Clock, rubric: Rubric) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.rubric = rubric
 
     def compose(self) -> ComposeResult:
         with Vertical(id="progress"):
@@ -56,7 +57,9 @@ class ProgressScreen(ModalScreen[None]):
                     "adds to these charts.",
                     id="progress-no-attempts",
                 )
-                yield Static("Interview ratings against outcomes", classes="progress-heading")
+                yield Static(
+                    "Interviews, read before any reply, by outcome", classes="progress-heading"
+                )
                 yield Static(id="progress-outcomes")
                 yield EmptyState(
                     "No interviews yet",
@@ -91,11 +94,11 @@ class ProgressScreen(ModalScreen[None]):
             self.query_one("#progress-days", Static).update(
                 day_bars(daily_scores(attempts, now.date(), DAYS))
             )
-        rows = ratings_by_outcome(interviews, now.date())
+        rows = ratings_by_outcome(interviews, self.rubric)
         self.query_one("#progress-outcomes").display = bool(rows)
         self.query_one("#progress-no-interviews").display = not rows
         if rows:
-            rubric = load_rubric()
+            rubric = self.rubric
             self.query_one("#progress-outcomes", Static).update(
-                outcome_strips(rows, round(rubric.poorly_below), round(rubric.well_at))
+                outcome_strips(rows, round(100 * rubric.poorly_below), round(100 * rubric.well_at))
             )

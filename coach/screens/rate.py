@@ -36,6 +36,7 @@ from coach.widgets.safe_fields import SafeInput, SafeTextArea
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
+    from coach.domain.rubric import Rubric
     from coach.store_api import StoreAPI
 
 LIST_LIMIT = 200
@@ -90,10 +91,11 @@ class RateScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: StoreAPI, clock: Clock) -> None:
+    def __init__(self, store: StoreAPI, clock: Clock, rubric: Rubric) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.rubric = rubric
         self.interviews: list[Interview] = []
         self.editing: int | None = None
         """The id of the saved interview in the form; None for a new one."""
@@ -201,7 +203,7 @@ class RateScreen(Screen[None]):
         today = self._today()
         ordered = sorted(self.interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
         for interview in ordered[:LIST_LIMIT]:
-            rating = rate_saved(interview, today)
+            rating = rate_saved(interview, today, self.rubric)
             badge = {
                 "overdue": Text("OVERDUE", style="bold reverse red"),
                 "replied": Text("replied", style="green"),
@@ -212,7 +214,7 @@ class RateScreen(Screen[None]):
                 user_text(interview.held_at[:10]),
                 user_text(_short(interview.company)),
                 user_text(_short(interview.role)),
-                str(rating.score),
+                "—" if rating.score is None else str(rating.score),
                 Text(rating.band, style=BAND_STYLE[rating.band]),
                 badge,
                 user_text(interview.outcome or "—"),
@@ -231,7 +233,7 @@ class RateScreen(Screen[None]):
         self.ready = True
 
     def _calibrate(self) -> None:
-        result = calibration(list(self.interviews), self._today())
+        result = calibration(list(self.interviews), self.rubric)
         self.app.call_from_thread(self._show_calibration, result)
 
     def _show_calibration(self, result: Calibration | None) -> None:
@@ -342,7 +344,7 @@ class RateScreen(Screen[None]):
             else "A new interview"
         )
         try:
-            rating = rate_interview(signals_for(self.result.interview, self._today()))
+            rating = rate_interview(signals_for(self.result.interview, self._today()), self.rubric)
         except SignalError as error:  # the form's checks should make this impossible
             self.query_one("#rating-view", Static).update(
                 user_text(f"Cannot rate this yet: {error}.")
@@ -446,13 +448,16 @@ class RateScreen(Screen[None]):
         self.editing = saved.id
         self.saved_values = self.values()
         self._clear_draft()
-        rating = rate_saved(saved, self._today())
+        rating = rate_saved(saved, self._today(), self.rubric)
+        read = (
+            "nothing to rate yet" if rating.score is None else f"{rating.score}/100, {rating.band}"
+        )
         tell_saved(
             self,
             self.store,
-            f"{short(saved.company)}: {rating.score}/100, {rating.band}.",
+            f"{short(saved.company)}: {read}.",
             title="Interview saved",
-            unkept=f"This interview ({rating.score}/100) is kept only until coach closes",
+            unkept=f"This interview ({read}) is kept only until coach closes",
         )
         self._reload()
         self._rate_now()

@@ -10,7 +10,12 @@ from rich.text import Text
 from coach.domain.rating import Rating
 from coach.render.safe import user_text
 
-BAND_STYLE = {"went well": "bold green", "mixed": "bold yellow", "went poorly": "bold red"}
+BAND_STYLE = {
+    "went well": "bold green",
+    "mixed": "bold yellow",
+    "went poorly": "bold red",
+    "nothing to rate": "dim",
+}
 BAR = 10
 """Cells for the largest possible contribution, each way."""
 
@@ -18,7 +23,8 @@ BAR = 10
 def contribution_bar(points: float, largest: float, width: int = BAR) -> Text:
     """A two-sided bar: red to the left of the axis for minus, green to the right for plus.
 
-    Scaled to the largest signal's worth, so a light signal (smiles) draws a short bar.
+    Scaled to ``largest`` (the largest part a signal played), so a light signal (smiles)
+    draws a short bar.
     """
     cells = min(width, round(abs(points) / largest * width)) if largest else 0
     bar = Text()
@@ -50,19 +56,25 @@ def rating_renderable(
         boxed: Draw a panel around it (the terminal report); the screen has its own frame.
     """
     head = Text()
-    head.append(f"{rating.score}/100 ", style="bold")
-    head.append(rating.band, style=BAND_STYLE[rating.band])
-    head.append(f" · confidence {rating.confidence:.0%}", style="dim")
+    if rating.score is None:
+        head.append("Nothing to rate yet", style="bold")
+        head.append(": record what you observed, and the read appears here.", style="dim")
+    else:
+        head.append(f"{rating.score}/100 ", style="bold")
+        head.append(rating.band, style=BAND_STYLE[rating.band])
+        head.append(f" · confidence {rating.confidence:.0%}", style="dim")
     if rating.overdue:
         head.append("  OVERDUE", style="bold reverse red")
-    elif rating.follow_up == "awaiting":
+    elif rating.follow_up == "awaiting" and rating.score is not None:
         head.append("  awaiting reply", style="dim")
 
     bars = Table(box=None, show_header=False, padding=(0, 1), expand=False)
     bars.add_column("signal", no_wrap=True, max_width=label_width)
     bars.add_column("bar", no_wrap=True)
     bars.add_column("points", justify="right", no_wrap=True, min_width=4)
-    largest = max((c.max_points for c in rating.contributions), default=0.0)
+    # Bars are scaled to the largest part any signal played here, so they can be compared
+    # with each other (a light signal draws a short bar next to a decisive one).
+    largest = max((abs(c.points) for c in rating.contributions), default=0.0)
     for item in sorted(rating.contributions, key=lambda c: (not c.observed, -abs(c.points))):
         if item.observed:
             bars.add_row(
@@ -71,7 +83,9 @@ def rating_renderable(
         else:
             bars.add_row(Text(item.label, style="dim"), Text("not observed", style="dim"), "")
 
-    parts: list[RenderableType] = [head, Text(""), bars]
+    parts: list[RenderableType] = [head]
+    parts += [Text(note, style="italic") for note in rating.notes]
+    parts += [Text(""), bars]
     if rating.green_flags:
         parts += [Text(""), Text("Green flags", style="bold green")]
         parts += [Text(f"+ {flag}") for flag in rating.green_flags]

@@ -20,10 +20,14 @@ EXPECTED = {
         "No defensive phrasing",
         "3 attempts",
     ],
-    "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "84/100"],
+    "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "97/100"],
     "help": ["Everywhere", "On this screen", "Stopwatch", "Press Escape"],
     "profile": ["Your profile", "SQL and data modelling", "A/B testing and experiment design"],
-    "progress": ["Rehearsal scores over time", "Interview ratings against outcomes", "offer"],
+    "progress": [
+        "Rehearsal scores over time",
+        "Interviews, read before any reply, by outcome",
+        "offer",
+    ],
     "command-palette": ["Rehearse screen", "Rate screen", "Help"],
 }
 

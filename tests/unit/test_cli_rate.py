@@ -41,6 +41,26 @@ def test_json(tmp_path: Path) -> None:
     rating = json.loads(result.stdout)
     assert rating["band"] == "went poorly" and rating["overdue"] is True
     assert {c["key"] for c in rating["contributions"]} >= {"vague_next_steps", "follow_up"}
+    assert 3 <= rating["score"] <= 97 and 0.05 <= rating["chance"] <= 0.85
+    assert 0 < rating["confidence"] < 1
+    observed = [c for c in rating["contributions"] if c["observed"]]
+    assert sum(c["points"] for c in observed) == pytest.approx(rating["score"] - 50, abs=0.6)
+    # The same read as the scripting API's.
+    from coach import rate_interview
+
+    api = rate_interview({"vague_next_steps": True, "days_since_interview": 20})
+    assert (rating["score"], rating["band"], rating["chance"]) == (api.score, api.band, api.chance)
+
+
+def test_json_with_nothing_observed_has_no_score(tmp_path: Path) -> None:
+    result = coach("rate", "--signals", write(tmp_path, "{}"), "--json")
+    assert result.returncode == 0, result.stderr
+    rating = json.loads(result.stdout)
+    assert rating["score"] is None and rating["chance"] is None
+    assert rating["band"] == "nothing to rate"
+    panel = coach("rate", "--signals", write(tmp_path, '{"tone": null}'))
+    assert panel.returncode == 0 and "Nothing to rate yet" in panel.stdout
+    assert "/100" not in panel.stdout
 
 
 @pytest.mark.parametrize(

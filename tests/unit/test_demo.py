@@ -11,8 +11,9 @@ import pytest
 from coach.demo import demo_profile, fill_store
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.closing import assess_closing_question
-from coach.domain.interviews import OUTCOMES, rate_saved
+from coach.domain.interviews import OUTCOMES, rate_saved, read_before_reply
 from coach.domain.pitch import assess_pitch
+from coach.rubric_content import load_rubric
 from coach.storage import Store, open_store
 
 MONDAY = datetime(2026, 11, 16, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
@@ -109,10 +110,22 @@ def test_four_outcomes_and_exactly_one_overdue(
     assert {i.outcome for i in with_outcome} <= set(OUTCOMES)
     assert {"offer", "rejected"} <= {i.outcome for i in with_outcome}
     # The app's own reading of the silence clock, as of the demo's "now".
-    overdue = [i for i in interviews if rate_saved(i, now.date()).overdue]
+    rubric = load_rubric()
+    overdue = [i for i in interviews if rate_saved(i, now.date(), rubric).overdue]
     assert len(overdue) == 1
     assert not overdue[0].outcome
     assert overdue[0].held_at == max(i.held_at for i in interviews)
     assert all(datetime.fromisoformat(i.held_at).weekday() < 5 for i in interviews)
-    bands = {rate_saved(i, now.date()).band for i in with_outcome}
+    # Calibration's read (the interview alone) spreads over the three bands, so the demo's
+    # "Is my read reliable?" panel has something in each row.
+    bands = {read_before_reply(i, rubric).band for i in with_outcome}
     assert bands == {"went well", "mixed", "went poorly"}
+    # The overdue one loses ground as the silence grows, and four weeks on no longer reads
+    # "went well" (it used to stay at 84 whatever the silence).
+    scores = [
+        rate_saved(overdue[0], now.date() + timedelta(days=7 * weeks), rubric).score or 0
+        for weeks in range(5)
+    ]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    later = rate_saved(overdue[0], now.date() + timedelta(days=28), rubric)
+    assert later.band != "went well" and later.notes

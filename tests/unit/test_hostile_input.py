@@ -22,6 +22,7 @@ from coach.domain.drill import next_due, progress
 from coach.domain.interviews import rate_saved
 from coach.drafts import Drafts, drafts_path
 from coach.lazy_store import LazyStore
+from coach.rubric_content import load_rubric
 from coach.storage import open_store
 
 FAR_ATTEMPT = {
@@ -162,7 +163,7 @@ def test_a_hand_edited_value_is_shown_as_missing_and_flagged(tmp_path: Path, cas
     record = (bundle.attempts if table == "attempts" else bundle.interviews)[0]
     assert record.problems == (problem,)
     for interview in bundle.interviews:
-        rate_saved(interview, date(2026, 11, 20))
+        rate_saved(interview, date(2026, 11, 20), load_rubric())
     code, _, err = run("history", db)
     assert code == 0 and "Traceback" not in err
     assert f"{table[:-1]} 1 ({problem})" in err

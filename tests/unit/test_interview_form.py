@@ -109,8 +109,8 @@ def test_any_typing_gives_errors_or_a_valid_interview_never_a_crash(values: dict
 
 
 def test_typo_years_are_refused_and_old_dates_never_break_the_rater() -> None:
+    from coach import rate_interview
     from coach.domain.interviews import signals_for
-    from coach.domain.rating import rate_interview
 
     assert "ten years" in parse_form({"company": "A", "date": "2015-11-20"}, TODAY).errors["date"]
     assert (
@@ -131,4 +131,5 @@ def test_typo_years_are_refused_and_old_dates_never_break_the_rater() -> None:
         timeline_date="2099-01-01",
         signals={"gave_timeline": True},
     )
-    rate_interview(signals_for(ancient, TODAY))  # a saved odd date must still rate
+    # A saved odd date must still rate.
+    assert rate_interview(signals_for(ancient, TODAY)).band != "nothing to rate"

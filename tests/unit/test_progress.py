@@ -12,6 +12,7 @@ from rich.console import Console
 from coach.domain import Attempt, Interview
 from coach.domain.models import SignalValue
 from coach.domain.progress import WAITING, daily_scores, ratings_by_outcome, score_trend
+from coach.rubric_content import load_rubric
 from coach.widgets.progress_charts import AXIS, day_bars, outcome_strips
 
 TODAY = date(2026, 11, 20)
@@ -85,11 +86,12 @@ def test_ratings_are_grouped_by_outcome_in_a_fixed_order() -> None:
         Interview("C", "r", held_at="2026-11-19", signals=good),
         Interview("D", "r", held_at="2026-11-01", signals={"tone": "sideways"}, outcome="offer"),
     ]
-    rows = ratings_by_outcome(interviews, TODAY)
+    rows = ratings_by_outcome(interviews, load_rubric())
+    # The bad record's only signal is read as not observed: nothing to rate, so no dot.
     assert list(rows) == ["offer", "rejected", WAITING]
-    # The bad record still counts, its bad signal read as not observed (a neutral 50).
-    assert rows["offer"] == [50, max(rows["offer"])]
-    assert max(rows["offer"]) > rows["rejected"][0]
+    assert len(rows["offer"]) == 1
+    # The read of the interview alone (an offer would otherwise rate itself).
+    assert rows["offer"][0] == rows[WAITING][0] > rows["rejected"][0]
 
 
 def test_day_bars_show_the_mean_and_the_gaps() -> None:

@@ -1,4 +1,5 @@
-"""rate_interview: the rubric's judgement, the silence clock, and its properties."""
+"""rate_interview: evidence in log-odds, the follow-up read for what it says, the silence clock,
+a bounded chance, and the properties a user relies on."""
 
 from __future__ import annotations
 
@@ -11,55 +12,71 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.content import ContentError, load_rubric
+from coach import rate_interview
+from coach.content import ContentError, data_dir
 from coach.domain import Interview
-from coach.domain.interviews import calibration, signals_for
+from coach.domain.interviews import calibration, read_before_reply, signals_for
 from coach.domain.models import SignalValue
-from coach.domain.rating import (
-    CHOICE_KEYS,
-    NUMBER_KEYS,
-    YES_NO_KEYS,
-    SignalError,
-    add_business_days,
-    rate_interview,
-)
+from coach.domain.rating import SignalError, add_business_days
+from coach.domain.signals import CHOICE_KEYS, NUMBER_KEYS, OUTCOMES, YES_NO_KEYS
+from coach.rubric_content import load_rubric
 
-LABELLED = json.loads(
-    (Path(__file__).parents[1] / "labelled" / "interviews_labelled.json").read_text()
-)["items"]
+LABELLED = Path(__file__).parents[1] / "labelled"
+RUBRIC = load_rubric()
 
 
-def test_band_matches_a_careful_human_reading_in_75_percent_of_accounts() -> None:
-    matches = sum(rate_interview(item["signals"]).band == item["band"] for item in LABELLED)
-    assert len(LABELLED) >= 30
-    assert matches / len(LABELLED) >= 0.75
+def _items(name: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = json.loads((LABELLED / name).read_text())["items"]
+    return items
 
 
-def test_never_calls_a_clearly_poor_interview_good_or_a_clearly_good_one_poor() -> None:
-    for item in LABELLED:
-        if not item["clear"]:
-            continue
-        band = rate_interview(item["signals"]).band
-        if item["band"] == "went poorly":
-            assert band != "went well", item["account"]
-        if item["band"] == "went well":
-            assert band != "went poorly", item["account"]
+@pytest.mark.parametrize("name", ["interviews_labelled.json", "interviews_second.json"])
+def test_our_own_accounts_still_read_as_before(name: str) -> None:
+    """Regression only: these accounts are ours (the public corpus is the measure)."""
+    items = _items(name)
+    bands = [rate_interview(item["signals"]).band for item in items]
+    matches = sum(band == item["band"] for band, item in zip(bands, items, strict=True))
+    assert matches / len(items) >= 0.75
+    for band, item in zip(bands, items, strict=True):
+        if item["clear"]:
+            assert {band, item["band"]} != {"went well", "went poorly"}, item["account"]
 
 
-def test_all_unknown_is_neutral_with_no_confidence() -> None:
-    rating = rate_interview({})
-    assert (rating.score, rating.band, rating.confidence) == (50, "mixed", 0.0)
-    assert not rating.green_flags and not rating.red_flags
-    none_of_them = rate_interview(dict.fromkeys(NUMBER_KEYS.keys() | set(YES_NO_KEYS)))
-    assert none_of_them.score == 50 and none_of_them.confidence == 0.0
+def test_nothing_recorded_is_nothing_to_rate_not_fifty_mixed() -> None:
+    for signals in ({}, dict.fromkeys(NUMBER_KEYS.keys() | set(YES_NO_KEYS))):
+        rating = rate_interview(signals)
+        assert rating.score is None and rating.chance is None
+        assert rating.band == "nothing to rate"
+        assert rating.confidence == 0.0
+        assert not rating.green_flags and not rating.red_flags
 
 
-def test_smiles_weigh_little_and_a_timeline_weighs_a_lot() -> None:
-    contributions = {c.key: c for c in rate_interview({"smiles": "often"}).contributions}
-    smiles = contributions["smiles"].max_points
-    weights = {c.key: c.max_points for c in contributions.values()}
+def test_smiles_are_weak_evidence_and_the_strong_signs_are_strong() -> None:
+    strength = {rule.key: rule.strength for rule in RUBRIC.rules}
     for heavy in ("gave_timeline", "follow_up_questions", "duration", "follow_up"):
-        assert weights[heavy] >= 4 * smiles
+        assert strength[heavy] >= 3 * strength["smiles"], heavy
+    assert rate_interview({"smiles": "often"}).band == "mixed"
+
+
+def test_one_decisive_signal_can_carry_the_band() -> None:
+    assert rate_interview({"days_to_reply": 0, "outcome": "offer"}).band == "went well"
+    assert rate_interview({"outcome": "next round"}).band == "went well"
+    marking_time = {
+        "engagement": "distracted",
+        "scheduled_min": 60,
+        "actual_min": 20,
+        "questions_asked": 2,
+    }
+    assert rate_interview(marking_time).band == "went poorly"
+    assert rate_interview({"scheduled_min": 45, "actual_min": 90}).band != "went poorly"
+
+
+def test_many_weak_signs_add_up() -> None:
+    one = rate_interview({"smiles": "often"}).score
+    many = rate_interview(
+        {"smiles": "often", "eye_contact": "good", "asked_strengths": True, "tone": "positive"}
+    ).score
+    assert one is not None and many is not None and many > one + 10
 
 
 def test_flags_and_advice_are_plain_words_linked_to_card_categories() -> None:
@@ -80,6 +97,7 @@ def test_flags_and_advice_are_plain_words_linked_to_card_categories() -> None:
         ({"gave_timeline": "yes"}, "gave_timeline must be true, false or null"),
         ({"scheduled_min": True}, "whole number"),
         ({"interview_date": "yesterday"}, "must be a date"),
+        ({"outcome": "hired"}, "outcome must be one of 'offer', 'next round'"),
     ],
 )
 def test_bad_signals_are_named(signals: dict[str, Any], message: str) -> None:
@@ -87,7 +105,9 @@ def test_bad_signals_are_named(signals: dict[str, Any], message: str) -> None:
         rate_interview(signals)
 
 
-GOOD_INTERVIEW = {
+# --- the follow-up and the silence clock ----------------------------------------------------
+
+GOOD_INTERVIEW: dict[str, object] = {
     "scheduled_min": 45,
     "actual_min": 70,
     "follow_up_questions": 5,
@@ -98,6 +118,12 @@ GOOD_INTERVIEW = {
 }  # a Monday
 
 
+def _score(signals: dict[str, object]) -> int:
+    score = rate_interview(signals).score
+    assert score is not None
+    return score
+
+
 def test_silence_clock_past_timeline_plus_two_business_days() -> None:
     # Promised Saturday 7th; two business days later is Tuesday 10th: day 8.
     assert add_business_days(date(2026, 11, 7), 2) == date(2026, 11, 10)
@@ -105,8 +131,8 @@ def test_silence_clock_past_timeline_plus_two_business_days() -> None:
     late = rate_interview({**GOOD_INTERVIEW, "days_since_interview": 9})
     assert on_time.follow_up == "awaiting" and not on_time.overdue
     assert late.overdue and late.follow_up == "overdue"
-    assert late.score < on_time.score
-    assert "They gave a timeline, and it has passed without a word." in late.red_flags
+    assert (late.score or 0) < (on_time.score or 0)
+    assert "They gave a timeline for a next step that did not come." in late.red_flags
 
 
 def test_silence_without_a_timeline_is_overdue_after_seven_days() -> None:
@@ -114,13 +140,38 @@ def test_silence_without_a_timeline_is_overdue_after_seven_days() -> None:
     assert rate_interview({"days_since_interview": 8}).overdue
 
 
-def test_prolonged_silence_costs_more_and_a_prompt_reply_lifts() -> None:
-    waiting = rate_interview({**GOOD_INTERVIEW, "days_since_interview": 3}).score
-    overdue = rate_interview({**GOOD_INTERVIEW, "days_since_interview": 10}).score
-    long_overdue = rate_interview({**GOOD_INTERVIEW, "days_since_interview": 30}).score
-    replied = rate_interview({**GOOD_INTERVIEW, "days_since_interview": 3, "days_to_reply": 1})
-    assert long_overdue < overdue < waiting < replied.score
-    assert replied.follow_up == "replied"
+def test_silence_keeps_lowering_the_rating_week_by_week_until_it_reads_went_poorly() -> None:
+    """The demo's case: a good interview, a date promised, then weeks of nothing."""
+    weeks = [_score({**GOOD_INTERVIEW, "days_since_interview": 9 + 7 * n}) for n in range(6)]
+    assert weeks == sorted(weeks, reverse=True) and len(set(weeks)) >= 4
+    four_weeks = rate_interview({**GOOD_INTERVIEW, "days_since_interview": 8 + 28})
+    assert four_weeks.band == "mixed"
+    assert any("weeks or more of silence" in note for note in four_weeks.notes)
+    moderate = {"questions_asked": 9, "tone": "positive", "gave_timeline": True, "timeline_days": 7}
+    assert rate_interview({**moderate, "days_since_interview": 7 + 4 + 28}).band == "went poorly"
+    assert rate_interview({"days_since_interview": 40}).band == "went poorly"
+
+
+def test_no_reply_as_an_outcome_is_a_poor_outcome() -> None:
+    assert rate_interview({"outcome": "no reply"}).band == "went poorly"
+    assert rate_interview({**GOOD_INTERVIEW, "outcome": "no reply"}).band != "went well"
+
+
+def test_a_reply_whose_content_was_not_recorded_counts_as_a_prompt_reply() -> None:
+    replied = rate_interview({"days_to_reply": 1})
+    assert replied.follow_up == "replied" and "They replied promptly" in replied.green_flags[0]
+    assert (replied.score or 0) > 50
+
+
+def test_a_prompt_rejection_is_not_a_good_sign() -> None:
+    """The issue's case: recording a rejection raised a score from 24 to 34."""
+    poor = {"scheduled_min": 60, "actual_min": 35, "tone": "neutral", "questions_asked": 5}
+    silent = _score({**poor, "days_since_interview": 9})
+    rejected = _score(
+        {**poor, "days_to_reply": 2, "days_since_interview": 9, "outcome": "rejected"}
+    )
+    assert rejected <= silent
+    assert rejected < _score({**poor, "days_to_reply": 2})
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -145,23 +196,37 @@ ANY_SIGNALS = st.fixed_dictionaries(
         "said_will_follow_up": st.booleans(),
         "timeline_days": st.integers(0, 60),
         "days_to_reply": st.integers(0, 60) | st.none(),
-        "days_since_interview": st.integers(0, 90),
+        "days_since_interview": st.integers(0, 400),
+        "outcome": st.sampled_from(OUTCOMES) | st.none(),
     },
 )
+PROPERTY = settings(max_examples=400, deadline=None)
 
 
-@settings(max_examples=400)
+@PROPERTY
 @given(ANY_SIGNALS)
-def test_score_in_range_confidence_in_range(signals: dict[str, Any]) -> None:
+def test_the_chance_is_never_certain_and_the_points_add_up(signals: dict[str, Any]) -> None:
     rating = rate_interview(signals)
-    assert 0 <= rating.score <= 100
-    assert 0 <= rating.confidence <= 1
+    assert 0 <= rating.confidence < 1
+    if rating.score is None:
+        assert rating.band == "nothing to rate" and rating.chance is None
+        return
+    assert rating.chance is not None
+    assert RUBRIC.lowest_chance <= rating.chance <= RUBRIC.highest_chance < 1
+    assert 3 <= rating.score <= 97
     assert rating.band in ("went well", "mixed", "went poorly")
+    total = 50 + sum(c.points for c in rating.contributions)
+    assert abs(total - rating.score) <= 0.5
+    for item in rating.contributions:
+        if item.evidence > 0:
+            assert item.points >= 0, item
+        if item.evidence < 0 and item.key != "follow_up":
+            assert item.points <= 0, item
 
 
-@settings(max_examples=400)
+@PROPERTY
 @given(ANY_SIGNALS, st.sampled_from(sorted(INDEPENDENT)), st.data())
-def test_adding_a_positive_signal_never_lowers_and_a_negative_never_raises(
+def test_adding_a_good_sign_never_lowers_and_a_bad_one_never_raises(
     signals: dict[str, Any], key: str, data: st.DataObject
 ) -> None:
     signals.pop(key, None)
@@ -169,76 +234,151 @@ def test_adding_a_positive_signal_never_lowers_and_a_negative_never_raises(
     value = data.draw(INDEPENDENT[key])
     after = rate_interview({**signals, key: value})
     (added,) = [c for c in after.contributions if c.key == key]
-    if added.points >= 0:
-        assert after.score >= before.score
-    if added.points <= 0:
-        assert after.score <= before.score
+    if before.score is not None:
+        assert after.score is not None
+        if added.evidence >= 0:
+            assert after.score >= before.score
+        if added.evidence <= 0:
+            assert after.score <= before.score
     assert after.confidence >= before.confidence, "observing more never lowers the confidence"
+
+
+@PROPERTY
+@given(ANY_SIGNALS, st.sampled_from(("rejected", "no reply")), st.integers(0, 60) | st.none())
+def test_a_rejection_or_no_reply_never_raises_a_rating(
+    signals: dict[str, Any], answer: str, reply_day: int | None
+) -> None:
+    signals.pop("outcome", None)
+    before = rate_interview(signals)
+    after = rate_interview({**signals, "outcome": answer, "days_to_reply": reply_day})
+    assert after.score is not None
+    assert before.score is None or after.score <= before.score
+    assert after.band != "went well"
+
+
+@PROPERTY
+@given(ANY_SIGNALS, st.sampled_from(("offer", "next round")))
+def test_an_offer_or_a_next_round_settles_it(signals: dict[str, Any], answer: str) -> None:
+    rating = rate_interview({**signals, "outcome": answer})
+    assert rating.band == "went well"
+
+
+@PROPERTY
+@given(ANY_SIGNALS, st.integers(28, 400))
+def test_four_weeks_of_silence_past_the_date_never_reads_went_well(
+    signals: dict[str, Any], late: int
+) -> None:
+    signals.pop("outcome", None)
+    signals["days_to_reply"] = None
+    timeline = signals.get("timeline_days") if signals.get("gave_timeline") else None
+    # Past the date promised (plus grace), or a week when none was given.
+    due = (timeline + 2 + 2) if isinstance(timeline, int) else 7
+    rating = rate_interview({**signals, "days_since_interview": min(3650, due + late)})
+    assert rating.overdue and rating.band != "went well"
+
+
+@PROPERTY
+@given(ANY_SIGNALS, st.sampled_from(sorted(INDEPENDENT)))
+def test_what_was_not_observed_changes_the_confidence_never_the_direction(
+    signals: dict[str, Any], key: str
+) -> None:
+    signals.pop(key, None)
+    unknown = rate_interview({**signals, key: None})
+    assert unknown.score == rate_interview(signals).score
+
+
+def test_every_field_filled_is_still_not_certain() -> None:
+    everything = {
+        **GOOD_INTERVIEW,
+        "questions_asked": 15,
+        "asked_strengths": True,
+        "asked_weaknesses": True,
+        "asked_experience": True,
+        "eye_contact": "good",
+        "smiles": "often",
+        "engagement": "engaged",
+        "tone": "positive",
+        "enthusiasm_about_fit": True,
+        "vague_next_steps": False,
+        "days_to_reply": 1,
+        "outcome": "offer",
+    }
+    rating = rate_interview(everything)
+    assert rating.score == 97 and rating.chance == 0.85
+    assert 0.5 < rating.confidence < 1
 
 
 # --- saved interviews -----------------------------------------------------------------------
 
 
-def test_signals_for_a_saved_interview_read_its_dates() -> None:
+def test_signals_for_a_saved_interview_read_its_dates_and_outcome() -> None:
     interview = Interview(
         company="Acme",
         role="Dev",
         held_at="2026-11-02T10:00",
-        signals={"gave_timeline": True},
+        signals={"gave_timeline": True, "outcome": "offer"},  # a stray key, by hand
         timeline_date="2026-11-06",
         reply_date="2026-11-04",
+        outcome="rejected",
     )
     signals = signals_for(interview, date(2026, 11, 20))
     assert signals["days_since_interview"] == 18
     assert signals["timeline_days"] == 4
     assert signals["days_to_reply"] == 2
+    assert signals["outcome"] == "rejected"
 
 
-def test_calibration_needs_three_outcomes_and_scores_the_predictions() -> None:
-    good: dict[str, SignalValue] = {
-        "scheduled_min": 45,
-        "actual_min": 80,
-        "follow_up_questions": 6,
-        "gave_timeline": True,
-    }
-    poor: dict[str, SignalValue] = {
-        "scheduled_min": 45,
-        "actual_min": 20,
-        "vague_next_steps": True,
-        "tone": "negative",
-    }
+GOOD: dict[str, SignalValue] = {
+    "scheduled_min": 45,
+    "actual_min": 80,
+    "follow_up_questions": 6,
+    "gave_timeline": True,
+}
+POOR: dict[str, SignalValue] = {
+    "scheduled_min": 45,
+    "actual_min": 20,
+    "vague_next_steps": True,
+    "tone": "negative",
+}
+
+
+def test_calibration_judges_the_read_before_the_reply_with_the_bounded_chance() -> None:
     interviews = [
-        Interview("A", "r", held_at="2026-11-01", signals=good, outcome="offer"),
-        Interview("B", "r", held_at="2026-11-01", signals=poor, outcome="rejected"),
+        Interview("A", "r", held_at="2026-11-01", signals=GOOD, outcome="offer"),
+        Interview("B", "r", held_at="2026-11-01", signals=POOR, outcome="rejected"),
+        Interview("E", "r", held_at="2026-11-01", signals={}, outcome="offer"),
     ]
-    today = date(2026, 11, 3)
-    assert calibration(interviews, today) is None
-    interviews.append(Interview("C", "r", held_at="2026-11-01", signals=good, outcome="rejected"))
-    result = calibration(interviews, today)
+    assert calibration(interviews, RUBRIC) is None, "an interview with nothing to rate"
+    interviews.append(Interview("C", "r", held_at="2026-11-01", signals=GOOD, outcome="rejected"))
+    result = calibration(interviews, RUBRIC)
     assert result is not None and result.outcomes == 3
     well = next(b for b in result.bands if b.band == "went well")
     assert (well.interviews, well.positive, well.rate) == (2, 1, 0.5)
-    assert 0 < result.brier < 0.5
+    # The offer does not predict itself: the read is of the interview alone.
+    read = read_before_reply(interviews[0], RUBRIC)
+    assert read.chance is not None and read.chance < RUBRIC.highest_chance
+    expected = ((read.chance - 1) ** 2 + read.chance**2) / 2 + (
+        read_before_reply(interviews[1], RUBRIC).chance or 0
+    ) ** 2 / 1
+    assert result.brier == pytest.approx(expected / 1.5, abs=0.002)
 
 
-def test_rubric_is_checked_when_loaded(tmp_path: Path) -> None:
-    from coach.content import data_dir
-
+def test_the_rubric_is_checked_when_loaded(tmp_path: Path) -> None:
     raw = json.loads((data_dir() / "rubric.json").read_text())
-    raw["signals"]["tone"]["choices"]["positive"]["value"] = 3
+    raw["signals"]["tone"]["choices"]["positive"]["evidence"] = 30
     (tmp_path / "rubric.json").write_text(json.dumps(raw))
-    with pytest.raises(ContentError, match="'value' must be a number from -1 to 1"):
+    with pytest.raises(ContentError, match=r"'evidence' must be a number from -6\.0 to 6\.0"):
         load_rubric(tmp_path)
 
 
-def test_a_second_set_of_accounts_also_matches_75_percent_and_never_inverts() -> None:
-    """Written by another hand from forum-style accounts, without sight of the rubric."""
-    second = json.loads(
-        (Path(__file__).parents[1] / "labelled" / "interviews_second.json").read_text()
-    )["items"]
-    bands = [rate_interview(item["signals"]).band for item in second]
-    matches = sum(band == item["band"] for band, item in zip(bands, second, strict=True))
-    assert matches / len(second) >= 0.75
-    for band, item in zip(bands, second, strict=True):
-        if item["clear"]:
-            assert {band, item["band"]} != {"went well", "went poorly"}, item["account"]
+def test_the_rubric_refuses_a_rejection_that_could_raise_a_rating(tmp_path: Path) -> None:
+    raw = json.loads((data_dir() / "rubric.json").read_text())
+    raw["signals"]["follow_up"]["rejected"]["evidence"] = -0.5
+    (tmp_path / "rubric.json").write_text(json.dumps(raw))
+    with pytest.raises(ContentError, match="'rejected': must be the lowest evidence"):
+        load_rubric(tmp_path)
+
+
+def test_every_signal_in_the_rubric_says_why_it_weighs_what_it_weighs() -> None:
+    for rule in RUBRIC.rules:
+        assert len(rule.why.split()) >= 12, rule.key

@@ -20,7 +20,9 @@ from coach.cli_history import problems_note, tables
 from coach.domain.interviews import calibration, rate_saved
 from coach.drafts import Drafts
 from coach.export_text import card_titles, to_csv, to_markdown
+from coach.rubric_content import load_rubric
 
+RUBRIC = load_rubric()
 TODAY = date(2026, 11, 20)
 ODD_TEXT = st.sampled_from(
     [
@@ -132,12 +134,12 @@ def test_reading_anything_never_raises_and_writes_back_clean(
             **{**vars(attempt), "problems": ()}
         )
     for interview in bundle.interviews:
-        rate_saved(interview, TODAY)
+        rate_saved(interview, TODAY, RUBRIC)
         assert records.interview_from(records.doc_of(interview), 1).problems == ()
     for card in bundle.heard_cards:
         assert records.heard_card_from(records.card_doc(card)).problems == ()
     assert records.profile_from(records.profile_doc(bundle.profile)).problems == ()
-    calibration(bundle.interviews, TODAY)
+    calibration(bundle.interviews, RUBRIC)
 
     # What history and the three exports do with them.
     writable(export_doc(bundle, "2026-11-20T10:00:00+01:00"))

@@ -11,6 +11,7 @@ import coach
 import coach.domain
 from coach.domain.assessment import Assessment
 from coach.domain.rating import Rating
+from coach.rubric_content import load_rubric
 
 
 def run(code: str) -> str:
@@ -42,11 +43,15 @@ def test_the_three_calls_work_from_coach_with_todays_arguments_alone() -> None:
     rating = coach.rate_interview({"scheduled_min": 45, "actual_min": 70, "gave_timeline": True})
     assert isinstance(question, Assessment) and 0 <= question.score <= 100 and question.checks
     assert isinstance(pitch, Assessment) and 0 <= pitch.score <= 100 and pitch.checks
-    assert isinstance(rating, Rating) and 0 <= rating.score <= 100
-    # The very functions coach.domain offers: one implementation, two ways in.
+    assert isinstance(rating, Rating) and rating.score is not None and 3 <= rating.score <= 97
+    assert rating.chance is not None and 0 < rating.chance < 1
+    # The very functions coach.domain offers: one implementation, two ways in. The rater's
+    # domain function takes its rubric as an argument; coach's fills in the packaged one.
     assert coach.assess_pitch is coach.domain.assess_pitch
-    assert coach.rate_interview is coach.domain.rate_interview
     assert coach.assess_closing_question is coach.domain.assess_closing_question
+    assert coach.rate_interview({"tone": "positive"}) == coach.domain.rate_interview(
+        {"tone": "positive"}, load_rubric()
+    )
 
 
 def test_names_load_on_first_use_and_content_on_first_call() -> None:
