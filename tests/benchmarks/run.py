@@ -267,6 +267,35 @@ def coaching(repeats: int) -> None:
     question = timed(lambda: assess_closing_question(megabyte), min(repeats, 20))
     rows.append(("1 MB", f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 50 ms (2,000 coached)"))
     table("Live coaching (median per call)", rows)
+    rating(repeats)
+
+
+def rating(repeats: int) -> None:
+    """The Rate form re-rates on every change, and the list rates every interview shown."""
+    from coach.api import rate_interview
+
+    full = {
+        "scheduled_min": 45,
+        "actual_min": 70,
+        "questions_asked": 12,
+        "follow_up_questions": 4,
+        "asked_strengths": True,
+        "eye_contact": "good",
+        "smiles": "often",
+        "engagement": "engaged",
+        "tone": "positive",
+        "enthusiasm_about_fit": True,
+        "said_will_follow_up": True,
+        "gave_timeline": True,
+        "timeline_days": 7,
+        "interview_date": "2026-11-02",
+        "days_since_interview": 40,
+    }
+    one = timed(lambda: rate_interview(full), repeats * 5)
+    table(
+        "Rating an interview (median per call)",
+        [("signals", "rate_interview", "goal"), ("every field", f"{one:.3f} ms", "<= 0.5 ms")],
+    )
 
 
 def timed(call: Callable[[], object], repeats: int) -> float:

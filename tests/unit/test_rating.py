@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from coach import rate_interview
 from coach.content import ContentError, data_dir
 from coach.domain import Interview
-from coach.domain.interviews import calibration, read_before_reply, signals_for
+from coach.domain.interviews import calibration, rate_saved, read_before_reply, signals_for
 from coach.domain.models import SignalValue
 from coach.domain.rating import SignalError, add_business_days
 from coach.domain.signals import CHOICE_KEYS, NUMBER_KEYS, OUTCOMES, YES_NO_KEYS
@@ -382,3 +382,19 @@ def test_the_rubric_refuses_a_rejection_that_could_raise_a_rating(tmp_path: Path
 def test_every_signal_in_the_rubric_says_why_it_weighs_what_it_weighs() -> None:
     for rule in RUBRIC.rules:
         assert len(rule.why.split()) >= 12, rule.key
+
+
+def test_a_saved_interview_keeps_what_was_observed_and_is_re_read_with_each_rubric() -> None:
+    """Nothing derived is stored: an interview saved under the old additive rubric (whose
+    empty form read "50/100 mixed") reads with today's rubric when opened, and loses nothing."""
+    from coach import records
+
+    interview = Interview("Acme", "Dev", held_at="2026-11-02", signals=dict(GOOD))
+    doc = records.doc_of(interview)
+    assert not {"score", "band", "chance", "confidence", "rating"} & set(doc)
+    again = records.interview_from(doc, 1)
+    assert again.signals == interview.signals and again.problems == ()
+    today = date(2026, 11, 3)
+    assert rate_saved(again, today, RUBRIC) == rate_interview(signals_for(again, today))
+    empty = records.interview_from(records.doc_of(Interview("B", "r", held_at="2026-11-02")), 2)
+    assert rate_saved(empty, today, RUBRIC).score is None
