@@ -28,8 +28,9 @@ _API = {
     "assess_pitch": "coach.domain.pitch",
     "rate_interview": "coach.api",
 }
-"""The scripting API's names and the modules that define them (``coach.domain`` offers them
-too, with the rest of the domain's values)."""
+"""The scripting API's names and the modules that define them. ``coach.domain`` offers the two
+assessors too; its ``rate_interview`` takes the rubric as an argument, and ``coach.api``'s
+fills in the packaged one."""
 
 __all__ = ["__version__", "assess_closing_question", "assess_pitch", "rate_interview"]
 

@@ -5,6 +5,7 @@ The app and the CLI load it once and hand it to the rater; the domain never read
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,14 @@ def _levels(key: str, item: dict[str, Any], where: str) -> dict[str, Level]:
         answers = ("dated", "yes", "no") if key == "gave_timeline" else ("yes", "no")
         return {answer: _level(item.get(answer), f"{where}, {answer!r}") for answer in answers}
     if key == "follow_up":
-        return {state: _level(item.get(state), f"{where}, {state!r}") for state in FOLLOW_UP_STATES}
+        # Silence's evidence is the silence clock's (the rubric's "silence"): "overdue" gives
+        # only its wording here, and is filled in by _with_silence.
+        return {
+            state: _level({"evidence": 0, **item.get(state, {})}, f"{where}, {state!r}")
+            if state == "overdue" and isinstance(item.get(state), dict)
+            else _level(item.get(state), f"{where}, {state!r}")
+            for state in FOLLOW_UP_STATES
+        }
     raise ContentError(f"{where}: unknown signal")
 
 
@@ -96,8 +104,8 @@ def _silence(raw: dict[str, Any]) -> Silence:
         grace_business_days=int(field_number(raw, "grace_business_days", where, 0, 30)),
         days_without_timeline=int(field_number(raw, "days_without_timeline", where, 0, 90)),
         prompt_reply_days=int(field_number(raw, "prompt_reply_days", where, 0, 30)),
-        overdue=field_number(raw, "overdue", where, -EVIDENCE_RANGE, 0),
-        most=field_number(raw, "most", where, -EVIDENCE_RANGE, 0),
+        overdue=field_number(raw, "overdue", where, -EVIDENCE_RANGE, -0.01),
+        most=field_number(raw, "most", where, -EVIDENCE_RANGE, -0.01),
         full_after_days=int(field_number(raw, "full_after_days", where, 1, 365)),
     )
     if silence.most > silence.overdue:
@@ -105,11 +113,28 @@ def _silence(raw: dict[str, Any]) -> Silence:
     return silence
 
 
-def _check_answers(rules: tuple[SignalRule, ...], silence: Silence) -> None:
-    """A rejection or no reply must be the worst the follow-up can be, so that recording one
-    never raises a rating; an offer or a next round the best."""
+def _with_silence(rules: tuple[SignalRule, ...], silence: Silence) -> tuple[SignalRule, ...]:
+    """The follow-up's "overdue" level carries silence at its longest (its strength)."""
+    return tuple(
+        replace(
+            rule,
+            levels={
+                **rule.levels,
+                "overdue": replace(rule.levels["overdue"], evidence=silence.most),
+            },
+        )
+        if rule.key == "follow_up"
+        else rule
+        for rule in rules
+    )
+
+
+def _check_answers(rules: tuple[SignalRule, ...]) -> None:
+    """A rejection or no reply must be the worst the follow-up can be (no better than the
+    longest silence), so that recording one never raises a rating; an offer or a next round
+    the best, and good news."""
     levels = next(rule for rule in rules if rule.key == "follow_up").levels
-    worst = min(silence.most, *(level.evidence for level in levels.values()))
+    worst = min(level.evidence for level in levels.values())
     best = max(level.evidence for level in levels.values())
     for state in ("rejected", "no reply"):
         if levels[state].evidence > worst:
@@ -118,8 +143,19 @@ def _check_answers(rules: tuple[SignalRule, ...], silence: Silence) -> None:
                 f"at most {worst} (silence's 'most' included)"
             )
     for state in ("offer", "next round"):
-        if levels[state].evidence < best:
-            raise ContentError(f"rubric.json, follow_up {state!r}: must be the highest evidence")
+        if levels[state].evidence < best or levels[state].evidence <= 0:
+            raise ContentError(
+                f"rubric.json, follow_up {state!r}: must be the highest evidence, above 0"
+            )
+
+
+def _percent(raw: dict[str, Any], key: str, where: str, low: float, high: float) -> float:
+    """A band's edge: a whole percent strictly inside low..high (the band is read from the
+    score, a whole percent, so an edge between two would misread an offer)."""
+    value = field_number(raw, key, where, low, high)
+    if abs(value * 100 - round(value * 100)) > 1e-9 or not low < value < high:
+        raise ContentError(f"{where}: {key!r} must be a whole percent between {low} and {high}")
+    return round(value * 100) / 100
 
 
 def load_rubric(folder: Path | None = None) -> Rubric:
@@ -150,23 +186,25 @@ def _load_rubric(folder: Path) -> Rubric:
         raise ContentError(
             f"rubric.json: signals missing {sorted(missing)}, unknown {sorted(extra)}"
         )
-    low = field_number(read, "lowest", "rubric.json, read", 0.001, 0.5)
-    high = field_number(read, "highest", "rubric.json, read", 0.5, 0.999)
-    well = field_number(bands, "went well", "rubric.json, bands", low, high)
-    poorly = field_number(bands, "went poorly", "rubric.json, bands", low, high)
+    low = field_number(read, "lowest", "rubric.json, read", 0.001, 0.49)
+    high = field_number(read, "highest", "rubric.json, read", 0.51, 0.999)
+    well = _percent(bands, "went well", "rubric.json, bands", low, high)
+    poorly = _percent(bands, "went poorly", "rubric.json, bands", low, high)
     if poorly > well:
         raise ContentError("rubric.json, bands: 'went poorly' must not be above 'went well'")
-    rules = tuple(_rule(key, signals[key]) for key in signals if key in given)
     timing = _silence(silence)
-    _check_answers(rules, timing)
+    rules = _with_silence(
+        tuple(_rule(key, signals[key]) for key in signals if key in given), timing
+    )
+    _check_answers(rules)
     return Rubric(
         lowest_read=low,
         highest_read=high,
-        lowest_chance=field_number(chance, "lowest", "rubric.json, chance", 0.001, 0.5),
-        highest_chance=field_number(chance, "highest", "rubric.json, chance", 0.5, 0.999),
+        lowest_chance=field_number(chance, "lowest", "rubric.json, chance", 0.001, 0.49),
+        highest_chance=field_number(chance, "highest", "rubric.json, chance", 0.51, 0.999),
         well_at=well,
         poorly_below=poorly,
-        unseen=field_number(raw, "unseen", "rubric.json", 0, 100),
+        unseen=field_number(raw, "unseen", "rubric.json", 0.1, 100),
         silence=timing,
         rules=rules,
     )

@@ -23,14 +23,18 @@ def logistic(log_odds: float) -> float:
 
 
 def bounded(chance: float, lowest: float, highest: float) -> float:
-    """``chance`` kept within lowest..highest: no read of an interview is certain."""
-    return min(highest, max(lowest, chance))
+    """``chance`` (0-1) squeezed into lowest..highest: no read of an interview is certain.
+
+    Squeezed, not clipped: a strong interview whose evidence is far past any cap still loses
+    ground with each week of silence, instead of sitting at the cap until the silence has
+    eaten through its spare evidence."""
+    return lowest + (highest - lowest) * chance
 
 
 def share_points(
     evidence: Sequence[float], lowest: float = 0.0, highest: float = 1.0
 ) -> tuple[float, ...]:
-    """Each piece of evidence's points (on 0-100) in the bounded chance of their sum."""
+    """Each piece of evidence's points (on 0-100) in the squeezed chance of their sum."""
 
     def score(log_odds: float) -> float:
         return 100 * bounded(logistic(log_odds), lowest, highest)

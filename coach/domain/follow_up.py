@@ -32,7 +32,9 @@ class FollowUpRead:
     """True when a promise of a timeline or a follow-up is no longer good news: it was broken
     (overdue), or the answer was a rejection or no reply at all."""
     full_silence: bool
-    """Silence has said all it can (``Silence.full_after_days`` past due)."""
+    """Silence has said all it can (``Silence.full_after_days`` past the promised date)."""
+    silence_share: float = 0.0
+    """How far silence has gone, from 0 (not overdue) to 1 (all it can say)."""
 
 
 def add_business_days(start: date, days: int) -> date:
@@ -59,9 +61,20 @@ def reply_deadline(observed: Mapping[str, object], rubric: Rubric) -> int:
         return silence.days_without_timeline
     start = limits.day(observed.get("interview_date"))
     if start is None:
-        return timeline + silence.grace_business_days + 2
+        # Without the date, every five working days of grace may span a weekend.
+        grace = silence.grace_business_days
+        return timeline + grace + 2 * -(-grace // 5)
     promised = limits.add_days(start, timeline)
     return (add_business_days(promised, silence.grace_business_days) - start).days
+
+
+def promised_day(observed: Mapping[str, object], rubric: Rubric) -> int:
+    """The day after the interview they said they would answer by; a week on when they gave
+    no date (the rubric's ``days_without_timeline``)."""
+    timeline = observed.get("timeline_days")
+    if observed.get("gave_timeline") is True and isinstance(timeline, int):
+        return timeline
+    return rubric.silence.days_without_timeline
 
 
 def _plural(days: int) -> str:
@@ -100,9 +113,14 @@ def read_follow_up(obs: Mapping[str, object], rule: SignalRule, rubric: Rubric) 
         return FollowUpRead("not observed", False, None, "", False, False)
     if since <= deadline:
         return FollowUpRead("awaiting", False, None, "", False, False)
-    late = since - deadline
     silence = rubric.silence
+    # Silence grows from the first day it is overdue (the promised date plus grace) to all it
+    # can say, ``full_after_days`` after the promised date itself.
+    promised = promised_day(obs, rubric)
+    span = max(1, promised + silence.full_after_days - deadline)
     base = rule.levels["overdue"]
-    level = Level(silence.evidence(late), base.green, base.red)
+    share = min(1.0, (since - deadline) / span)
+    level = Level(silence.evidence(share), base.green, base.red)
     detail = f"no reply, {_plural(since)} on (due by day {deadline})"
-    return FollowUpRead("overdue", True, level, detail, True, late >= silence.full_after_days)
+    full = since - promised >= silence.full_after_days
+    return FollowUpRead("overdue", True, level, detail, True, full, 1.0 if full else share)

@@ -34,6 +34,12 @@ def _days(later: date, earlier: date) -> int:
     return min(MAX_DAYS, max(0, (later - earlier).days))
 
 
+DERIVED_KEYS = frozenset(
+    {OUTCOME_KEY, "days_to_reply", "days_since_interview", "timeline_days", "interview_date"}
+)
+"""Signals the rater reads from an interview's dates and outcome, not from what was stored."""
+
+
 def signals_for(interview: Interview, today: date) -> dict[str, object]:
     """The interview's observed signals plus what its dates say (the silence clock).
 
@@ -43,8 +49,9 @@ def signals_for(interview: Interview, today: date) -> dict[str, object]:
     signals: dict[str, object] = {
         key: value
         for key, value in interview.signals.items()
-        # The outcome is the interview's own field, never a stored signal.
-        if key != OUTCOME_KEY and signal_problem(key, value) is None
+        # What the dates and the outcome say comes from the interview's own fields, never
+        # from a stored signal (a hand-edited "days_to_reply": 0 would read "replied" forever).
+        if key not in DERIVED_KEYS and signal_problem(key, value) is None
     }
     if interview.outcome in OUTCOMES:
         signals[OUTCOME_KEY] = interview.outcome
@@ -77,13 +84,13 @@ FOLLOW_UP_KEYS = frozenset({OUTCOME_KEY, "days_to_reply", "days_since_interview"
 
 def read_before_reply(interview: Interview, rubric: Rubric) -> Rating:
     """The read of the interview itself, before any reply or silence: what calibration checks
-    against the outcome (with the outcome in it, an offer would predict itself)."""
-    signals = {
-        key: value
-        for key, value in interview.signals.items()
-        if key not in FOLLOW_UP_KEYS and signal_problem(key, value) is None
-    }
-    return rate_interview(signals, rubric)
+    against the outcome (with the outcome in it, an offer would predict itself). It is the
+    Rate screen's read on the day of the interview, a promised date included."""
+    held = _day(interview.held_at)
+    signals = signals_for(interview, held or limits.EARLIEST_DAY)
+    return rate_interview(
+        {key: value for key, value in signals.items() if key not in FOLLOW_UP_KEYS}, rubric
+    )
 
 
 @dataclass(frozen=True)

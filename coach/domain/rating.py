@@ -170,12 +170,30 @@ def _held(
     if outcome in ("rejected", "no reply"):
         said = "a rejection" if outcome == "rejected" else "no reply at all"
         note = f"The answer was {said}: however it felt, it reads at most mixed."
-    elif reply.full_silence:
-        weeks = rubric.silence.full_after_days // 7
-        note = (
-            f"{weeks} weeks or more of silence past the date they gave: it reads at most "
-            "mixed, and went poorly unless the interview's signs were strong."
+    elif reply.overdue:
+        # Silence lowers the ceiling week by week, from the top of the scale on the first day
+        # overdue to just below "went well" four weeks past the date: a strong interview loses
+        # ground every week instead of sitting at the top and then falling off a cliff.
+        ceiling = rubric.highest_read - (rubric.highest_read - below_well) * reply.silence_share
+        if chance <= ceiling and not reply.full_silence:
+            return chance, ""
+        since = (
+            "the date they gave"
+            if obs.get("gave_timeline") is True and isinstance(obs.get("timeline_days"), int)
+            else "a week after the interview (they gave no date)"
         )
+        if reply.full_silence:
+            weeks = rubric.silence.full_after_days // 7
+            note = (
+                f"{weeks} weeks or more of silence past {since}: it reads at most mixed, and "
+                "went poorly unless the interview's signs were strong."
+            )
+        else:
+            note = (
+                f"Silence past {since}: until they reply, the read can be at most "
+                f"{round(100 * ceiling)}, and that falls week by week."
+            )
+        return min(chance, ceiling), note
     else:
         return chance, ""
     return min(chance, below_well), note

@@ -84,14 +84,15 @@ class Silence:
     overdue: float
     """Log-odds of silence on the first day it is overdue (negative)."""
     most: float
-    """Log-odds of silence at its longest (negative; reached after ``full_after_days``)."""
+    """Log-odds of silence at its longest (negative; reached ``full_after_days`` after the
+    promised date)."""
     full_after_days: int
-    """Days past due after which silence says all it can, and the read is at most mixed."""
+    """Days after the promised date (a week after the interview when none was given) at which
+    silence says all it can; from then on the read is at most mixed."""
 
-    def evidence(self, days_late: int) -> float:
-        """Silence ``days_late`` days past due: from ``overdue`` down to ``most``, linearly."""
-        share = min(1.0, max(0, days_late) / max(1, self.full_after_days))
-        return self.overdue + (self.most - self.overdue) * share
+    def evidence(self, share: float) -> float:
+        """Silence ``share`` of the way from overdue (0) to all it can say (1)."""
+        return self.overdue + (self.most - self.overdue) * min(1.0, max(0.0, share))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -35,6 +37,20 @@ def contribution_bar(points: float, largest: float, width: int = BAR) -> Text:
         bar.append(" " * width + "│", style="dim")
         bar.append("█" * cells + " " * (width - cells), style="green")
     return bar
+
+
+def shown_points(rating: Rating) -> dict[str, int]:
+    """Each observed signal's points as whole numbers that still add up to the score minus 50
+    (largest remainders first), so the panel's sum matches the score it shows."""
+    seen = [c for c in rating.contributions if c.observed]
+    if rating.score is None or not seen:
+        return {}
+    floors = {c.key: math.floor(c.points) for c in seen}
+    left = rating.score - 50 - sum(floors.values())
+    by_remainder = sorted(seen, key=lambda c: c.points - math.floor(c.points), reverse=True)
+    for item in by_remainder[: max(0, left)]:
+        floors[item.key] += 1
+    return floors
 
 
 def rating_renderable(
@@ -75,10 +91,13 @@ def rating_renderable(
     # Bars are scaled to the largest part any signal played here, so they can be compared
     # with each other (a light signal draws a short bar next to a decisive one).
     largest = max((abs(c.points) for c in rating.contributions), default=0.0)
+    shown = shown_points(rating)
     for item in sorted(rating.contributions, key=lambda c: (not c.observed, -abs(c.points))):
         if item.observed:
             bars.add_row(
-                item.label, contribution_bar(item.points, largest, bar_width), f"{item.points:+.0f}"
+                item.label,
+                contribution_bar(item.points, largest, bar_width),
+                f"{shown.get(item.key, 0):+d}",
             )
         else:
             bars.add_row(Text(item.label, style="dim"), Text("not observed", style="dim"), "")

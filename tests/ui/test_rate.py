@@ -146,7 +146,7 @@ async def test_an_empty_form_has_nothing_to_rate_and_not_observed_changes_no_sco
         assert "/100" not in rating_text(app), "no verdict drawn from nothing"
         app.screen.query_one("#f-tone").focus()
         await pilot.press("right")  # positive
-        await wait_until(pilot, lambda: "65/100 mixed" in rating_text(app), "a positive tone")
+        await wait_until(pilot, lambda: "64/100 mixed" in rating_text(app), "a positive tone")
         await pilot.press("backspace")  # back to not observed
         await wait_until(pilot, lambda: "Nothing to rate yet" in rating_text(app), "unset")
 

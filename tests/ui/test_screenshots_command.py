@@ -20,7 +20,7 @@ EXPECTED = {
         "No defensive phrasing",
         "3 attempts",
     ],
-    "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "97/100"],
+    "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "95/100"],
     "help": ["Everywhere", "On this screen", "Stopwatch", "Press Escape"],
     "profile": ["Your profile", "SQL and data modelling", "A/B testing and experiment design"],
     "progress": [

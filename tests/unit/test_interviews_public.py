@@ -21,10 +21,10 @@ from tests.labelled.interviews import (
     sign_counter,
 )
 
-# Reached on 2026-11-30 (issue 13), tuned on dev only: dev 0.776 (counting signs 0.712, always
+# Reached on 2026-11-30 (issue 13), tuned on dev only: dev 0.784 (counting signs 0.712, always
 # mixed 0.312), 2 gross errors; held-out 0.763 (counting signs 0.731, always mixed 0.323),
-# 1 gross error. The issue's bar is 0.80 with none: not reached (see docs/judgements.md).
-ACCURACY = {"dev": 0.77, "heldout": 0.76}
+# 1 gross error. The issue's bar is 0.80 with none: not reached (see docs/rating.md).
+ACCURACY = {"dev": 0.78, "heldout": 0.76}
 GROSS = {"dev": 2, "heldout": 1}
 RUBRIC = load_rubric()
 

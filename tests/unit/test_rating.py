@@ -3,7 +3,9 @@ a bounded chance, and the properties a user relies on."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from coach.domain.models import SignalValue
 from coach.domain.rating import SignalError, add_business_days
 from coach.domain.signals import CHOICE_KEYS, NUMBER_KEYS, OUTCOMES, YES_NO_KEYS
 from coach.rubric_content import load_rubric
+from coach.widgets.rating_view import shown_points
 
 LABELLED = Path(__file__).parents[1] / "labelled"
 RUBRIC = load_rubric()
@@ -152,6 +155,28 @@ def test_silence_keeps_lowering_the_rating_week_by_week_until_it_reads_went_poor
     assert rate_interview({"days_since_interview": 40}).band == "went poorly"
 
 
+def test_a_strong_interview_loses_ground_every_week_of_silence() -> None:
+    """The reviewer's case: the demo's Northwind sat at 97 for three weeks of silence, then
+    fell 23 points in a day. Squeezed into 3-97 rather than clipped, every week counts."""
+    strong = {
+        **GOOD_INTERVIEW,
+        "timeline_days": 7,
+        "questions_asked": 14,
+        "engagement": "engaged",
+        "tone": "positive",
+        "enthusiasm_about_fit": True,
+        "eye_contact": "good",
+    }
+    due = 7 + 2  # the Monday interview's date a week on, plus two business days
+    weekly = [_score({**strong, "days_since_interview": due + 7 * n}) for n in range(6)]
+    assert all(later < earlier for earlier, later in itertools.pairwise(weekly[:4]))
+    assert max(earlier - later for earlier, later in itertools.pairwise(weekly)) <= 15
+    at_four_weeks = rate_interview({**strong, "days_since_interview": 7 + 28})
+    assert at_four_weeks.band == "mixed"
+    moderate = {"enthusiasm_about_fit": True, "tone": "positive"}
+    assert rate_interview({**moderate, "days_since_interview": 7 + 28}).band == "went poorly"
+
+
 def test_no_reply_as_an_outcome_is_a_poor_outcome() -> None:
     assert rate_interview({"outcome": "no reply"}).band == "went poorly"
     assert rate_interview({**GOOD_INTERVIEW, "outcome": "no reply"}).band != "went well"
@@ -215,6 +240,13 @@ def test_the_chance_is_never_certain_and_the_points_add_up(signals: dict[str, An
     assert RUBRIC.lowest_chance <= rating.chance <= RUBRIC.highest_chance < 1
     assert 3 <= rating.score <= 97
     assert rating.band in ("went well", "mixed", "went poorly")
+    shown = shown_points(rating)
+    assert sum(shown.values()) == rating.score - 50, "the panel's whole points add up too"
+    for item in rating.contributions:
+        if item.observed and item.evidence < 0 and item.key != "follow_up":
+            assert shown[item.key] <= 0, item
+        if item.observed and item.evidence > 0:
+            assert shown[item.key] >= 0, item
     total = 50 + sum(c.points for c in rating.contributions)
     assert abs(total - rating.score) <= 0.5
     for item in rating.contributions:
@@ -271,10 +303,12 @@ def test_four_weeks_of_silence_past_the_date_never_reads_went_well(
     signals.pop("outcome", None)
     signals["days_to_reply"] = None
     timeline = signals.get("timeline_days") if signals.get("gave_timeline") else None
-    # Past the date promised (plus grace), or a week when none was given.
-    due = (timeline + 2 + 2) if isinstance(timeline, int) else 7
+    # Four weeks past the date promised (not the grace after it), or past a week when none
+    # was given.
+    due = timeline if isinstance(timeline, int) else 7
     rating = rate_interview({**signals, "days_since_interview": min(3650, due + late)})
     assert rating.overdue and rating.band != "went well"
+    assert rating.notes and "at most mixed" in rating.notes[0]
 
 
 @PROPERTY
@@ -361,6 +395,53 @@ def test_calibration_judges_the_read_before_the_reply_with_the_bounded_chance() 
         read_before_reply(interviews[1], RUBRIC).chance or 0
     ) ** 2 / 1
     assert result.brier == pytest.approx(expected / 1.5, abs=0.002)
+
+
+def test_the_read_before_the_reply_is_the_screen_s_read_on_the_day() -> None:
+    """Calibration judges the same read the Rate screen showed on the day, a date included."""
+    interview = Interview(
+        "Acme",
+        "r",
+        held_at="2026-11-20",
+        signals={"gave_timeline": True, "eye_contact": "good"},
+        timeline_date="2026-11-27",
+        outcome="offer",
+        reply_date="2026-11-24",
+    )
+    on_the_day = rate_interview({"gave_timeline": True, "eye_contact": "good", "timeline_days": 7})
+    assert read_before_reply(interview, RUBRIC).score == on_the_day.score
+
+
+def test_what_the_dates_say_is_never_taken_from_a_stored_signal() -> None:
+    """A hand-edited "days_to_reply": 0 would otherwise read "replied" for ever."""
+    edited: dict[str, SignalValue] = {"tone": "positive", "days_to_reply": 0, "outcome": "offer"}
+    interview = Interview("Acme", "r", held_at="2026-11-02", signals=edited)
+    signals = signals_for(interview, date(2026, 12, 20))
+    assert "days_to_reply" not in signals and "outcome" not in signals
+    assert rate_saved(interview, date(2026, 12, 20), RUBRIC).overdue
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("bands", "went well"), 0.725, "'went well' must be a whole percent"),
+        (("read", "lowest"), 0.5, "'lowest' must be a number from 0.001 to 0.49"),
+        (("unseen",), 0, "'unseen' must be a number from 0.1"),
+        (("signals", "follow_up", "offer", "evidence"), -0.5, "'offer': must be the highest"),
+        (("silence", "most"), 0, "'most' must be a number"),
+    ],
+)
+def test_the_rubric_refuses_values_that_would_break_the_read(
+    tmp_path: Path, path: tuple[str, ...], value: float, message: str
+) -> None:
+    raw = json.loads((data_dir() / "rubric.json").read_text())
+    place = raw
+    for key in path[:-1]:
+        place = place[key]
+    place[path[-1]] = value
+    (tmp_path / "rubric.json").write_text(json.dumps(raw))
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_rubric(tmp_path)
 
 
 def test_the_rubric_is_checked_when_loaded(tmp_path: Path) -> None:
