@@ -110,6 +110,13 @@ def _silence(raw: dict[str, Any]) -> Silence:
     )
     if silence.most > silence.overdue:
         raise ContentError(f"{where}: 'most' must not be above 'overdue' (silence only grows)")
+    # Silence must have room to grow after the grace ends (the grace's calendar span: its
+    # working days and a weekend for every five), or it would fall all at once.
+    grace = silence.grace_business_days
+    if silence.full_after_days <= grace + 2 * -(-grace // 5) + 1:
+        raise ContentError(
+            f"{where}: 'full_after_days' must be longer than the grace of {grace} business days"
+        )
     return silence
 
 
@@ -186,8 +193,9 @@ def _load_rubric(folder: Path) -> Rubric:
         raise ContentError(
             f"rubric.json: signals missing {sorted(missing)}, unknown {sorted(extra)}"
         )
-    low = field_number(read, "lowest", "rubric.json, read", 0.001, 0.49)
-    high = field_number(read, "highest", "rubric.json, read", 0.51, 0.999)
+    # Within 1-99 so the score, a whole percent, is never 0 or 100.
+    low = field_number(read, "lowest", "rubric.json, read", 0.01, 0.49)
+    high = field_number(read, "highest", "rubric.json, read", 0.51, 0.99)
     well = _percent(bands, "went well", "rubric.json, bands", low, high)
     poorly = _percent(bands, "went poorly", "rubric.json, bands", low, high)
     if poorly > well:

@@ -59,15 +59,15 @@ def signals_for(interview: Interview, today: date) -> dict[str, object]:
     if held is None:
         return signals
     signals["interview_date"] = held.isoformat()
+    promised = _day(interview.timeline_date)
+    if promised is not None and signals.get("gave_timeline") is True:
+        signals["timeline_days"] = _days(promised, held)
     replied = _day(interview.reply_date)
     if replied is None and interview.outcome in ANSWERED_OUTCOMES:
         # They answered (an offer, a next round, a rejection) even if no date was noted:
         # the silence clock has stopped.
         return signals
     signals["days_since_interview"] = _days(today, held)
-    promised = _day(interview.timeline_date)
-    if promised is not None and signals.get("gave_timeline") is True:
-        signals["timeline_days"] = _days(promised, held)
     if replied is not None:
         signals["days_to_reply"] = _days(replied, held)
     return signals

@@ -397,8 +397,10 @@ def test_calibration_judges_the_read_before_the_reply_with_the_bounded_chance() 
     assert result.brier == pytest.approx(expected / 1.5, abs=0.002)
 
 
-def test_the_read_before_the_reply_is_the_screen_s_read_on_the_day() -> None:
-    """Calibration judges the same read the Rate screen showed on the day, a date included."""
+@pytest.mark.parametrize("reply_date", ["2026-11-24", ""])
+def test_the_read_before_the_reply_is_the_screen_s_read_on_the_day(reply_date: str) -> None:
+    """Calibration judges the same read the Rate screen showed on the day, a date included,
+    whether or not the answer's date was noted."""
     interview = Interview(
         "Acme",
         "r",
@@ -406,7 +408,7 @@ def test_the_read_before_the_reply_is_the_screen_s_read_on_the_day() -> None:
         signals={"gave_timeline": True, "eye_contact": "good"},
         timeline_date="2026-11-27",
         outcome="offer",
-        reply_date="2026-11-24",
+        reply_date=reply_date,
     )
     on_the_day = rate_interview({"gave_timeline": True, "eye_contact": "good", "timeline_days": 7})
     assert read_before_reply(interview, RUBRIC).score == on_the_day.score
@@ -425,7 +427,9 @@ def test_what_the_dates_say_is_never_taken_from_a_stored_signal() -> None:
     ("path", "value", "message"),
     [
         (("bands", "went well"), 0.725, "'went well' must be a whole percent"),
-        (("read", "lowest"), 0.5, "'lowest' must be a number from 0.001 to 0.49"),
+        (("read", "lowest"), 0.5, "'lowest' must be a number from 0.01 to 0.49"),
+        (("read", "highest"), 0.996, "'highest' must be a number from 0.51 to 0.99"),
+        (("silence", "full_after_days"), 1, "'full_after_days' must be longer than the grace"),
         (("unseen",), 0, "'unseen' must be a number from 0.1"),
         (("signals", "follow_up", "offer", "evidence"), -0.5, "'offer': must be the highest"),
         (("silence", "most"), 0, "'most' must be a number"),
