@@ -23,6 +23,25 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
+
+class _PackagedOnFirstUse:
+    """The domain's default content (``coach.domain.packaged``), importing its reader only
+    when the domain first asks: ``import coach`` reads and imports nothing more."""
+
+    def __getattr__(self, name: str) -> object:
+        from coach.content.packaged import PackagedContent
+
+        return getattr(PackagedContent(), name)
+
+
+def _provide_content() -> None:
+    from coach.domain import packaged
+
+    packaged.provide(_PackagedOnFirstUse())  # type: ignore[arg-type]
+
+
+_provide_content()
+
 _API = {
     "assess_closing_question": "coach.domain.closing",
     "assess_pitch": "coach.domain.pitch",

@@ -21,7 +21,7 @@ def rate_interview(signals: Mapping[str, object], rubric: Rubric | None = None) 
         SignalError: An unknown key, or a value of the wrong type or out of range.
     """
     if rubric is None:
-        from coach.rubric_content import load_rubric
+        from coach.content.rubric import load_rubric
 
         rubric = load_rubric()
     return rate_with(signals, rubric)

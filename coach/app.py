@@ -9,20 +9,21 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from coach.errors import StoreError
+from coach.store.errors import StoreError
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
     from coach.domain.rubric import Rubric
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
 
 ScreenName = Literal["rehearse", "rate"]
 DEFAULT = "_default"
@@ -38,11 +39,16 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+HERE = Path(__file__).parent
+
+
 class CoachApp(App[None]):
     """coach: rehearse the closing question, rate the interview."""
 
     TITLE = "coach"
-    CSS_PATH = "coach.tcss"
+    # Whole paths: Textual reads a relative one beside the module of the running class, and
+    # the demo's app (coach.demo.app) is a subclass in another folder.
+    CSS_PATH = str(HERE / "coach.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2",
@@ -97,7 +103,9 @@ class CoachApp(App[None]):
         # A first screen is Textual's default screen, whose own stylesheet Textual does not
         # read: so the app reads Rate's when Rate comes first (Rehearse's is the app's own).
         super().__init__(
-            css_path=[self.CSS_PATH, "screens/rate.tcss"] if first_screen == "rate" else None
+            css_path=[self.CSS_PATH, str(HERE / "screens" / "rate.tcss")]
+            if first_screen == "rate"
+            else None
         )
         self.store = store
         self.problem = problem
@@ -145,7 +153,7 @@ class CoachApp(App[None]):
         """The interview rubric, read from ``data/rubric.json`` when first needed (Rehearse
         never needs it) and handed to the screens that rate."""
         if self._rubric is None:
-            from coach.rubric_content import load_rubric
+            from coach.content.rubric import load_rubric
 
             self._rubric = load_rubric()
         return self._rubric
@@ -213,7 +221,7 @@ class CoachApp(App[None]):
         self.first_frame_shown = True
         if not gc.isenabled():  # ``coach`` pauses the collector while it starts
             gc.enable()
-        # The database opens now, with the screen already up (see coach.lazy_store).
+        # The database opens now, with the screen already up (see coach.store.lazy).
         problem = self.store.ensure_open() or self.problem
         waiting, self._waiting_for_first_frame = self._waiting_for_first_frame, []
         for callback in waiting:

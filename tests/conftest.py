@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.storage import OpenedStore, Store, open_store
+from coach.store.storage import OpenedStore, Store, open_store
 
 
 @pytest.fixture(autouse=True)

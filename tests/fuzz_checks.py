@@ -43,13 +43,13 @@ def _kept(db: Path, before: bytes) -> None:
 
 def _values(data: bytes) -> Any:
     """A database file's content as values, in a form that compares NaN equal to NaN."""
-    from coach.storage import _parse
+    from coach.store.storage import _parse
 
     return json.loads(json.dumps(_parse(data), sort_keys=True, ensure_ascii=True))
 
 
 def _exported(db: Path) -> dict[str, Any]:
-    from coach.cli_backup import export
+    from coach.cli.backup import export
 
     out, err = io.StringIO(), io.StringIO()
     code = export(str(db), "json", None, out=out, err=err)
@@ -60,7 +60,7 @@ def _exported(db: Path) -> dict[str, Any]:
 
 
 def _import_adds_nothing(backup: Path, db: Path, what: str) -> None:
-    from coach.cli_backup import import_file
+    from coach.cli.backup import import_file
 
     out, err = io.StringIO(), io.StringIO()
     code = import_file(str(backup), str(db), out=out, err=err)
@@ -73,7 +73,7 @@ def _import_adds_nothing(backup: Path, db: Path, what: str) -> None:
 def _round_trip(folder: Path, db: Path, backup: Path) -> None:
     """coach's own export imports whole: the imported database exports the same, and a
     second import of it (or one into the database it came from) adds nothing."""
-    from coach.cli_backup import import_file
+    from coach.cli.backup import import_file
 
     again = folder / "again" / "coach.json"
     ierr = io.StringIO()
@@ -95,7 +95,7 @@ def _save_changes_only_the_record(folder: Path, raw: Any) -> None:
     """Saving one record into a database edited by hand writes that record, and leaves every
     other value of the file as it was (the escapes a hand editor leaves included)."""
     from coach.domain.models import Attempt
-    from coach.storage import open_store
+    from coach.store.storage import open_store
 
     db = folder / "save" / "coach.json"
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -120,9 +120,9 @@ def _save_changes_only_the_record(folder: Path, raw: Any) -> None:
 def database(folder: Path, raw: Any, drafts: Any) -> None:
     """Read, list and export a generated database and drafts file; import the export back,
     twice; save a record into a copy of it."""
-    from coach.cli_backup import export, history
-    from coach.drafts import drafts_path
-    from coach.lazy_store import LazyStore
+    from coach.cli.backup import export, history
+    from coach.store.drafts import drafts_path
+    from coach.store.lazy import LazyStore
 
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "coach.json"
@@ -162,8 +162,8 @@ def database(folder: Path, raw: Any, drafts: Any) -> None:
 
 def import_file(folder: Path, raw: Any) -> None:
     """``coach import`` of a generated file: 0, or 2 with a sentence and the database unchanged."""
-    from coach.cli_backup import import_file as run_import
-    from coach.storage import open_store
+    from coach.cli.backup import import_file as run_import
+    from coach.store.storage import open_store
 
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "coach.json"
@@ -183,7 +183,7 @@ def import_file(folder: Path, raw: Any) -> None:
 
 def rate_signals(folder: Path, raw: Any) -> None:
     """``coach rate --signals`` of a generated file: 0 with a rating, or 2 with a sentence."""
-    from coach.cli import rate
+    from coach.cli.rate import rate
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "signals.json"

@@ -42,8 +42,8 @@ async def _settle(pilot: Any) -> None:
 async def every_screen(folder: Path, raw: Any, drafts: Any) -> None:
     """Open Rehearse (each card), Rate (each interview), Progress and Help on ``raw``."""
     from coach.app import CoachApp
-    from coach.drafts import drafts_path
-    from coach.lazy_store import LazyStore
+    from coach.store.drafts import drafts_path
+    from coach.store.lazy import LazyStore
 
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "coach.json"

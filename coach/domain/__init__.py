@@ -10,9 +10,12 @@ The public scripting API::
     assess_pitch(response, "We need more Kubernetes experience", ["Docker: shipped 40 services"])
 """
 
-from typing import TYPE_CHECKING, Any
-
+# Not typing.TYPE_CHECKING: ``import coach`` imports this package (to register the default
+# content, see ``coach.domain.packaged``), and importing typing is itself some milliseconds.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from coach.domain.assessment import Assessment, Check, Span
     from coach.domain.cards import FeedbackCard
     from coach.domain.closing import assess_closing_question
@@ -39,7 +42,7 @@ first, so it must cost nothing: the app's first frame needs one small module of 
 (the question variants), not the dataclasses, patterns and rubric of all of them."""
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     if name in _LAZY:
         import importlib
 

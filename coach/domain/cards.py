@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from coach.domain import limits
+from coach.domain import limits, packaged
 from coach.domain import text as t
 from coach.domain.content import QUESTION_CARD_ID as QUESTION_CARD_ID  # defined there, re-exported
 from coach.domain.models import Strength
@@ -67,7 +67,7 @@ class FeedbackCard:
     """Where the card came from."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
-    card. Set only by the reader (``coach.records``) and never written back."""
+    card. Set only by the reader (``coach.store.records``) and never written back."""
 
 
 def split_requirements(posting: str, phrases: PostingPhrases | None = None) -> tuple[str, ...]:
@@ -144,9 +144,7 @@ def uncovered(
 
 
 def _packaged() -> PostingPhrases:
-    from coach.posting_content import load_posting_phrases
-
-    return load_posting_phrases()
+    return packaged.content().posting_phrases()
 
 
 TAILORED_CONCERN = "little hands-on "

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from coach.domain import packaged
 from coach.domain import text as t
 from coach.domain.assessment import Assessment, Check
 from coach.domain.closing_phrases import ClosingPhrases
@@ -297,9 +298,7 @@ def assess_closing_question(text: str, *, phrases: ClosingPhrases | None = None)
         crisp, courteous.
     """
     if phrases is None:
-        from coach.content import load_closing_phrases
-
-        phrases = load_closing_phrases()
+        phrases = packaged.content().closing_phrases()
     text, cut = t.coached_part(text)
     reading = read(text, phrases)
     checks: tuple[Check, ...] = (

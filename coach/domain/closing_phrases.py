@@ -1,8 +1,9 @@
 """The phrases the closing-question coach reads, indexed once.
 
-The lists themselves live in ``data/phrases/closing.json`` (loaded by ``coach.content``); this
-module only turns a mapping of lists into a ``PhraseIndex``, so the domain never reads a file and
-a test or a script can pass lists of its own. The phrase syntax is ``coach.domain.phrase_index``'s.
+The lists themselves live in ``data/phrases/closing.json`` (loaded by ``coach.content.loader``);
+this module only turns a mapping of lists into a ``PhraseIndex``, so the domain never reads a file
+and a test or a script can pass lists of its own. The phrase syntax is
+``coach.domain.phrase_index``'s.
 """
 
 from __future__ import annotations

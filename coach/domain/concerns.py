@@ -4,7 +4,7 @@ A response is judged against its concern: being let go needs what you learned, a
 needs a short warm reply, an employment gap a considered one. The kinds, the phrases that show
 each in the interviewer's words and the words an answer to it uses live in
 ``data/phrases/concerns.json``; ``ConcernBook.from_raw`` turns that file's content into values
-(reading the file is left to ``coach.response_phrases``, so the domain does no I/O).
+(reading the file is left to ``coach.content.response_phrases``, so the domain does no I/O).
 """
 
 from __future__ import annotations

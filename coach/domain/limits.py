@@ -1,8 +1,8 @@
 """What coach accepts, in one place: the checks shared by every way in.
 
-The Rate form (``coach.domain.interview_form``), ``coach import`` (``coach.backup_check``) and
-``coach rate --signals`` (``coach.cli`` and ``coach.domain.signals``) all use these, so a value
-one of them accepts the others accept too, and every part of coach can then show it:
+The Rate form (``coach.domain.interview_form``), ``coach import`` (``coach.exports.backup_check``)
+and ``coach rate --signals`` (``coach.cli.rate`` and ``coach.domain.signals``) all use these, so a
+value one of them accepts the others accept too, and every part of coach can then show it:
 
 * **Dates** from ``EARLIEST_DAY`` to ``LATEST_DAY``. Python's dates end in the year 9999, and
   coach adds days to the dates it keeps (a reply deadline, the next rehearsal): a date near
@@ -14,7 +14,7 @@ one of them accepts the others accept too, and every part of coach can then show
   ``MAX_TEXT_CHARS`` for what a person writes (an attempt, their answer, a card's feedback).
 * **Messages** echo a bad value at most ``MAX_ECHO_CHARS`` long (``echo``).
 
-The forgiving reader (``coach.records``) uses the same checks the other way round: a stored
+The forgiving reader (``coach.store.records``) uses the same checks the other way round: a stored
 value that fails one is shown as missing, never raised. The date arithmetic here (``add_days``,
 ``add_moment_days``) clamps instead of overflowing, for dates that never passed a check.
 """

@@ -39,7 +39,7 @@ class Profile:
     """The target role's requirements, one line of the job posting each."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
-    record. Set only by the reader (``coach.records``) and never written back."""
+    record. Set only by the reader (``coach.store.records``) and never written back."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Attempt:
     """The store's id; None until saved."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
-    record. Set only by the reader (``coach.records``) and never written back."""
+    record. Set only by the reader (``coach.store.records``) and never written back."""
 
 
 @dataclass(frozen=True)
@@ -93,4 +93,4 @@ class Interview:
     """The store's id; None until saved."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
-    record. Set only by the reader (``coach.records``) and never written back."""
+    record. Set only by the reader (``coach.store.records``) and never written back."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from coach.domain import packaged
 from coach.domain import text as t
 from coach.domain.assessment import Assessment
 from coach.domain.cards import FeedbackCard
@@ -109,9 +110,7 @@ def length_aim(feedback: FeedbackLike, *, concerns: ConcernBook | None = None) -
         concerns: The kinds of concern; the packaged ones by default.
     """
     if concerns is None:
-        from coach import response_phrases as packaged
-
-        concerns = packaged.concern_book()
+        concerns = packaged.content().concern_book()
     said, concern, category, _ = _concern(feedback)
     kind = kind_of(category, f"{said} {concern}", concerns)
     return kind.min_words, kind.max_words
@@ -148,11 +147,9 @@ def assess_pitch(
         The score and twelve checks, in a fixed order.
     """
     if phrases is None or concerns is None:
-        # Here, not at the top: the packaged lists are read on first use, never at import.
-        from coach import response_phrases as packaged
-
-        phrases = phrases or packaged.response_phrases()
-        concerns = concerns or packaged.concern_book()
+        # The packaged lists, read on first use (never at import) by the registered provider.
+        phrases = phrases or packaged.content().response_phrases()
+        concerns = concerns or packaged.content().concern_book()
     response, cut = t.coached_part(response)
     said, concern, category, card_terms = _concern(feedback)
     kind: ConcernKind = kind_of(category, f"{said} {concern}", concerns)

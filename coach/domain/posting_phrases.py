@@ -1,6 +1,6 @@
 """The phrase lists that read a job posting, as checked values (``data/phrases/postings.json``).
 
-Pure: built from a mapping (``PostingPhrases.from_mapping``); ``coach.posting_content`` reads the
+Pure: built from a mapping (``PostingPhrases.from_mapping``); ``coach.content.postings`` reads the
 packaged file. The domain never opens a file.
 """
 

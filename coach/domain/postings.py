@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from coach.domain import packaged
 from coach.domain import text as t
 from coach.domain.posting_phrases import PostingPhrases, words
 from coach.domain.posting_skills import Skill, skills_of
@@ -122,9 +123,7 @@ def _read(text: str, phrases: PostingPhrases) -> tuple[Requirement, ...]:
 
 def _packaged() -> PostingPhrases:
     # The packaged lists, read on first use: importing the domain opens no file.
-    from coach.posting_content import load_posting_phrases
-
-    return load_posting_phrases()
+    return packaged.content().posting_phrases()
 
 
 # --- lines and sections -------------------------------------------------------------------------

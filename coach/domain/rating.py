@@ -10,7 +10,7 @@ that was not observed adds nothing: it lowers the confidence, never the score. T
 read for what it says (``coach.domain.follow_up``): an offer or a next round settles the
 question, a rejection or lasting silence leaves the read at most "mixed".
 
-The rubric is handed in: ``coach.rubric_content.load_rubric`` reads ``data/rubric.json``, and
+The rubric is handed in: ``coach.content.rubric.load_rubric`` reads ``data/rubric.json``, and
 ``coach.rate_interview`` (the scripting API) does that for you.
 """
 
@@ -212,7 +212,7 @@ def rate_interview(signals: Mapping[str, object], rubric: Rubric) -> Rating:
             there is no reply), days_since_interview, outcome ("offer" | "next round" |
             "rejected" | "no reply"); optionally timeline_days (days from the interview to the
             date they promised) and interview_date (ISO).
-        rubric: The rubric (``coach.rubric_content.load_rubric()``).
+        rubric: The rubric (``coach.content.rubric.load_rubric()``).
 
     Returns:
         The score, band, confidence, per-signal contributions, flags and advice.

@@ -1,7 +1,7 @@
 """The phrase lists the response checks use, compiled once from ``data/phrases/response.json``.
 
 Each list is found by whole words (``coach.domain.phrase_set``). The domain never reads the
-file: ``coach.response_phrases`` does, and hands the content to ``ResponsePhrases.from_raw``
+file: ``coach.content.response_phrases`` does, and hands the content to ``ResponsePhrases.from_raw``
 (tests and scripts may pass their own).
 """
 

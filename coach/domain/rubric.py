@@ -1,5 +1,5 @@
 """The interview rubric as values: how strongly each observed signal speaks for or against "it
-went well". ``data/rubric.json`` holds the numbers and the reason for each; ``coach.rubric_content``
+went well". ``data/rubric.json`` holds the numbers and the reason for each; ``coach.content.rubric``
 reads it into these types, and the caller hands the result to ``rate_interview`` (the domain
 reads no files).
 

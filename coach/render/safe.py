@@ -202,7 +202,7 @@ def visible_stream(stream: TextIO) -> TextIO:
     """``stream``, through which every message is written with ``visible(lines=True)``.
 
     The command line's sentences quote file names, database paths and values from a file: an
-    escape sequence in any of them must not reach the terminal. ``coach.__main__`` wraps stderr
+    escape sequence in any of them must not reach the terminal. ``coach.cli.main`` wraps stderr
     once for every command; the commands' functions, which tests call with streams of their
     own, wrap the ones they are given. Wrapping twice changes nothing.
     """

@@ -12,11 +12,11 @@ import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coach.errors import StoreError
+from coach.store.errors import StoreError
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 
 if TYPE_CHECKING:
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
 
 
 @dataclass(frozen=True)

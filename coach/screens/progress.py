@@ -16,14 +16,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Sparkline, Static
 
 from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
-from coach.errors import StoreError
+from coach.render.progress_charts import day_bars, outcome_strips
 from coach.screens import Clock
+from coach.store.errors import StoreError
 from coach.widgets.empty_state import EmptyState
-from coach.widgets.progress_charts import day_bars, outcome_strips
 
 if TYPE_CHECKING:
     from coach.domain.rubric import Rubric
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
 
 DAYS = 14
 

@@ -21,7 +21,7 @@ from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_
 from coach.domain.interviews import Calibration, calibration, rate_saved, signals_for
 from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
-from coach.errors import StoreError
+from coach.render.rating import BAND_STYLE, rating_renderable
 from coach.render.safe import short, user_text
 from coach.screens import Clock, after_first_frame
 from coach.screens.rate_draft import DRAFT_KEY
@@ -29,15 +29,15 @@ from coach.screens.rate_draft import encode as encode_draft
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.screens.saving import tell_saved
+from coach.store.errors import StoreError
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.empty_state import EmptyState
-from coach.widgets.rating_view import BAND_STYLE, rating_renderable
 from coach.widgets.safe_fields import SafeInput, SafeTextArea
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from coach.domain.rubric import Rubric
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
 
 LIST_LIMIT = 200
 """The list shows the most recent interviews; a long history would slow every refresh."""

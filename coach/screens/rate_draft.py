@@ -16,13 +16,13 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coach import schema
 from coach.domain.limits import readable_text
-from coach.errors import StoreError
+from coach.store import schema
+from coach.store.errors import StoreError
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 
 if TYPE_CHECKING:
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
 
 DRAFT_KEY = "rate-form"
 """The drafts-file key of the form in progress."""

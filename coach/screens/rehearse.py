@@ -16,14 +16,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 
-from coach.content import load_questions
+from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
-from coach.errors import StoreError
 from coach.screens import Clock, after_first_frame
 from coach.screens import rehearse_text as words
 from coach.screens.draft_screen import DraftScreen, end_cursor
 from coach.screens.long_drafts import shorten_long_draft
 from coach.screens.saving import tell_saved
+from coach.store.errors import StoreError
 from coach.widgets.draft_preview import DraftPreview
 from coach.widgets.steady_footer import SteadyFooter
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from coach.domain.assessment import Assessment
     from coach.domain.cards import FeedbackCard
     from coach.domain.models import Attempt
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
     from coach.widgets.card_list import CardList
 
 # What the first frame needs is imported above; the draft's editor, the card list, coaching
@@ -178,7 +178,7 @@ class RehearseScreen(DraftScreen):
         self.mount_editor(shown_now=not self._question_shown)
         from textual.widgets import Sparkline
 
-        from coach.content import load_deck
+        from coach.content.loader import load_deck
         from coach.widgets.card_list import CardList
         from coach.widgets.coaching_panel import CoachingPanel
         from coach.widgets.empty_state import EmptyState

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from coach.store_api import StoreAPI
+    from coach.store.api import StoreAPI
 
 
 def tell_saved(widget: Widget, store: StoreAPI, saved: str, *, title: str, unkept: str) -> None:

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coach import schema
+from coach.store import schema
 
 TEXT = (
     "That's a fair point. I led a team of seven through a warehouse system migration, "

@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.content.rubric import load_rubric
 from coach.domain.rating import rate_interview
 from coach.domain.rubric import Rubric
-from coach.rubric_content import load_rubric
 
 HERE = Path(__file__).resolve().parent / "public"
 BANDS = ("went well", "mixed", "went poorly")

@@ -17,7 +17,7 @@ from coach.screens.help import HelpScreen
 from coach.screens.notice import NoticeScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.storage import open_store
+from coach.store.storage import open_store
 from tests.ui.keyboard import wait_until
 
 SIZE = (120, 36)
@@ -172,11 +172,11 @@ async def test_an_unknown_saved_theme_falls_back_to_the_default(db_path: Path) -
 async def test_the_coach_command_shows_a_corrupt_file_after_its_first_frame(
     db_path: Path,
 ) -> None:
-    from coach.lazy_store import LazyStore
+    from coach.store.lazy import LazyStore
 
     db_path.parent.mkdir(parents=True)
     db_path.write_text("{ not json")
-    app = CoachApp(LazyStore(db_path))  # as coach.__main__ builds it
+    app = CoachApp(LazyStore(db_path))  # as coach.cli.main builds it
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, NoticeScreen), "the notice")
         assert "could not be read" in text_of(app.screen.query_one("#notice-message", Static))

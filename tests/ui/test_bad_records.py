@@ -11,12 +11,12 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from coach.app import CoachApp
-from coach.drafts import drafts_path
-from coach.lazy_store import LazyStore
 from coach.screens.notice import NoticeScreen
 from coach.screens.progress import ProgressScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
+from coach.store.drafts import drafts_path
+from coach.store.lazy import LazyStore
 from tests.ui.keyboard import wait_until
 from tests.ui.test_app import text_of
 

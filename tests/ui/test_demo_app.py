@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, TextArea
 
-import coach.locations
+import coach.store.locations
 from coach.__main__ import main
-from coach.demo_app import DEMO_SUB_TITLE, DemoApp
+from coach.demo.app import DEMO_SUB_TITLE, DemoApp
 from coach.screens.rehearse import RehearseScreen
 from tests.ui.keyboard import paste, wait_until
 
@@ -82,7 +82,7 @@ def test_demo_never_touches_the_users_database(
     def no_lookup(*_: object, **__: object) -> None:
         raise AssertionError("the demo looked up the user's database")
 
-    monkeypatch.setattr(coach.locations, "resolve_db_path", no_lookup)
+    monkeypatch.setattr(coach.store.locations, "resolve_db_path", no_lookup)
     seen = Seen()
     monkeypatch.setattr(DemoApp, "run", drive_demo(seen))
 

@@ -18,12 +18,12 @@ from textual.widgets import TextArea
 
 import coach.app
 from coach.app import CoachApp
-from coach.content import load_deck
+from coach.content.loader import load_deck
 from coach.domain.cards import QUESTION_CARD_ID
 from coach.screens import rehearse
 from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.storage import Store, open_store
+from coach.store.storage import Store, open_store
 from coach.widgets.draft_preview import DraftPreview
 from tests.ui.keyboard import wait_until
 from tests.ui.test_rehearse import NOON, loaded

@@ -14,15 +14,15 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Static, TextArea
 
-from coach import files
 from coach.app import CoachApp
-from coach.content import load_deck
+from coach.content.loader import load_deck
 from coach.domain.cards import QUESTION_CARD_ID
-from coach.drafts import drafts_path
-from coach.lazy_store import LazyStore
 from coach.screens import rehearse
 from coach.screens.rehearse import RehearseScreen
-from coach.storage import open_store
+from coach.store import files
+from coach.store.drafts import drafts_path
+from coach.store.lazy import LazyStore
+from coach.store.storage import open_store
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 from coach.widgets.draft_preview import DraftPreview
 from tests.ui.keyboard import paste, wait_until
@@ -60,7 +60,7 @@ async def test_a_huge_draft_in_the_drafts_file_is_kept_whole_and_shown_cut(
     draft = long_text(size)
     path = write_drafts(db_path, {QUESTION_CARD_ID: draft, "other": "kept too"})
     original = path.read_bytes()
-    app = CoachApp(LazyStore(db_path))  # as coach.__main__ builds it
+    app = CoachApp(LazyStore(db_path))  # as coach.cli.main builds it
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = app.screen

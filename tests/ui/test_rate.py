@@ -11,7 +11,7 @@ from coach.app import CoachApp
 from coach.domain import Interview
 from coach.screens.confirm import ConfirmScreen
 from coach.screens.rate import RateScreen
-from coach.storage import Store, open_store
+from coach.store.storage import Store, open_store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 
@@ -243,7 +243,7 @@ async def test_recording_a_rejection_never_raises_the_rating_and_all_three_ways_
     import json
 
     from coach import rate_interview
-    from coach.cli import rate as rate_command
+    from coach.cli.rate import rate as rate_command
     from coach.domain.interviews import signals_for
 
     store = open_store(db_path).store

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from coach import files
 from coach.app import CoachApp
 from coach.domain import Interview
-from coach.lazy_store import LazyStore
 from coach.screens.confirm import ConfirmScreen
 from coach.screens.notice import NoticeScreen
 from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.storage import Store, open_store
+from coach.store import files
+from coach.store.lazy import LazyStore
+from coach.store.storage import Store, open_store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_rate import app_on as rate_app_on
 from tests.ui.test_rate import fill_good_interview
@@ -75,7 +75,7 @@ async def test_rehearse_save_says_the_attempt_is_not_kept(read_only: Store) -> N
 
 
 async def test_the_coach_command_s_lazy_store_says_it_too(db_path: Path, read_only: Store) -> None:
-    app = CoachApp(LazyStore(db_path))  # as coach.__main__ builds it
+    app = CoachApp(LazyStore(db_path))  # as coach.cli.main builds it
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, NoticeScreen), "the notice")
         await pilot.press("escape")  # the notice about the folder, shown after the first frame

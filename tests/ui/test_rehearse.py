@@ -11,12 +11,12 @@ from textual.widgets import OptionList, Static, TextArea
 from coach.app import CoachApp
 from coach.domain import FeedbackCard
 from coach.domain.cards import QUESTION_CARD_ID
-from coach.drafts import drafts_path
 from coach.screens.confirm import ConfirmScreen
 from coach.screens.profile import ProfileScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.storage import Store, open_store
+from coach.store.drafts import drafts_path
+from coach.store.storage import Store, open_store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 
@@ -292,7 +292,7 @@ async def test_a_last_card_that_is_gone_falls_back_to_the_question_and_its_draft
 ) -> None:
     # The tailored card last worked on went away (a strength now covers it): the question,
     # its saved draft and its prompt come back, and typing does not wipe that draft.
-    from coach.lazy_store import LazyStore
+    from coach.store.lazy import LazyStore
 
     store = open_store(db_path).store
     store.save_draft("closing-question", "My long draft of the question")

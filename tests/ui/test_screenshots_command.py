@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from coach.__main__ import main
-from coach.screenshots import SHOTS, take
+from coach.cli.screenshots import SHOTS, take
 
 EXPECTED = {
     "rehearse-question": ["Ask the closing question", "Your phrasing", "97/100", "5 attempts"],

@@ -11,10 +11,10 @@ import unicodedata
 from dataclasses import MISSING, replace
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from coach.backup import Bundle
 from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile
-from coach.storage import Store
+from coach.exports.backup import Bundle
+from coach.store.storage import Store
 
 ESC = "\x1b"
 PWNED = "Ev\x1b]0;PWNED\x07\x1b[2Jil"

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from coach.storage import StoreError, open_store
+from coach.store.storage import StoreError, open_store
 
 
 def main() -> None:

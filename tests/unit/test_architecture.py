@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +31,7 @@ DOMAIN_MODULES = sorted(
     for path in (PACKAGE / "domain").glob("*.py")
     if path.stem != "__init__"
 )
-FORBIDDEN_IN_DOMAIN = ("textual", "tinydb", "rich", "coach.content", "coach.rubric_content")
+FORBIDDEN_IN_DOMAIN = ("textual", "tinydb", "rich", "coach.content")
 
 
 def test_every_domain_module_imports_no_ui_no_database_and_no_content_reader() -> None:
@@ -67,13 +66,66 @@ def test_the_rater_imports_no_content_reader_even_inside_a_function(name: str) -
     assert not {m for m in imported if m.startswith(FORBIDDEN_IN_DOMAIN)}, imported
 
 
-def test_only_storage_imports_tinydb() -> None:
-    importers = sorted(
-        str(path.relative_to(PACKAGE))
-        for path in PACKAGE.rglob("*.py")
-        if re.search(r"^\s*(from|import)\s+tinydb", path.read_text(), re.MULTILINE)
-    )
-    assert importers == ["storage.py"]
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _package_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+def _importers(prefix: str) -> dict[str, list[str]]:
+    """Package -> the modules in it that import ``prefix`` (anywhere in the file)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if any(m == prefix or m.startswith(prefix + ".") for m in _imports(path)):
+            found.setdefault(_package_of(path), []).append(str(path.relative_to(PACKAGE)))
+    return found
+
+
+def test_only_the_store_imports_tinydb() -> None:
+    assert set(_importers("tinydb")) == {"store"}
+
+
+@pytest.mark.parametrize("package", ["domain", "content", "store", "exports"])
+def test_textual_is_never_imported_below_the_screens(package: str) -> None:
+    assert package not in _importers("textual"), _importers("textual")[package]
+
+
+def test_the_domain_imports_nothing_of_coach_outside_it() -> None:
+    for path in (PACKAGE / "domain").glob("*.py"):
+        outside = {
+            m for m in _imports(path) if m.startswith("coach.") and not m.startswith("coach.domain")
+        }
+        assert not outside, (path.name, outside)
+
+
+def test_the_packages_say_what_they_hold() -> None:
+    """The layout the README's one line per package describes; no module lies loose."""
+    packages = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert packages == {
+        "domain",
+        "content",
+        "store",
+        "exports",
+        "cli",
+        "demo",
+        "render",
+        "screens",
+        "widgets",
+    }
+    loose = {p.name for p in PACKAGE.glob("*.py")}
+    assert loose == {"__init__.py", "__main__.py", "app.py", "api.py"}
 
 
 def test_help_and_version_do_not_import_textual() -> None:

@@ -1,4 +1,4 @@
-"""coach.backup: the checks on an import file, and the merge by id (pure, on plain dicts)."""
+"""coach.exports.backup: the checks on an import file, and the merge by id (pure, plain dicts)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from coach import records, schema
-from coach.backup import BackupError, Bundle, export_doc, merge, read_export
-from coach.cli_backup import import_file, read_bundle
+from coach.cli.backup import import_file, read_bundle
 from coach.domain.models import Attempt, Profile, Strength
-from coach.storage import Store, open_store
+from coach.exports.backup import BackupError, Bundle, export_doc, merge, read_export
+from coach.store import records, schema
+from coach.store.storage import Store, open_store
 
 
 def attempt_record(n: int, **changes: Any) -> dict[str, Any]:

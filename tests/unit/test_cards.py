@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from coach.content import load_deck, load_questions
+from coach.content.loader import load_deck, load_questions
 from coach.domain import Strength
 from coach.domain.cards import CATEGORIES, heard_card, split_requirements, tailored_cards
 

@@ -12,14 +12,16 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from coach import backup, check_ids, records, schema, storage
-from coach.backup import BackupError, Bundle, export_doc, read_export
-from coach.content import ContentError
+from coach.content import check_ids
+from coach.content.loader import ContentError
 from coach.domain.assessment import Check
 from coach.domain.closing import assess_closing_question
 from coach.domain.models import Attempt
 from coach.domain.pitch import assess_pitch
-from coach.storage import Store, open_store
+from coach.exports import backup
+from coach.exports.backup import BackupError, Bundle, export_doc, read_export
+from coach.store import records, schema, storage
+from coach.store.storage import Store, open_store
 from tests import hostile
 
 NAMED = {

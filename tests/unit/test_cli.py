@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach import __version__
-from coach.__main__ import Launch, build_parser, plain_launch
-from coach.locations import default_db_path, resolve_db_path
+from coach.cli.main import Launch, build_parser, plain_launch
+from coach.store.locations import default_db_path, resolve_db_path
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +65,7 @@ def test_default_is_in_the_user_data_folder(tmp_path: Path) -> None:
 
 
 def test_nothing_is_created_at_import(tmp_path: Path) -> None:
-    code = "import coach, coach.app, coach.storage, coach.locations, coach.__main__"
+    code = "import coach, coach.app, coach.store.storage, coach.store.locations, coach.__main__"
     subprocess.run([sys.executable, "-c", code], check=True)
     assert not (tmp_path / "xdg-data").exists()
 
@@ -142,7 +142,7 @@ def test_help_errors_and_commands_go_to_argparse(argv: list[str]) -> None:
 def test_a_plain_start_does_not_import_argparse(tmp_path: Path) -> None:
     # In a fresh interpreter: this test process has imported argparse long ago.
     code = (
-        "import sys; from coach.__main__ import plain_launch; "
+        "import sys; from coach.cli.main import plain_launch; "
         f"plain_launch(['--db', {str(tmp_path / 'c.json')!r}]); "
         "print('argparse' in sys.modules)"
     )

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli_backup import export, history, import_file, read_bundle
+from coach.cli.backup import export, history, import_file, read_bundle
 from coach.domain.cards import heard_card
 from coach.domain.models import Attempt, Interview, Profile, Strength
-from coach.storage import open_store
+from coach.store.storage import open_store
 from tests.unit.backup_data import PROFILE, fill
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.content import load_closing_phrases, load_questions
+from coach.content.loader import load_closing_phrases, load_questions
 from coach.domain import assess_closing_question
 from coach.domain.assessment import Assessment, Check
 from coach.domain.closing_phrases import closing_phrases
@@ -393,7 +393,10 @@ def test_a_second_set_also_clears_90_percent_of_pairs() -> None:
 
 
 def test_importing_the_domain_reads_no_phrase_file() -> None:
-    code = "import sys, coach.domain, coach.domain.closing\nprint('coach.content' in sys.modules)\n"
+    code = (
+        "import sys, coach.domain, coach.domain.closing\n"
+        "print('coach.content.loader' in sys.modules)\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
 

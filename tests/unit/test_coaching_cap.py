@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.content import load_deck
+from coach.content.loader import load_deck
 from coach.domain import assess_closing_question, assess_pitch, phrase_index
 from coach.domain import text as t
 from coach.domain.assessment import Assessment

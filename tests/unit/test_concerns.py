@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.content import ContentError, data_dir
+from coach.content.loader import ContentError, data_dir
+from coach.content.response_phrases import concern_book, response_phrases
 from coach.domain import FeedbackCard, assess_pitch
 from coach.domain.concerns import KINDS, OTHER, ConcernBook, kind_of, recognise_kind
-from coach.response_phrases import concern_book, response_phrases
 
 # Written for these tests, one per kind, in an interviewer's words (none is from the corpus).
 SAID = {
@@ -133,7 +133,8 @@ def test_importing_the_domain_reads_no_phrase_file() -> None:
     # A fresh interpreter: in this one, other tests have already loaded the lists.
     code = (
         "import sys, coach.domain.pitch, coach.domain.concerns\n"
-        "print('coach.response_phrases' in sys.modules, 'coach.content' in sys.modules)\n"
+        "print('coach.content.response_phrases' in sys.modules,"
+        " 'coach.content.loader' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import pytest
 
-from coach.content import ContentError, data_dir, load_deck, load_questions
+from coach.content.loader import ContentError, data_dir, load_deck, load_questions
 from coach.domain.cards import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +87,7 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
-        "import json, coach.content as c\n"
+        "import json, coach.content.loader as c\n"
         "from coach.domain.cards import split_requirements as split\n"
         "print(json.dumps([str(c.data_dir()), c.load_questions()[0].id,"
         " split('Requirements:\\n- SQL\\nNice to have:\\n- dbt')]))\n"
@@ -199,7 +199,7 @@ def _posting_phrases(tmp_path: Path, damage: Callable[[dict[str, Any]], None]) -
 def test_damaged_posting_phrases_are_refused_naming_the_list(
     tmp_path: Path, damage: Callable[[dict[str, Any]], None], message: str
 ) -> None:
-    from coach.posting_content import load_posting_phrases
+    from coach.content.postings import load_posting_phrases
 
     folder = _posting_phrases(tmp_path, damage)
     with pytest.raises(ContentError, match=re.escape(message)):
@@ -207,7 +207,7 @@ def test_damaged_posting_phrases_are_refused_naming_the_list(
 
 
 def test_missing_posting_phrases_say_reinstall(tmp_path: Path) -> None:
-    from coach.posting_content import load_posting_phrases
+    from coach.content.postings import load_posting_phrases
 
     with pytest.raises(ContentError, match="missing: reinstall coach"):
         load_posting_phrases(tmp_path)
@@ -216,13 +216,13 @@ def test_missing_posting_phrases_say_reinstall(tmp_path: Path) -> None:
 def test_posting_phrases_are_read_on_first_use_not_at_import() -> None:
     code = (
         "import sys\n"
-        "import coach.domain, coach.domain.cards, coach.domain.postings, coach.content\n"
+        "import coach.domain, coach.domain.cards, coach.domain.postings, coach.content.loader\n"
         "import coach.screens.profile, coach.widgets.card_list\n"
         "from coach.domain.cards import split_requirements, tailored_cards\n"
         "tailored_cards([], [])  # no profile yet: nothing to read\n"
-        "print('coach.posting_content' in sys.modules)\n"
+        "print('coach.content.postings' in sys.modules)\n"
         "split_requirements('- SQL')\n"
-        "print('coach.posting_content' in sys.modules)\n"
+        "print('coach.content.postings' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from coach.demo import demo_profile, fill_store
+from coach.content.rubric import load_rubric
+from coach.demo.data import demo_profile, fill_store
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.closing import assess_closing_question
 from coach.domain.interviews import OUTCOMES, rate_saved, read_before_reply
 from coach.domain.pitch import assess_pitch
-from coach.rubric_content import load_rubric
-from coach.storage import Store, open_store
+from coach.store.storage import Store, open_store
 
 MONDAY = datetime(2026, 11, 16, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
 WEEK = [MONDAY + timedelta(days=n, hours=n) for n in range(7)]
@@ -63,7 +63,7 @@ def test_a_week_of_genuinely_scored_attempts(
 
     tailored = {card.id: card for card in tailored_cards(profile.requirements, profile.strengths)}
     heard = {card.id: card for card in store.heard_cards()}
-    from coach.content import load_deck
+    from coach.content.loader import load_deck
 
     deck = {card.id: card for card in load_deck()[1]}
     answered = {a.card_id for a in attempts}

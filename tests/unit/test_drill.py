@@ -80,7 +80,7 @@ def test_attempts_are_ordered_by_their_moment_not_their_text_across_time_zones()
 
 
 def test_a_fresh_deck_is_met_one_kind_at_a_time_not_a_whole_kind_first() -> None:
-    from coach.content import load_deck
+    from coach.content.loader import load_deck
 
     _, deck = load_deck()
     kinds = {card.id: card.category for card in deck}

@@ -17,10 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach import files
-from coach.cli_backup import export
+from coach.cli.backup import export
 from coach.domain.models import Attempt, Profile
-from coach.export_replace import (
+from coach.exports.replace import (
     KINDS,
     LARGEST_COUNTED,
     Existing,
@@ -28,8 +27,9 @@ from coach.export_replace import (
     existing,
     record_counts,
 )
-from coach.export_target import Target, TargetRefused
-from coach.storage import open_store
+from coach.exports.target import Target, TargetRefused
+from coach.store import files
+from coach.store.storage import open_store
 from tests.unit.backup_data import PROFILE, fill
 
 

@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach import backup_check, records
-from coach.cli_backup import export, history, import_file
+from coach.cli.backup import export, history, import_file
 from coach.domain import limits
+from coach.exports import backup_check
+from coach.store import records
 from tests import hostile
 
 META = {"_meta": {"1": {"schema": 1}}}

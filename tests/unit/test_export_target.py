@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from coach import files
-from coach.cli_backup import export
-from coach.storage import open_store
+from coach.cli.backup import export
+from coach.store import files
+from coach.store.storage import open_store
 from tests.unit.backup_data import fill
 
 
@@ -307,18 +307,18 @@ def test_a_file_put_in_place_while_exporting_is_kept(
 def test_a_fifo_put_in_place_before_counting_is_never_opened_to_write(
     full_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coach.cli_backup
+    import coach.cli.backup
 
     target = tmp_path / "backup.json"
     target.write_text("")
-    render = coach.cli_backup.render
+    render = coach.cli.backup.render
 
     def swap_then_render(*args: Any) -> str:
         target.unlink()
         os.mkfifo(target)
         return render(*args)
 
-    monkeypatch.setattr(coach.cli_backup, "render", swap_then_render)
+    monkeypatch.setattr(coach.cli.backup, "render", swap_then_render)
     code, err = run_export(full_db, target)
     assert code in (1, 2) and "regular file" in err
     assert stat.S_ISFIFO(target.lstat().st_mode)

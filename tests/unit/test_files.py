@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coach import files
+from coach.store import files
 
 
 def mode(path: Path) -> int:

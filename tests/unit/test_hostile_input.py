@@ -16,14 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from coach import cli, records, schema
-from coach.cli_backup import export, history, import_file, read_bundle
+from coach.cli import rate as cli
+from coach.cli.backup import export, history, import_file, read_bundle
+from coach.content.rubric import load_rubric
 from coach.domain.drill import next_due, progress
 from coach.domain.interviews import rate_saved
-from coach.drafts import Drafts, drafts_path
-from coach.lazy_store import LazyStore
-from coach.rubric_content import load_rubric
-from coach.storage import open_store
+from coach.store import records, schema
+from coach.store.drafts import Drafts, drafts_path
+from coach.store.lazy import LazyStore
+from coach.store.storage import open_store
 
 FAR_ATTEMPT = {
     "kind": "question",

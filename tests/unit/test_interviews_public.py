@@ -8,8 +8,8 @@ import json
 
 import pytest
 
+from coach.content.rubric import load_rubric
 from coach.domain.signals import signal_problem
-from coach.rubric_content import load_rubric
 from tests.labelled.interviews import (
     BANDS,
     HERE,

@@ -15,10 +15,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.cli_backup import export, import_file
+from coach.cli.backup import export, import_file
 from coach.domain.models import Interview
 from coach.render.safe import json_escaped
-from coach.storage import open_store
+from coach.store.storage import open_store
 from tests.hostile import CONTROL
 
 ODD = "Ev\x9b[2J\u202eli\x7f\u2028x\x1b]0;PWNED\x07il"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from coach.domain import Attempt
-from coach.drafts import drafts_path
-from coach.lazy_store import LazyStore
-from coach.storage import open_store
+from coach.store.drafts import drafts_path
+from coach.store.lazy import LazyStore
+from coach.store.storage import open_store
 
 
 def test_drafts_are_read_without_opening_the_database(db_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_close_before_opening_is_harmless(db_path: Path) -> None:
 def test_before_it_opens_the_drafts_file_is_read_once(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coach import drafts
+    from coach.store import drafts
 
     reads = []
     original = drafts.Drafts.all

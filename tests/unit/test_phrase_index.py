@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.content import ContentError, load_closing_phrases
+from coach.content.loader import ContentError, load_closing_phrases
 from coach.domain.closing_phrases import closing_phrases
 from coach.domain.phrase_index import PhraseError, PhraseIndex, tokenize
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach import check_ids
-from coach.content import load_deck
+from coach.content import check_ids
+from coach.content.loader import load_deck
 from coach.domain import Assessment, Check, FeedbackCard, Strength, assess_pitch
 
 LABELLED = json.loads((Path(__file__).parents[1] / "labelled" / "pitch_labelled.json").read_text())

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach.content.postings import load_posting_phrases
 from coach.domain import Strength
 from coach.domain.cards import (
     NICE_CONCERN,
@@ -25,7 +26,6 @@ from coach.domain.cards import (
     tailored_cards,
 )
 from coach.domain.postings import NICE_PREFIX, Requirement, parse_posting
-from coach.posting_content import load_posting_phrases
 
 POSTINGS = Path(__file__).parent / "postings"
 

@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
+from coach.content.rubric import load_rubric
 from coach.domain import Attempt, Interview
 from coach.domain.models import SignalValue
 from coach.domain.progress import WAITING, daily_scores, ratings_by_outcome, score_trend
-from coach.rubric_content import load_rubric
-from coach.widgets.progress_charts import AXIS, day_bars, outcome_strips
+from coach.render.progress_charts import AXIS, day_bars, outcome_strips
 
 TODAY = date(2026, 11, 20)
 

@@ -15,14 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach import rate_interview
-from coach.content import ContentError, data_dir
+from coach.content.loader import ContentError, data_dir
+from coach.content.rubric import load_rubric
 from coach.domain import Interview
 from coach.domain.interviews import calibration, rate_saved, read_before_reply, signals_for
 from coach.domain.models import SignalValue
 from coach.domain.rating import SignalError, add_business_days
 from coach.domain.signals import CHOICE_KEYS, NUMBER_KEYS, OUTCOMES, YES_NO_KEYS
-from coach.rubric_content import load_rubric
-from coach.widgets.rating_view import shown_points
+from coach.render.rating import shown_points
 
 LABELLED = Path(__file__).parents[1] / "labelled"
 RUBRIC = load_rubric()
@@ -472,7 +472,7 @@ def test_every_signal_in_the_rubric_says_why_it_weighs_what_it_weighs() -> None:
 def test_a_saved_interview_keeps_what_was_observed_and_is_re_read_with_each_rubric() -> None:
     """Nothing derived is stored: an interview saved under the old additive rubric (whose
     empty form read "50/100 mixed") reads with today's rubric when opened, and loses nothing."""
-    from coach import records
+    from coach.store import records
 
     interview = Interview("Acme", "Dev", held_at="2026-11-02", signals=dict(GOOD))
     doc = records.doc_of(interview)

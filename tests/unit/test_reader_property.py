@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from coach import records
-from coach.backup import Bundle, export_doc
-from coach.cli_history import problems_note, tables
+from coach.cli.history import problems_note, tables
+from coach.content.rubric import load_rubric
 from coach.domain.interviews import calibration, rate_saved
-from coach.drafts import Drafts
-from coach.export_text import card_titles, to_csv, to_markdown
-from coach.rubric_content import load_rubric
+from coach.exports.backup import Bundle, export_doc
+from coach.exports.text import card_titles, to_csv, to_markdown
+from coach.store import records
+from coach.store.drafts import Drafts
 
 RUBRIC = load_rubric()
 TODAY = date(2026, 11, 20)

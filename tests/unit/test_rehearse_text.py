@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.content import load_deck, load_questions
+from coach.content.loader import load_deck, load_questions
 from coach.domain import Attempt, drill
 from coach.screens.rehearse_text import card_prompt, history_line, question_prompt, status_line
 

@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from coach.__main__ import main
-from coach.backup import Bundle
-from coach.cli import rate
-from coach.cli_backup import export, history, import_file, render
+from coach.cli.backup import export, history, import_file, render
+from coach.cli.rate import rate
 from coach.domain.models import Attempt, Interview, Profile, Strength
+from coach.exports.backup import Bundle
 from coach.render.safe import REPLACEMENT, csv_cell, editor_line, short, visible, visible_stream
-from coach.storage import open_store
+from coach.store.storage import open_store
 from tests.unit.hostile_data import ESC, raw_controls
 
 PWNED = "\x1b]0;PWNED\x07"

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
 
-from coach.backup import Bundle
-from coach.cli import rate
-from coach.cli_backup import export, history, render
-from coach.cli_history import tables
+from coach.cli.backup import export, history, render
+from coach.cli.history import tables
+from coach.cli.rate import rate
 from coach.domain.models import Attempt, Interview
+from coach.exports.backup import Bundle
 from coach.render.safe import (
     FORMULA_STARTS,
     REPLACEMENT,
@@ -30,7 +30,7 @@ from coach.render.safe import (
     user_text,
     visible,
 )
-from coach.storage import open_store
+from coach.store.storage import open_store
 from tests.unit.hostile_data import (
     ESC,
     HOSTILE,

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import pytest
 
 from coach.__main__ import main
-from coach.serve import is_loopback, served_command
+from coach.cli.serve import is_loopback, served_command
 
 # Only ever a string here: the recorder below binds nothing.
 ALL_INTERFACES = "0.0.0.0"  # noqa: S104
@@ -37,7 +37,7 @@ class RecordingServer:
 @pytest.fixture
 def recorder(monkeypatch: pytest.MonkeyPatch) -> type[RecordingServer]:
     pytest.importorskip("textual_serve.server")
-    from coach import serve_guard
+    from coach.cli import serve_guard
 
     monkeypatch.setattr(serve_guard, "GuardedServer", RecordingServer)
     monkeypatch.setattr(RecordingServer, "made", [])

@@ -31,7 +31,7 @@ import aiohttp  # after the skip: aiohttp comes with textual-serve
 from aiohttp.test_utils import TestServer
 from textual_serve.server import Server
 
-from coach.serve_guard import GuardedServer, origin_allowed
+from coach.cli.serve_guard import GuardedServer, origin_allowed
 
 TOKEN = "Zq3k9-hT0pVw_4mN8xYcB2rLs6dEfGaJ"  # noqa: S105 - a test token, not a secret
 APP = """

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coach import files, schema
 from coach.domain import Attempt, Interview, Profile, Strength
-from coach.storage import Store, StoreError, open_store
+from coach.store import files, schema
+from coach.store.storage import Store, StoreError, open_store
 
 
 def siblings(path: Path) -> list[str]:

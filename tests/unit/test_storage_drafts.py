@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from coach import files
 from coach.domain import Attempt, FeedbackCard
 from coach.domain.assessment import Check, Span
-from coach.drafts import drafts_path
-from coach.storage import Store, StoreError, open_store
+from coach.store import files
+from coach.store.drafts import drafts_path
+from coach.store.storage import Store, StoreError, open_store
 
 
 def test_drafts_round_trip_in_their_own_file(store: Store, db_path: Path) -> None:

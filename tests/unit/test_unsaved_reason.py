@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coach import files
-from coach.lazy_store import LazyStore
-from coach.storage import IN_MEMORY, Store, open_store
+from coach.store import files
+from coach.store.lazy import LazyStore
+from coach.store.storage import IN_MEMORY, Store, open_store
 
 
 def test_a_store_on_a_file_keeps_its_saves(db_path: Path) -> None:

@@ -1,0 +1,181 @@
+"""``coach screenshots [DIR]``: an SVG of each screen, in a realistic state, for the README.
+
+Each shot runs the real app headless on the demo data with a fixed clock, so the files only
+change when the screens do. Every shot starts from a fresh in-memory store: what one shot
+types can never leak into the next, and the user's database is never opened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+
+from coach.app import CoachApp, ScreenName
+from coach.demo.data import DBT, demo_cards, fill_store
+from coach.store.storage import Store
+
+SIZE = (140, 44)
+NOW = datetime(2026, 11, 20, 19, 30, tzinfo=timezone(timedelta(hours=1)))
+"""A fixed evening: the screenshots are the same on every run, on every machine."""
+DEFAULT_FOLDER = "screenshots"
+
+QUESTION_DRAFT = (
+    "I just wanted to ask: now that we've talked, how does my background measure up to the "
+    "requirements of the job? And how do I compare with the other candidates?"
+)
+RESPONSE_DRAFT = (
+    "That's a fair point. To be fair, most teams I know of use dbt a little. I rebuilt our "
+    "sales warehouse, 40 tables of tested SQL models, and reports ran 6x faster; dbt and "
+    "Airflow are the tooling around that same modelling work. In my first month I would take "
+    "over one of your pipelines end to end."
+)
+
+Action = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: its file name, the screen to start on, and how to get there."""
+
+    name: str
+    first_screen: ScreenName
+    act: Action
+
+
+async def _wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``condition`` holds: the lists fill just after the first frame."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise RuntimeError(f"screenshots: gave up waiting for {what}")
+
+
+async def _steady(pilot: Pilot[None]) -> None:
+    """No blinking cursors: a blink would make the picture depend on timing."""
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
+async def _rehearse_ready(pilot: Pilot[None]) -> None:
+    screen = pilot.app.screen
+    await _wait_until(pilot, lambda: bool(getattr(screen, "attempts", None)), "the history")
+    cards = screen.query_one("#card-list", OptionList)
+    await _wait_until(pilot, lambda: cards.option_count > 0, "the card list")
+    await _wait_until(pilot, lambda: isinstance(pilot.app.focused, TextArea), "the draft box")
+    await _steady(pilot)
+
+
+async def _type(pilot: Pilot[None], text: str) -> None:
+    # Pasted, as a terminal delivers a paste: typing key by key costs Pilot ~60 ms a key.
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause(0.4)  # the coaching panel redraws after a pause in typing
+
+
+async def _question(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    await _type(pilot, QUESTION_DRAFT)
+
+
+async def _response(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    card_id = demo_cards(NOW)[DBT].id
+    cards = pilot.app.screen.query_one("#card-list", OptionList)
+    cards.highlighted = cards.get_option_index(card_id)
+    cards.focus()
+    await pilot.press("enter")
+    await _wait_until(pilot, lambda: isinstance(pilot.app.focused, TextArea), "the draft box")
+    await _type(pilot, RESPONSE_DRAFT)
+
+
+async def _rate(pilot: Pilot[None]) -> None:
+    await _steady(pilot)
+    screen = pilot.app.screen
+    table = screen.query_one("#interview-table", DataTable)
+    await _wait_until(pilot, lambda: table.row_count > 0, "the interview list")
+    calibration = screen.query_one("#calibration", Static)
+    await _wait_until(pilot, lambda: "Brier" in str(calibration.content), "the calibration")
+    table.focus()
+    await pilot.press("enter")  # the newest interview: the one with an overdue reply
+    await _wait_until(
+        pilot,
+        lambda: pilot.app.focused is not None and pilot.app.focused.id == "f-company",
+        "the form to open",
+    )
+    await pilot.pause(0.3)
+
+
+async def _help(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    await pilot.press("f1")
+    await pilot.pause(0.2)
+
+
+async def _profile(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    await pilot.press("ctrl+o")
+    await pilot.pause(0.2)
+    await _steady(pilot)
+    await pilot.pause(0.2)
+
+
+async def _progress(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    await pilot.press("f4")
+    await pilot.pause(0.3)
+
+
+async def _palette(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    await _steady(pilot)
+    await pilot.pause(0.2)
+
+
+SHOTS = (
+    Shot("rehearse-question", "rehearse", _question),
+    Shot("rehearse-response", "rehearse", _response),
+    Shot("rate", "rate", _rate),
+    Shot("help", "rehearse", _help),
+    Shot("profile", "rehearse", _profile),
+    Shot("progress", "rehearse", _progress),
+    Shot("command-palette", "rehearse", _palette),
+)
+
+
+async def take(shot: Shot, folder: Path) -> Path:
+    """Write one screenshot into ``folder``; returns the file."""
+    store = Store.in_memory()
+    fill_store(store, NOW)
+    app = CoachApp(store, first_screen=shot.first_screen, clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await shot.act(pilot)
+        svg = app.export_screenshot(title=f"coach · {shot.name}")
+    path = folder / f"{shot.name}.svg"
+    path.write_text(svg, encoding="utf-8")
+    return path
+
+
+async def take_all(folder: Path) -> list[Path]:
+    """Write every screenshot into ``folder`` (created if need be); returns the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [await take(shot, folder) for shot in SHOTS]
+
+
+def screenshots(folder: str) -> int:
+    """The ``coach screenshots`` command; returns the exit code."""
+    from coach.render.safe import visible
+
+    for path in asyncio.run(take_all(Path(folder))):
+        print(visible(str(path)))  # the folder's name is the user's: shown as data
+    return 0

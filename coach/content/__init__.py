@@ -1,0 +1,1 @@
+"""Coach's content: ``data/*.json`` read into domain values, every field checked."""

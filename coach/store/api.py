@@ -1,0 +1,49 @@
+"""What the screens need of the database, as a protocol.
+
+Two things provide it: ``coach.store.storage.Store`` (opened before the app, as tests and scripts
+do) and ``coach.store.lazy.LazyStore`` (what the ``coach`` command hands the app, so the first frame
+never waits for TinyDB or for parsing a long history). Screens depend on this, not on either, and so
+import neither at start-up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from coach.domain.cards import FeedbackCard
+    from coach.domain.models import Attempt, Interview, Profile
+
+
+class StoreAPI(Protocol):
+    """The saved data; every method raises ``coach.store.errors.StoreError`` on failure."""
+
+    @property
+    def path(self) -> Path | None:
+        """The database file; None for a temporary store that saves nothing to disk."""
+
+    @property
+    def unsaved_reason(self) -> str | None:
+        """Why saves are not kept once coach closes (a read-only folder, a temporary database),
+        in a few words; None when they reach the file."""
+
+    def ensure_open(self) -> str | None:
+        """Open the database if that has not happened yet; a sentence about what was wrong
+        with the file (and done about it) the first time, else None."""
+
+    def close(self) -> None: ...
+    def profile(self) -> Profile: ...
+    def save_profile(self, profile: Profile) -> None: ...
+    def attempts(self) -> list[Attempt]: ...
+    def add_attempt(self, attempt: Attempt) -> Attempt: ...
+    def interviews(self) -> list[Interview]: ...
+    def save_interview(self, interview: Interview) -> Interview: ...
+    def delete_interview(self, interview_id: int) -> bool: ...
+    def heard_cards(self) -> list[FeedbackCard]: ...
+    def save_heard_card(self, card: FeedbackCard) -> None: ...
+    def drafts(self) -> dict[str, str]: ...
+    def save_draft(self, key: str, text: str) -> None: ...
+    def keep_drafts_copy(self, reason: str) -> Path | None: ...
+    def setting(self, key: str, default: str | None = None) -> str | None: ...
+    def set_setting(self, key: str, value: str) -> None: ...

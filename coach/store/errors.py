@@ -1,0 +1,10 @@
+"""The error every save and load can raise, in a module light enough for the first frame.
+
+Screens catch it; importing it must not import TinyDB (``coach.store.storage`` re-exports it).
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A save or load failed; ``str()`` is a sentence to show the user as it is."""

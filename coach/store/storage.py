@@ -1,0 +1,696 @@
+"""The Store: coach's database, and the only module that imports TinyDB.
+
+Three promises, each tested in ``tests/unit/test_storage*.py``:
+
+* **Atomic writes.** TinyDB's JSONStorage truncates and rewrites the file in place, so a kill
+  mid-write leaves half a file. ``AtomicJSONStorage`` writes a temp file and renames it over the
+  old one (see ``coach.store.files.atomic_write``).
+* **Two windows, nothing lost.** Every write happens under a cross-process lock, after re-reading
+  the file, with ids computed from what is on disk, so a second coach on the same file merges
+  its saves with the first one's instead of overwriting them.
+* **A bad file is never destroyed.** ``open_store`` keeps a timestamped copy of a corrupt or
+  too-new file, tells the caller in a sentence, and never rewrites a file from a newer coach.
+
+The Store hands out domain objects (``coach.domain``), never TinyDB documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Table
+
+from coach.content.loader import ContentError
+from coach.domain.cards import FeedbackCard
+from coach.domain.limits import echo, valid_unicode
+from coach.domain.models import Attempt, Interview, Profile
+from coach.store import files, records, schema
+from coach.store.drafts import Drafts, drafts_path
+from coach.store.errors import StoreError
+
+_T = TypeVar("_T")
+DUPLICATE_ID = "id shared with a record not shown"
+"""The problem noted on a record whose id another document also claims ("1" and "01")."""
+__all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
+
+READ_TABLES = ("attempts", "interviews", "cards", "settings")
+"""The tables whose documents are read by id (the profile is the one document "1")."""
+IN_MEMORY = "this session's database lives in memory only"
+"""``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    """What ``open_store`` found."""
+
+    store: Store
+    """The store to use: on the file, or a temporary one in memory when the file can't be used."""
+    problem: str | None = None
+    """What went wrong with the file and what was done about it, in a sentence for the user;
+    None if all is well."""
+    kept_copy: Path | None = None
+    """Where the bad file was copied to, if it was."""
+
+
+class LongNumber(str):
+    """A number in the file too long for Python to read (over 4,300 digits), kept as its
+    digits. Not a number, nor text the reader takes (``coach.store.records`` reads only ``str``
+    itself), so the field holding it is shown as missing, as any bad value is; the record
+    stays readable. The next save writes the digits as a JSON string (the encoder has no way to
+    write them back as a number)."""
+
+
+def _long_number(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:
+        return LongNumber(digits)
+
+
+def _parse(data: bytes) -> object:
+    """JSON, with absurd nesting reported as a bad file rather than a crash, and a number too
+    long for Python kept as a ``LongNumber`` rather than making the whole file unreadable."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise schema.ShapeError("the file is nested too deeply to be a coach database") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # The one other ValueError json raises: a number of over 4,300 digits. Parsed again,
+        # reading such a number as its digits: the hook would cost every parse ~15%.
+        return json.loads(data, parse_int=_long_number)
+
+
+def _dump(value: object) -> str:
+    """JSON text as coach writes it: UTF-8 characters as they are, but a value holding a lone
+    surrogate (a ``"\\ud800"`` escape in a file edited by hand) written with escapes, as it
+    was read: it cannot be written as UTF-8 at all."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if valid_unicode(text):
+        return text
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that replaces the file atomically, parses it only when it changed, and
+    re-serialises only the documents that changed.
+
+    * ``read`` (for queries) re-parses only when the file's inode, size or mtime changed, so an
+      unchanged file costs one ``stat``.
+    * ``refresh`` (before every write, under the lock) compares the file's bytes with what was
+      last read or written, so another window's save is never missed, whatever the
+      file system's timestamp resolution; only a changed file is parsed again.
+    * ``write`` keeps each document's JSON text: a save serialises the documents that are new
+      objects and joins the rest, so saving one attempt does not re-encode the whole history.
+      Documents are therefore replaced, never changed in place (``Store._modify`` does so).
+
+    If anything fails, everything kept is dropped and the next read comes from disk.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self._cache: schema.Raw | None = None
+        self._signature: tuple[int, int, int] | None = None
+        self._bytes: bytes | None = None
+        """The file's content as last read or written, to recognise it without parsing."""
+        self._texts: dict[tuple[str, str], tuple[object, str]] = {}
+        """(table, id) -> (the document object, its JSON text). Holding the object keeps its
+        identity from being reused by another document."""
+
+    @staticmethod
+    def _sign(stat: os.stat_result) -> tuple[int, int, int]:
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+    def _load(self, data: bytes, signature: tuple[int, int, int]) -> schema.Raw:
+        if self._cache is None or data != self._bytes:  # a memcmp: far cheaper than parsing
+            self._cache = schema.check_shape(_parse(data))
+            self._bytes = data
+        self._signature = signature
+        return self._cache
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            signature = self._sign(self.path.stat())
+        except FileNotFoundError:
+            self.forget()
+            return None
+        if self._cache is None or signature != self._signature:
+            return self.refresh()
+        return self._cache
+
+    def prime(self, raw: schema.Raw, data: bytes, stat: os.stat_result) -> None:
+        """Adopt a parse of ``data`` (the file's bytes, as ``stat`` describes them) already made."""
+        self._cache, self._bytes, self._signature = raw, data, self._sign(stat)
+
+    def refresh(self) -> schema.Raw | None:
+        """Check the file itself (not its timestamps) and re-parse it if its bytes changed."""
+        try:
+            # Content and signature from the same open file, so they always agree.
+            with self.path.open("rb") as handle:
+                signature = self._sign(os.fstat(handle.fileno()))
+                data = handle.read()
+        except FileNotFoundError:
+            self.forget()
+            return None
+        try:
+            return self._load(data, signature)
+        except BaseException:
+            self.forget()
+            raise
+
+    def _encode(self, data: schema.Raw) -> bytes:
+        texts = self._texts
+        kept: dict[tuple[str, str], tuple[object, str]] = {}
+        tables = []
+        for name, docs in data.items():
+            parts = []
+            for key, doc in docs.items():
+                known = texts.get((name, key))
+                if known is None or known[0] is not doc:
+                    known = (doc, f'"{key}":{_dump(doc)}')  # keys are digit strings
+                kept[(name, key)] = known
+                parts.append(known[1])
+            tables.append(f"{_dump(name)}:{{{','.join(parts)}}}")
+        self._texts = kept
+        return f"{{{','.join(tables)}}}".encode()
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            encoded = self._encode(data)
+            files.atomic_write(self.path, encoded)
+            self._signature = self._sign(self.path.stat())
+        except BaseException:
+            self.forget()
+            raise
+        self._cache = data
+        self._bytes = encoded
+
+    def close(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop everything kept: the next read comes from disk."""
+        self._cache = self._signature = self._bytes = None
+        self._texts = {}
+
+
+class Store:
+    """coach's saved data: the profile, rehearsal attempts, interviews and settings.
+
+    Build one with ``open_store(path)`` or ``Store.in_memory()``. Every method either completes
+    its write durably or raises ``StoreError`` with nothing changed on disk.
+    """
+
+    def __init__(self, db: TinyDB, lock: files.FileLock | None, path: Path | None) -> None:
+        self._db = db
+        self._lock = lock
+        self.path = path
+        """The database file, or None for a temporary store that saves nothing to disk."""
+        self.unsaved_reason: str | None = None if path else IN_MEMORY
+        """Why saves are not kept once coach closes, in a few words; None when they reach the
+        file. Screens say it when they save, rather than "saved"."""
+        self._drafts = Drafts(drafts_path(path) if path else None)
+
+    @classmethod
+    def in_memory(cls, reason: str = IN_MEMORY) -> Store:
+        """A store that lives in memory only: for tests, and when the file cannot be used.
+
+        Args:
+            reason: Why nothing saved in it is kept (``unsaved_reason``).
+        """
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(schema.empty())
+        store = cls(db, None, None)
+        store.unsaved_reason = reason
+        return store
+
+    def ensure_open(self) -> str | None:
+        """Already open (``open_store`` reported any problem): nothing to do or to say."""
+        return None
+
+    @property
+    def persistent(self) -> bool:
+        """Whether saves reach a file."""
+        return self.path is not None
+
+    def close(self) -> None:
+        """Release the file. Every save has already been written; this loses nothing."""
+        self._db.close()
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    def _table(self, name: str) -> Table:
+        # cache_size=0: TinyDB's query cache would hide another process's writes.
+        return self._db.table(name, cache_size=0)
+
+    def _rows(self, name: str) -> list[schema.Row]:
+        """Every document of a table that is read (``schema.rows``), straight from the
+        storage's parse, oldest (lowest id) first.
+
+        TinyDB's ``Table.all()`` copies each document into a new ``Document`` first: with
+        10,000 attempts that doubled the memory a list takes to load, for values that are only
+        read here and turned into domain objects at once. It also raises for a key too long
+        to be a number, and shows ``"1"`` and ``"01"`` as two documents with the same id
+        (which the screens' tables refuse).
+        """
+        rows: list[schema.Row] = self._read(
+            lambda: schema.rows((self._db.storage.read() or {}).get(name, {}))
+        )
+        return rows
+
+    def unread_documents(self) -> dict[str, int]:
+        """How many documents of each table are in the file but not read (an id too long to be
+        coach's, or 0, or one another document of the table holds in another spelling): they
+        are never shown, exported or changed. Only tables that have some."""
+        raw: schema.Raw = self._read(lambda: self._db.storage.read() or {})
+        counts = {name: schema.hidden(raw.get(name, {})) for name in READ_TABLES}
+        return {name: count for name, count in counts.items() if count}
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the cross-process lock and turn low-level failures into a sentence."""
+        try:
+            with self._lock.held() if self._lock else contextlib.nullcontext():
+                yield
+        except files.LockTimeout as error:
+            raise StoreError(
+                f"Could not save: {error}. Close the other coach window, then try again."
+            ) from error
+        except OSError as error:
+            where = f" to {self.path}" if self.path else ""
+            reason = error.strerror or str(error)
+            raise StoreError(
+                f"Could not save{where}: {reason}. Your previous saves are intact; "
+                "free some disk space or fix the folder's permissions, then save again."
+            ) from error
+        except (json.JSONDecodeError, schema.ShapeError) as error:
+            raise StoreError(
+                f"Could not save: another program changed {self.path} into something that is "
+                f"not a coach database ({error}). Restart coach to recover it."
+            ) from error
+        except UnicodeEncodeError as error:
+            # A backstop: _dump writes any text a file can hold, and the boundary refuses
+            # text that is not valid Unicode. Nothing was written.
+            raise StoreError(
+                "Could not save: a text holds a character that is not valid Unicode. Your "
+                "previous saves are intact."
+            ) from error
+
+    def _read(self, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except (OSError, json.JSONDecodeError, schema.ShapeError) as error:
+            raise StoreError(
+                f"Could not read {self.path}: {error}. Restart coach to recover it."
+            ) from error
+
+    def _modify(self, change: Callable[[schema.Raw], _T]) -> _T:
+        """Under the lock: re-read the file, apply ``change`` to it, write it back in one go.
+
+        Re-reading from disk (never from the cache) means another window's saves are always
+        the base of ours; one write means a kill leaves either all of a change or none of it.
+        """
+        with self._writing():
+            storage = self._db.storage
+            if isinstance(storage, AtomicJSONStorage):
+                storage.refresh()
+            raw = storage.read() or schema.empty()
+            result = change(raw)
+            storage.write(raw)
+            return result
+
+    def change_raw(self, change: Callable[[schema.Raw], _T]) -> _T:
+        """Apply ``change`` to the whole database in one atomic write, under the lock.
+
+        For bulk changes made of many records (``coach import``): either all of them reach the
+        file or none does. ``change`` gets the file's current content, re-read under the lock,
+        and must add or replace documents (never edit one in place: the storage reuses the JSON
+        text of documents it has seen). If it raises, nothing is written and the cached copy
+        it may have half-changed is dropped, so the next read comes from disk.
+
+        Raises:
+            StoreError: The file could not be written; it is unchanged.
+        """
+
+        def guarded(raw: schema.Raw) -> _T:
+            try:
+                return change(raw)
+            except BaseException:
+                storage = self._db.storage
+                if isinstance(storage, AtomicJSONStorage):
+                    storage.forget()
+                raise
+
+        return self._modify(guarded)
+
+    def _put(self, table_name: str, doc: Mapping[str, Any], doc_id: int | None) -> int:
+        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale, under the
+        key it is stored under (a lone ``"01"`` stays ``"01"``: ``schema.key_of``).
+
+        New ids come from a high-water mark kept in the file, so an id is never handed out
+        twice, even after a delete: a window still showing a deleted interview cannot
+        overwrite a newer one that would otherwise have inherited its id. A record saved
+        under an id above the mark raises it, so no later insert lands on it.
+
+        Raises:
+            StoreError: ``doc_id`` is not an id coach hands out (``schema.is_id``); nothing
+                was written.
+        """
+        if doc_id is not None and not schema.is_id(doc_id):
+            raise StoreError(
+                f"Could not save: {echo(doc_id)} is not an id coach gives a record (a whole "
+                f"number from 1 to {10**schema.MAX_ID_DIGITS - 1:,}). Nothing was changed."
+            )
+
+        def put(raw: schema.Raw) -> int:
+            table = raw.setdefault(table_name, {})
+            metas = raw.setdefault(schema.META_TABLE, {})
+            meta = metas.get(schema.META_ID) or {"schema": schema.SCHEMA_VERSION}
+            last = meta.get("last_ids")
+            last = last if isinstance(last, dict) else {}
+            known = schema.id_mark(last.get(table_name))
+            if not known:  # a file from before the mark: scan once
+                numbers = (schema.doc_number(k) for k in table)
+                known = max((n for n in numbers if n is not None), default=0)
+            number = known + 1 if doc_id is None else doc_id
+            if not schema.is_id(number):  # every id up to 10**15 - 1 has been handed out
+                raise StoreError(
+                    f"Could not save: {table_name} has used every id coach gives. Nothing was "
+                    "changed."
+                )
+            if number > known:
+                # A new dict, not an edit in place: the storage reuses the JSON text of
+                # documents it has already seen (see AtomicJSONStorage).
+                metas[schema.META_ID] = {**meta, "last_ids": {**last, table_name: number}}
+            table[schema.key_of(table, number) if doc_id is not None else str(number)] = dict(doc)
+            return number
+
+        return self._modify(put)
+
+    def _remove(self, table_name: str, doc_id: int) -> bool:
+        """Delete the document ``doc_id`` (under whatever key it is read from); False, with
+        nothing written, if there is none."""
+
+        def present(raw: schema.Raw | None) -> str | None:
+            table = (raw or {}).get(table_name, {})
+            key = schema.key_of(table, doc_id)
+            return key if key in table else None
+
+        with self._writing():
+            storage = self._db.storage
+            if isinstance(storage, AtomicJSONStorage):
+                storage.refresh()
+            if present(storage.read()) is None:
+                return False
+
+            def remove(raw: schema.Raw) -> bool:
+                key = present(raw)
+                return key is not None and raw[table_name].pop(key) is not None
+
+            return self._modify(remove)
+
+    # --- profile --------------------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The user's strengths and the target role's requirements (empty at first)."""
+        doc = self._read(lambda: self._table("profile").get(doc_id=1))
+        return Profile() if doc is None else records.profile_from(doc)
+
+    def save_profile(self, profile: Profile) -> None:
+        """Replace the saved profile."""
+        self._put("profile", records.profile_doc(profile), 1)
+
+    # --- attempts -------------------------------------------------------------------------------
+
+    def attempts(self) -> list[Attempt]:
+        """Every saved rehearsal attempt, oldest first."""
+        return [
+            records.with_problem(records.attempt_from(doc, doc_id), DUPLICATE_ID, shared)
+            for doc_id, _, doc, shared in self._rows("attempts")
+        ]
+
+    def add_attempt(self, attempt: Attempt) -> Attempt:
+        """Save a new attempt and return it with its id."""
+        new_id = self._put("attempts", records.doc_of(attempt), None)
+        return replace(attempt, id=new_id)
+
+    # --- interviews -----------------------------------------------------------------------------
+
+    def interviews(self) -> list[Interview]:
+        """Every saved interview, oldest first."""
+        return [
+            records.with_problem(records.interview_from(doc, doc_id), DUPLICATE_ID, shared)
+            for doc_id, _, doc, shared in self._rows("interviews")
+        ]
+
+    def save_interview(self, interview: Interview) -> Interview:
+        """Insert a new interview (id None) or replace the saved one with its id."""
+        new_id = self._put("interviews", records.doc_of(interview), interview.id)
+        return replace(interview, id=new_id)
+
+    def delete_interview(self, interview_id: int) -> bool:
+        """Delete an interview; False if it was already gone."""
+        return self._remove("interviews", interview_id)
+
+    # --- cards from real interviews --------------------------------------------------------------
+
+    def heard_cards(self) -> list[FeedbackCard]:
+        """Feedback cards made from what interviewers really said, oldest first; each with an
+        id of its own (``records.heard_cards_from``)."""
+        return records.heard_cards_from((n, doc) for n, _, doc, _ in self._rows("cards"))
+
+    def save_heard_card(self, card: FeedbackCard) -> None:
+        """Save (or replace, by card id) a card made from real feedback."""
+        with self._writing():
+            same = [n for n, _, doc, _ in self._rows("cards") if doc.get("id") == card.id]
+            self._put("cards", records.card_doc(card), same[0] if same else None)
+
+    # --- drafts ---------------------------------------------------------------------------------
+
+    def drafts(self) -> dict[str, str]:
+        """Every unsaved draft, by key (a card id, or the closing question's key)."""
+        return self._drafts.all()
+
+    def save_draft(self, key: str, text: str) -> None:
+        """Keep a draft as typed (an empty text removes it). Costs the same at any history size.
+
+        Raises:
+            StoreError: The drafts file could not be written.
+        """
+        try:
+            self._drafts.save(key, text)
+        except OSError as error:
+            raise StoreError(
+                f"Could not keep your draft: {error.strerror or error}. It is still on screen; "
+                "free some disk space or fix the folder's permissions."
+            ) from error
+
+    def keep_drafts_copy(self, reason: str) -> Path | None:
+        """Copy the drafts file aside, whole, before a draft in it is shortened (a draft too
+        long for the editor); the copy's path, or None if there is no file to copy.
+
+        Raises:
+            StoreError: The copy could not be written.
+        """
+        try:
+            return self._drafts.keep_copy(reason)
+        except OSError as error:
+            raise StoreError(
+                f"Could not copy the drafts file aside: {error.strerror or error}."
+            ) from error
+
+    # --- settings -------------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A saved setting (e.g. the theme), or ``default``."""
+        return self.settings().get(key, default)
+
+    def settings(self) -> dict[str, str]:
+        """Every saved setting, by key."""
+        found = (records.setting_from(doc) for _, _, doc, _ in self._rows("settings"))
+        return dict(pair for pair in found if pair is not None)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Save a setting, replacing its old value."""
+        with self._writing():
+            existing = [n for n, _, doc, _ in self._rows("settings") if doc.get("key") == key]
+            self._put("settings", {"key": key, "value": value}, existing[0] if existing else None)
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+
+def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
+    store = Store.in_memory(
+        "coach could not use its database file, so it runs on a temporary one "
+        "(the notice at start said why)"
+    )
+    return OpenedStore(store, problem, kept)
+
+
+_TEMPORARY = (
+    "coach is running on a temporary database for this session: nothing you save now will be kept."
+)
+
+
+def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
+    """Open (or create) the database at ``path``; never raises for a bad file, never loses one.
+
+    Args:
+        path: The database file. A symbolic link is followed, so the real file is the one
+            replaced (and the lock sits beside it), wherever it lives.
+        tighten_dir: chmod an existing folder to 0700 (for coach's own data folder).
+
+    Returns:
+        The store, and a sentence for the user if the file could not be used as it was.
+    """
+    from coach.store.locations import resolved
+
+    try:
+        path = resolved(path)
+    except OSError as error:
+        why = (
+            "it is a symbolic link that leads back to itself"
+            if error.errno == errno.ELOOP
+            else error.strerror or str(error)
+        )
+        return _temporary(
+            f"Could not open {path}: {why}. Nothing was changed. Point --db or COACH_DB at "
+            f"the database file itself. {_TEMPORARY}"
+        )
+    try:
+        files.ensure_private_dir(path.parent, tighten=tighten_dir)
+    except OSError as error:
+        return _temporary(
+            f"Could not create the folder {path.parent}: {error.strerror or error}. "
+            f"Choose another place with --db or COACH_DB. {_TEMPORARY}"
+        )
+    if path.is_dir():
+        return _temporary(
+            f"{path} is a folder, not a database file. Point --db or COACH_DB at a file "
+            f"inside it, such as {path / 'coach.json'}. {_TEMPORARY}"
+        )
+    lock = files.FileLock(path)
+    try:
+        with lock.held():
+            return _open_locked(path, lock)
+    except OSError as error:
+        # A full disk (say, while the damaged file is being set aside), or a file-size limit,
+        # needs space, not chmod.
+        full = files.disk_full(error)
+        readable = _read_only_copy(path)
+        if readable is not None:
+            fix = (
+                "Free some disk space" if full else "Make the folder writable (it should be yours)"
+            )
+            readable.unsaved_reason = (
+                f"coach cannot write beside {path} ({error.strerror or error}); "
+                f"{fix[0].lower()}{fix[1:]}, then restart coach"
+            )
+            return OpenedStore(
+                readable,
+                f"coach can read {path} but cannot write beside it "
+                f"({error.strerror or error}). Your data is shown, but nothing you change in "
+                f"this session will be kept. {fix}, then restart coach.",
+            )
+        fix = (
+            "Free some disk space"
+            if full
+            else "Check the file's and folder's permissions (they should be yours)"
+        )
+        return _temporary(
+            f"Could not open {path}: {error.strerror or error}. Nothing in it was changed. "
+            f"{fix}, then restart coach. {_TEMPORARY}"
+        )
+
+
+def _read_only_copy(path: Path) -> Store | None:
+    """The file's data in a memory store, if it can be read and is a current coach database."""
+    try:
+        raw = schema.check_shape(_parse(path.read_bytes()))
+    except (OSError, ValueError, schema.ShapeError):
+        return None
+    if schema.schema_of(raw) > schema.SCHEMA_VERSION:
+        return None
+    try:
+        # An older file is shown migrated; only in memory: nothing can be written here.
+        raw = schema.migrate(raw)
+    except ContentError:
+        return None
+    store = Store.in_memory()
+    store._db.storage.write(raw)
+    return store
+
+
+def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
+    # Find out now, not at the first save, that the folder will not take our files.
+    files.check_writable(path.parent)
+    files.remove_stale_temps(path)
+    problem: str | None = None
+    kept: Path | None = None
+    raw: schema.Raw | None = None
+    data = path.read_bytes() if path.exists() else b""
+    if data.strip():
+        try:
+            raw = schema.check_shape(_parse(data))
+        except (ValueError, schema.ShapeError) as error:
+            kept = files.keep_copy(path, "corrupt")
+            problem = (
+                f"{path} could not be read as a coach database ({_describe(error)}). "
+                f"It was kept unchanged as {kept} and coach started a new, empty database "
+                "in its place. Your old data is in that copy."
+            )
+    if raw is not None:
+        version = schema.schema_of(raw)
+        if version > schema.SCHEMA_VERSION:
+            kept = files.keep_copy(path, f"schema{version}")
+            return _temporary(
+                f"{path} was written by a newer version of coach (schema {version}; this "
+                f"version knows up to {schema.SCHEMA_VERSION}). It was left untouched and "
+                f"a copy was kept as {kept}. Upgrade coach to use it. {_TEMPORARY}",
+                kept,
+            )
+        if version < schema.SCHEMA_VERSION:
+            # A copy before migrating: if a migration step has a bug, nothing is lost.
+            kept = files.keep_copy(path, f"schema{version}")
+            try:
+                raw = schema.migrate(raw)
+            except ContentError as error:
+                return _temporary(
+                    f"{path} is from an older coach (schema {version}) and could not be "
+                    f"brought up to date: {error}. It was left untouched (a copy is kept as "
+                    f"{kept}). Reinstall coach, then start it again. {_TEMPORARY}",
+                    kept,
+                )
+            files.atomic_write(path, _dump(raw).encode())
+    if raw is None:
+        files.atomic_write(path, json.dumps(schema.empty()).encode())
+    path.chmod(files.PRIVATE_FILE)
+    db = TinyDB(str(path), storage=AtomicJSONStorage)
+    if raw is not None and kept is None:
+        # The file was parsed just now to check it: hand that to the storage rather than
+        # parsing it a second time at the first query (a large history parses in ~60 ms).
+        storage = db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        storage.prime(raw, data, path.stat())
+    store = Store(db, lock, path)
+    store._drafts.remove_stale_temps()
+    return OpenedStore(store, problem, kept)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON at line {error.lineno}, column {error.colno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "not text"
+    return str(error)
