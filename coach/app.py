@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from coach.store.errors import StoreError
+from coach.widgets.debounce import Delays
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -89,6 +90,7 @@ class CoachApp(App[None]):
         problem: str | None = None,
         first_screen: ScreenName = "rehearse",
         clock: Callable[[], datetime] = local_now,
+        delays: Delays | None = None,
     ) -> None:
         """Build the app.
 
@@ -99,6 +101,8 @@ class CoachApp(App[None]):
                 aside, say); None when all is well.
             first_screen: The screen shown first.
             clock: Where "now" comes from.
+            delays: The pauses after typing before coaching, rating and autosaving
+                (``Delays.none()`` in tests).
         """
         # A first screen is Textual's default screen, whose own stylesheet Textual does not
         # read: so the app reads Rate's when Rate comes first (Rehearse's is the app's own).
@@ -111,6 +115,7 @@ class CoachApp(App[None]):
         self.problem = problem
         self.first_screen = first_screen
         self.clock = clock
+        self.delays = delays or Delays()
         self.first_frame_shown = False
         self._waiting_for_first_frame: list[Callable[[], object]] = []
         self._rubric: Rubric | None = None
