@@ -111,7 +111,7 @@ def test_the_domain_imports_nothing_of_coach_outside_it() -> None:
 
 
 def test_the_packages_say_what_they_hold() -> None:
-    """The layout the README's one line per package describes; no module lies loose."""
+    """The layout docs/development.md describes, one line per package; no module lies loose."""
     packages = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert packages == {
         "domain",
