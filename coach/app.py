@@ -122,7 +122,7 @@ class CoachApp(App[None]):
         # The first screen is Textual's default screen (get_default_screen), in the "_default"
         # mode; the other is a mode built on first use. Starting in a mode of our own instead
         # makes Textual re-parse every stylesheet and restyle the whole screen before the first
-        # frame (about 40 ms; see README, Performance).
+        # frame (about 40 ms; see docs/performance.md).
         other: ScreenName = "rate" if first_screen == "rehearse" else "rehearse"
         self.add_mode(other, lambda: self._build(other))
         self._restore_theme()

@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         "rate",
         help="rate an interview from a JSON file of signals, without opening the app",
         description="Rate an interview from a JSON object of observed signals "
-        "(see README, 'Command line'). Exit status 2 for a bad file, key or value.",
+        "(see docs/command-line.md). Exit status 2 for a bad file, key or value.",
     )
     rate.add_argument("--signals", metavar="FILE.json", required=True, help="the signals")
     rate.add_argument("--json", action="store_true", help="print JSON instead of a panel")
