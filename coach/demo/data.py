@@ -19,7 +19,7 @@ from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, heard_card, tailo
 from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
 
 if TYPE_CHECKING:
-    from coach.store.storage import Store
+    from coach.store.store import Store
 
 STRENGTHS = (
     Strength(

@@ -15,7 +15,8 @@ from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.closing import assess_closing_question
 from coach.domain.interviews import OUTCOMES, rate_saved, read_before_reply
 from coach.domain.pitch import assess_pitch
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 
 MONDAY = datetime(2026, 11, 16, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
 WEEK = [MONDAY + timedelta(days=n, hours=n) for n in range(7)]
