@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from coach.content.rubric import load_rubric
-from coach.demo.data import demo_profile, fill_store
+from coach.demo.data import fill_store
+from coach.demo.seeker import demo_profile
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.closing import assess_closing_question
 from coach.domain.interviews import OUTCOMES, rate_saved, read_before_reply
