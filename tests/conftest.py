@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.store.storage import OpenedStore, Store, open_store
+from coach.store.opening import OpenedStore, open_store
+from coach.store.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -43,9 +43,9 @@ def _kept(db: Path, before: bytes) -> None:
 
 def _values(data: bytes) -> Any:
     """A database file's content as values, in a form that compares NaN equal to NaN."""
-    from coach.store.storage import _parse
+    from coach.store.json_storage import parse
 
-    return json.loads(json.dumps(_parse(data), sort_keys=True, ensure_ascii=True))
+    return json.loads(json.dumps(parse(data), sort_keys=True, ensure_ascii=True))
 
 
 def _exported(db: Path) -> dict[str, Any]:
@@ -95,7 +95,7 @@ def _save_changes_only_the_record(folder: Path, raw: Any) -> None:
     """Saving one record into a database edited by hand writes that record, and leaves every
     other value of the file as it was (the escapes a hand editor leaves included)."""
     from coach.domain.models import Attempt
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     db = folder / "save" / "coach.json"
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -163,7 +163,7 @@ def database(folder: Path, raw: Any, drafts: Any) -> None:
 def import_file(folder: Path, raw: Any) -> None:
     """``coach import`` of a generated file: 0, or 2 with a sentence and the database unchanged."""
     from coach.cli.backup import import_file as run_import
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "coach.json"

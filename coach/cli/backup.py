@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, TextIO
 from coach.cli.rate import EXIT_USAGE
 from coach.exports.backup import Bundle
 from coach.render.safe import visible_stream
-from coach.store.storage import OpenedStore, Store, StoreError
+from coach.store.errors import StoreError
+from coach.store.opening import OpenedStore
+from coach.store.store import Store
 
 if TYPE_CHECKING:
     from coach.exports.target import Target
@@ -33,7 +35,7 @@ FORMATS = ("json", "md", "csv")
 @contextmanager
 def _opened(db: str | None, err: TextIO) -> Iterator[OpenedStore]:
     from coach.store.locations import resolve_db_path
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     path, own_folder = resolve_db_path(db)
     opened = open_store(path, tighten_dir=own_folder)

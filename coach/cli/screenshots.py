@@ -18,8 +18,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from coach.app import CoachApp, ScreenName
-from coach.demo.data import DBT, demo_cards, fill_store
-from coach.store.storage import Store
+from coach.demo.data import fill_store
+from coach.demo.rehearsals import demo_cards
+from coach.demo.seeker import DBT
+from coach.store.store import Store
 
 SIZE = (140, 44)
 NOW = datetime(2026, 11, 20, 19, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -20,7 +20,7 @@ from coach.app import CoachApp, ScreenName, local_now
 from coach.demo.data import fill_store
 from coach.screens import Clock
 from coach.store.locations import DB_NAME
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 DEMO_SUB_TITLE = "DEMO DATA · deleted when you quit"
 """In the header of every screen, so demo data is never taken for the user's own."""

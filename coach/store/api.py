@@ -1,6 +1,6 @@
 """What the screens need of the database, as a protocol.
 
-Two things provide it: ``coach.store.storage.Store`` (opened before the app, as tests and scripts
+Two things provide it: ``coach.store.store.Store`` (opened before the app, as tests and scripts
 do) and ``coach.store.lazy.LazyStore`` (what the ``coach`` command hands the app, so the first frame
 never waits for TinyDB or for parsing a long history). Screens depend on this, not on either, and so
 import neither at start-up.

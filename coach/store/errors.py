@@ -1,6 +1,7 @@
 """The error every save and load can raise, in a module light enough for the first frame.
 
-Screens catch it; importing it must not import TinyDB (``coach.store.storage`` re-exports it).
+Screens catch it; importing it must not import TinyDB, so it lives here, apart from
+``coach.store.store``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Crash-safe file primitives: atomic replace, a cross-process lock, and keeping bad files aside.
 
-Nothing here knows about TinyDB or the app; ``coach.store.storage`` builds the database on top.
+Nothing here knows about TinyDB or the app; ``coach.store.json_storage`` and
+``coach.store.opening`` build the database on top.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from coach.store.locations import resolved
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
     from coach.domain.models import Attempt, Interview, Profile
-    from coach.store.storage import OpenedStore, Store
+    from coach.store.opening import OpenedStore
+    from coach.store.store import Store
 
 
 class LazyStore:
@@ -35,7 +36,7 @@ class LazyStore:
 
     def _store(self) -> Store:
         if self._opened is None:
-            from coach.store.storage import open_store
+            from coach.store.opening import open_store
 
             self._opened = open_store(self._path, tighten_dir=self._tighten_dir)
         return self._opened.store

@@ -53,7 +53,7 @@ class _Fields:
             return default
         value = self.doc[key]
         # ``type``, not isinstance: a number too long for Python is kept as a str subclass
-        # (``coach.store.storage.LongNumber``), and is no text.
+        # (``coach.store.json_storage.LongNumber``), and is no text.
         if type(value) is not str or len(value) > most_chars(key):
             self.bad(key)
             return default

@@ -22,7 +22,7 @@ META_TABLE = "_meta"
 META_ID = "1"
 
 TABLES = ("profile", "attempts", "interviews", "settings")
-"""The tables coach keeps. Drafts live in a separate small file (see ``coach.store.storage``)."""
+"""The tables coach keeps. Drafts live in a separate small file (see ``coach.store.drafts``)."""
 
 Raw = dict[str, dict[str, dict[str, Any]]]
 Migration = Callable[[Raw], Raw]

@@ -19,7 +19,7 @@ CHILD = Path(__file__).resolve().parents[1] / "unit" / "saver_child.py"
 
 def kills(count: int, folder: Path) -> tuple[int, int, int]:
     """SIGKILL a saver ``count`` times; returns (kills, corrupt files, lost saves)."""
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     path = folder / "kills" / "coach.json"
     rng = random.Random(5)
@@ -58,7 +58,7 @@ def kills(count: int, folder: Path) -> tuple[int, int, int]:
 
 def two_windows(seconds: float, folder: Path) -> tuple[int, int]:
     """Two savers on one file for ``seconds``; returns (saves acknowledged, saves lost)."""
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     path = folder / "two" / "coach.json"
     open_store(path).store.close()
@@ -100,7 +100,7 @@ def fuzz(examples: int) -> list[tuple[str, int, str]]:
     from coach.domain import assess_closing_question, assess_pitch
     from coach.domain.interview_form import FIELDS, parse_form
     from coach.domain.rating import SignalError
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     tuned = settings(
         max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)

@@ -96,7 +96,7 @@ def launch(args: list[str]) -> Launch:
 def with_a_draft(db: Path) -> Path:
     """``db`` with a draft of the closing question saved, as coach keeps it."""
     from coach.domain.cards import QUESTION_CARD_ID
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     store = open_store(db).store
     store.save_draft(
@@ -314,7 +314,7 @@ def store(sizes: list[int], repeats: int, folder: Path) -> None:
     from tinydb import TinyDB
 
     from coach.domain import Attempt
-    from coach.store.storage import open_store
+    from coach.store.opening import open_store
 
     rows: list[Row] = [("attempts", "coach save / TinyDB default", "ratio", "goal")]
     opens: list[Row] = [("attempts", "coach open / TinyDB default", "ratio", "")]

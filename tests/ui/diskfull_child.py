@@ -12,7 +12,7 @@ from textual import events
 from textual.widgets import TextArea
 
 from coach.app import CoachApp
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 
 async def main(db: Path) -> None:

@@ -17,7 +17,7 @@ from coach.screens.help import HelpScreen
 from coach.screens.notice import NoticeScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.ui.keyboard import wait_until
 
 SIZE = (120, 36)

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from coach.content.loader import load_deck
 from coach.domain.cards import CATEGORIES
 from coach.screens.profile import ProfileScreen
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from coach.widgets.card_list import NICE_GROUP
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of

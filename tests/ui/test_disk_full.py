@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from coach.domain import Attempt
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 CHILD = Path(__file__).with_name("diskfull_child.py")
 

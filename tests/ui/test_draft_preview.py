@@ -23,7 +23,8 @@ from coach.domain.cards import QUESTION_CARD_ID
 from coach.screens import rehearse
 from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 from coach.widgets.draft_preview import DraftPreview
 from tests.ui.keyboard import wait_until
 from tests.ui.test_rehearse import NOON, loaded

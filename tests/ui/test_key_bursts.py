@@ -11,7 +11,7 @@ from textual.widgets import TextArea
 from coach.domain.cards import QUESTION_CARD_ID
 from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.ui.keyboard import burst, wait_until
 from tests.ui.test_draft_preview import held_back
 from tests.ui.test_rehearse import SIZE, app_on, loaded

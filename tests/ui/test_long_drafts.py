@@ -22,7 +22,7 @@ from coach.screens.rehearse import RehearseScreen
 from coach.store import files
 from coach.store.drafts import drafts_path
 from coach.store.lazy import LazyStore
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 from coach.widgets.draft_preview import DraftPreview
 from tests.ui.keyboard import paste, wait_until

@@ -11,7 +11,7 @@ from coach.domain import Interview
 from coach.screens.progress import ProgressScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from coach.widgets.choice_field import ChoiceField
 from tests.ui.keyboard import wait_until
 from tests.ui.test_app import SIZE

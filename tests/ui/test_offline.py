@@ -8,7 +8,7 @@ from pathlib import Path
 
 from coach.app import CoachApp
 from coach.domain import Attempt, Interview
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
 _recording: list[list[tuple[str, str]]] = []

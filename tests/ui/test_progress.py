@@ -8,7 +8,7 @@ from textual.widgets import Sparkline, Static
 
 from coach.app import CoachApp
 from coach.screens.progress import ProgressScreen
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.ui.keyboard import paste
 from tests.ui.test_app import SIZE, run_palette, text_of
 

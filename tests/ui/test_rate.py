@@ -11,7 +11,8 @@ from coach.app import CoachApp
 from coach.domain import Interview
 from coach.screens.confirm import ConfirmScreen
 from coach.screens.rate import RateScreen
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 

@@ -22,7 +22,7 @@ from coach.screens.confirm import ConfirmScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rate_draft import DRAFT_KEY
 from coach.store.drafts import drafts_path
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 from tests.ui.keyboard import wait_until
 from tests.ui.test_rate import SIZE, app_on

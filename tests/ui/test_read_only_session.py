@@ -16,7 +16,8 @@ from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store import files
 from coach.store.lazy import LazyStore
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_rate import app_on as rate_app_on
 from tests.ui.test_rate import fill_good_interview

@@ -16,7 +16,8 @@ from coach.screens.profile import ProfileScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store.drafts import drafts_path
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 

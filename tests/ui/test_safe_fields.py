@@ -20,7 +20,7 @@ from coach.app import CoachApp
 from coach.domain.models import Interview
 from coach.render.safe import editor_line, visible
 from coach.screens.confirm import ConfirmScreen
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from coach.widgets.safe_fields import SafeInput, SafeTextArea, ShownDocument
 from tests.ui.keyboard import wait_until
 from tests.ui.test_app import text_of

@@ -23,7 +23,8 @@ from coach.screens.profile import ProfileScreen
 from coach.screens.progress import ProgressScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import LAST_CARD_KEY, RehearseScreen
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 from tests.unit.hostile_data import (

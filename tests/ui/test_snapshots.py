@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from coach.app import CoachApp
 from coach.domain import Attempt, Interview
 from coach.domain.models import SignalValue
-from coach.store.storage import Store
+from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 
 SIZE = (120, 36)

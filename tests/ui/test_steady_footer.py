@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
 from coach.app import CoachApp
-from coach.store.storage import Store
+from coach.store.store import Store
 from coach.widgets.steady_footer import SteadyFooter
 from tests.ui.test_rehearse import loaded
 

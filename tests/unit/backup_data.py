@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from coach.domain.assessment import Check
 from coach.domain.cards import heard_card
 from coach.domain.models import Attempt, Interview, Profile, Strength
-from coach.store.storage import Store
+from coach.store.store import Store
 
 PROFILE = Profile(
     strengths=(

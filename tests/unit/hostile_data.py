@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 from coach.domain.cards import FeedbackCard
 from coach.domain.models import Attempt, Interview, Profile
 from coach.exports.backup import Bundle
-from coach.store.storage import Store
+from coach.store.store import Store
 
 ESC = "\x1b"
 PWNED = "Ev\x1b]0;PWNED\x07\x1b[2Jil"

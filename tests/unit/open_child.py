@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from coach.store.storage import StoreError, open_store
+from coach.store.errors import StoreError
+from coach.store.opening import open_store
 
 
 def main() -> None:

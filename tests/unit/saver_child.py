@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from coach.domain import Attempt, Interview, Profile
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 
 def main() -> None:

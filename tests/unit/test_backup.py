@@ -17,7 +17,8 @@ from coach.cli.backup import import_file, read_bundle
 from coach.domain.models import Attempt, Profile, Strength
 from coach.exports.backup import BackupError, Bundle, export_doc, merge, read_export
 from coach.store import records, schema
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 
 
 def attempt_record(n: int, **changes: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.unit.backup_data import fill
 
 

@@ -20,8 +20,9 @@ from coach.domain.models import Attempt
 from coach.domain.pitch import assess_pitch
 from coach.exports import backup
 from coach.exports.backup import BackupError, Bundle, export_doc, read_export
-from coach.store import records, schema, storage
-from coach.store.storage import Store, open_store
+from coach.store import opening, records, schema
+from coach.store.opening import open_store
+from coach.store.store import Store
 from tests import hostile
 
 NAMED = {
@@ -195,7 +196,7 @@ def test_an_unreadable_table_leaves_an_old_file_untouched(
 def test_a_file_that_cannot_be_written_is_shown_migrated(db_path: Path) -> None:
     # A read-only folder (see test_storage_permissions): the data is shown, in memory only.
     schema1_file(db_path)
-    shown = storage._read_only_copy(db_path)
+    shown = opening._read_only_copy(db_path)
     assert shown is not None
     (first, *_) = shown.attempts()
     assert first.checks[0].id == "response.acknowledges"

@@ -65,7 +65,7 @@ def test_default_is_in_the_user_data_folder(tmp_path: Path) -> None:
 
 
 def test_nothing_is_created_at_import(tmp_path: Path) -> None:
-    code = "import coach, coach.app, coach.store.storage, coach.store.locations, coach.__main__"
+    code = "import coach, coach.app, coach.store.opening, coach.store.locations, coach.__main__"
     subprocess.run([sys.executable, "-c", code], check=True)
     assert not (tmp_path / "xdg-data").exists()
 

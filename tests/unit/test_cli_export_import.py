@@ -15,7 +15,7 @@ import pytest
 from coach.cli.backup import export, history, import_file, read_bundle
 from coach.domain.cards import heard_card
 from coach.domain.models import Attempt, Interview, Profile, Strength
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.unit.backup_data import PROFILE, fill
 
 

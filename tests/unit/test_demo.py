@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from coach.content.rubric import load_rubric
-from coach.demo.data import demo_profile, fill_store
+from coach.demo.data import fill_store
+from coach.demo.seeker import demo_profile
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.closing import assess_closing_question
 from coach.domain.interviews import OUTCOMES, rate_saved, read_before_reply
 from coach.domain.pitch import assess_pitch
-from coach.store.storage import Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import Store
 
 MONDAY = datetime(2026, 11, 16, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
 WEEK = [MONDAY + timedelta(days=n, hours=n) for n in range(7)]

@@ -29,7 +29,7 @@ from coach.exports.replace import (
 )
 from coach.exports.target import Target, TargetRefused
 from coach.store import files
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.unit.backup_data import PROFILE, fill
 
 

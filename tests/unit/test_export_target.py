@@ -22,7 +22,7 @@ import pytest
 
 from coach.cli.backup import export
 from coach.store import files
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.unit.backup_data import fill
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from coach.store import files
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 DAMAGED = b'{"_default": {"1": {"text": "half a file' + b"x" * 10_000
 

@@ -24,7 +24,7 @@ from coach.domain.interviews import rate_saved
 from coach.store import records, schema
 from coach.store.drafts import Drafts, drafts_path
 from coach.store.lazy import LazyStore
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 FAR_ATTEMPT = {
     "kind": "question",

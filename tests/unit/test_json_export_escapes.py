@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from coach.cli.backup import export, import_file
 from coach.domain.models import Interview
 from coach.render.safe import json_escaped
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.hostile import CONTROL
 
 ODD = "Ev\x9b[2J\u202eli\x7f\u2028x\x1b]0;PWNED\x07il"

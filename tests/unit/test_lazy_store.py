@@ -10,7 +10,7 @@ import pytest
 from coach.domain import Attempt
 from coach.store.drafts import drafts_path
 from coach.store.lazy import LazyStore
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 
 def test_drafts_are_read_without_opening_the_database(db_path: Path) -> None:

@@ -20,7 +20,7 @@ from coach.domain.interview_form import parse_form
 from coach.domain.models import Attempt, Interview
 from coach.store import files, schema
 from coach.store.errors import StoreError
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 META = {"_meta": {"1": {"schema": 1}}}
 ATTEMPT = {
@@ -97,9 +97,9 @@ def test_an_encoding_error_while_saving_is_a_sentence_not_a_crash(
         "\ud800".encode()
         return ""
 
-    from coach.store import storage
+    from coach.store import json_storage
 
-    monkeypatch.setattr(storage, "_dump", broken)
+    monkeypatch.setattr(json_storage, "dump", broken)
     with pytest.raises(StoreError, match="not valid Unicode"):
         store.add_attempt(NEW)
     assert db_path.read_bytes() == before
@@ -212,7 +212,7 @@ def test_a_number_too_long_for_python_is_read_as_missing_not_a_corrupt_file(
 
 def test_a_long_number_in_a_text_field_is_no_text() -> None:
     from coach.store import records
-    from coach.store.storage import LongNumber
+    from coach.store.json_storage import LongNumber
 
     read = records.attempt_from({**ATTEMPT, "text": LongNumber("9" * 5000)}, 1)
     assert read.problems == ("text",) and read.text == ""

@@ -28,7 +28,7 @@ from coach.cli.rate import rate
 from coach.domain.models import Attempt, Interview, Profile, Strength
 from coach.exports.backup import Bundle
 from coach.render.safe import REPLACEMENT, csv_cell, editor_line, short, visible, visible_stream
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.unit.hostile_data import ESC, raw_controls
 
 PWNED = "\x1b]0;PWNED\x07"

@@ -30,7 +30,7 @@ from coach.render.safe import (
     user_text,
     visible,
 )
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 from tests.unit.hostile_data import (
     ESC,
     HOSTILE,

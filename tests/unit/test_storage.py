@@ -11,7 +11,9 @@ import pytest
 
 from coach.domain import Attempt, Interview, Profile, Strength
 from coach.store import files, schema
-from coach.store.storage import Store, StoreError, open_store
+from coach.store.errors import StoreError
+from coach.store.opening import open_store
+from coach.store.store import Store
 
 
 def siblings(path: Path) -> list[str]:

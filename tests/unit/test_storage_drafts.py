@@ -12,7 +12,9 @@ from coach.domain import Attempt, FeedbackCard
 from coach.domain.assessment import Check, Span
 from coach.store import files
 from coach.store.drafts import drafts_path
-from coach.store.storage import Store, StoreError, open_store
+from coach.store.errors import StoreError
+from coach.store.opening import open_store
+from coach.store.store import Store
 
 
 def test_drafts_round_trip_in_their_own_file(store: Store, db_path: Path) -> None:

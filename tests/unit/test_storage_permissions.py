@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from coach.domain import Interview
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 CHILD = Path(__file__).with_name("open_child.py")
 AS_ROOT = os.geteuid() == 0

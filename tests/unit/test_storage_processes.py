@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from coach.store.storage import open_store
+from coach.store.opening import open_store
 
 CHILD = Path(__file__).with_name("saver_child.py")
 KILLS = 60

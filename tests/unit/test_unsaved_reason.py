@@ -9,7 +9,8 @@ import pytest
 
 from coach.store import files
 from coach.store.lazy import LazyStore
-from coach.store.storage import IN_MEMORY, Store, open_store
+from coach.store.opening import open_store
+from coach.store.store import IN_MEMORY, Store
 
 
 def test_a_store_on_a_file_keeps_its_saves(db_path: Path) -> None:

@@ -1,207 +1,46 @@
-"""The Store: coach's database, and the only module that imports TinyDB.
+"""The Store: coach's saved data, read and written as domain objects (``coach.domain``), never
+TinyDB documents.
 
-Three promises, each tested in ``tests/unit/test_storage*.py``:
+Two promises, each tested in ``tests/unit/test_storage*.py``:
 
-* **Atomic writes.** TinyDB's JSONStorage truncates and rewrites the file in place, so a kill
-  mid-write leaves half a file. ``AtomicJSONStorage`` writes a temp file and renames it over the
-  old one (see ``coach.store.files.atomic_write``).
+* **Every write is whole.** A change reaches the file in one atomic write
+  (``coach.store.json_storage``) or raises ``StoreError`` with nothing changed on disk.
 * **Two windows, nothing lost.** Every write happens under a cross-process lock, after re-reading
   the file, with ids computed from what is on disk, so a second coach on the same file merges
   its saves with the first one's instead of overwriting them.
-* **A bad file is never destroyed.** ``open_store`` keeps a timestamped copy of a corrupt or
-  too-new file, tells the caller in a sentence, and never rewrites a file from a newer coach.
 
-The Store hands out domain objects (``coach.domain``), never TinyDB documents.
+Open one on a file with ``coach.store.opening.open_store``, which finds, checks and migrates it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
-import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.storages import MemoryStorage, Storage
+from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from coach.content.loader import ContentError
 from coach.domain.cards import FeedbackCard
-from coach.domain.limits import echo, valid_unicode
+from coach.domain.limits import echo
 from coach.domain.models import Attempt, Interview, Profile
 from coach.store import files, records, schema
 from coach.store.drafts import Drafts, drafts_path
 from coach.store.errors import StoreError
+from coach.store.json_storage import AtomicJSONStorage
 
 _T = TypeVar("_T")
 DUPLICATE_ID = "id shared with a record not shown"
 """The problem noted on a record whose id another document also claims ("1" and "01")."""
-__all__ = ["OpenedStore", "Store", "StoreError", "open_store"]
 
 READ_TABLES = ("attempts", "interviews", "cards", "settings")
 """The tables whose documents are read by id (the profile is the one document "1")."""
 IN_MEMORY = "this session's database lives in memory only"
 """``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
-
-
-@dataclass(frozen=True)
-class OpenedStore:
-    """What ``open_store`` found."""
-
-    store: Store
-    """The store to use: on the file, or a temporary one in memory when the file can't be used."""
-    problem: str | None = None
-    """What went wrong with the file and what was done about it, in a sentence for the user;
-    None if all is well."""
-    kept_copy: Path | None = None
-    """Where the bad file was copied to, if it was."""
-
-
-class LongNumber(str):
-    """A number in the file too long for Python to read (over 4,300 digits), kept as its
-    digits. Not a number, nor text the reader takes (``coach.store.records`` reads only ``str``
-    itself), so the field holding it is shown as missing, as any bad value is; the record
-    stays readable. The next save writes the digits as a JSON string (the encoder has no way to
-    write them back as a number)."""
-
-
-def _long_number(digits: str) -> int | str:
-    try:
-        return int(digits)
-    except ValueError:
-        return LongNumber(digits)
-
-
-def _parse(data: bytes) -> object:
-    """JSON, with absurd nesting reported as a bad file rather than a crash, and a number too
-    long for Python kept as a ``LongNumber`` rather than making the whole file unreadable."""
-    try:
-        return json.loads(data)
-    except RecursionError:
-        raise schema.ShapeError("the file is nested too deeply to be a coach database") from None
-    except json.JSONDecodeError:
-        raise
-    except ValueError:
-        # The one other ValueError json raises: a number of over 4,300 digits. Parsed again,
-        # reading such a number as its digits: the hook would cost every parse ~15%.
-        return json.loads(data, parse_int=_long_number)
-
-
-def _dump(value: object) -> str:
-    """JSON text as coach writes it: UTF-8 characters as they are, but a value holding a lone
-    surrogate (a ``"\\ud800"`` escape in a file edited by hand) written with escapes, as it
-    was read: it cannot be written as UTF-8 at all."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if valid_unicode(text):
-        return text
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that replaces the file atomically, parses it only when it changed, and
-    re-serialises only the documents that changed.
-
-    * ``read`` (for queries) re-parses only when the file's inode, size or mtime changed, so an
-      unchanged file costs one ``stat``.
-    * ``refresh`` (before every write, under the lock) compares the file's bytes with what was
-      last read or written, so another window's save is never missed, whatever the
-      file system's timestamp resolution; only a changed file is parsed again.
-    * ``write`` keeps each document's JSON text: a save serialises the documents that are new
-      objects and joins the rest, so saving one attempt does not re-encode the whole history.
-      Documents are therefore replaced, never changed in place (``Store._modify`` does so).
-
-    If anything fails, everything kept is dropped and the next read comes from disk.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = Path(path)
-        self._cache: schema.Raw | None = None
-        self._signature: tuple[int, int, int] | None = None
-        self._bytes: bytes | None = None
-        """The file's content as last read or written, to recognise it without parsing."""
-        self._texts: dict[tuple[str, str], tuple[object, str]] = {}
-        """(table, id) -> (the document object, its JSON text). Holding the object keeps its
-        identity from being reused by another document."""
-
-    @staticmethod
-    def _sign(stat: os.stat_result) -> tuple[int, int, int]:
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-    def _load(self, data: bytes, signature: tuple[int, int, int]) -> schema.Raw:
-        if self._cache is None or data != self._bytes:  # a memcmp: far cheaper than parsing
-            self._cache = schema.check_shape(_parse(data))
-            self._bytes = data
-        self._signature = signature
-        return self._cache
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            signature = self._sign(self.path.stat())
-        except FileNotFoundError:
-            self.forget()
-            return None
-        if self._cache is None or signature != self._signature:
-            return self.refresh()
-        return self._cache
-
-    def prime(self, raw: schema.Raw, data: bytes, stat: os.stat_result) -> None:
-        """Adopt a parse of ``data`` (the file's bytes, as ``stat`` describes them) already made."""
-        self._cache, self._bytes, self._signature = raw, data, self._sign(stat)
-
-    def refresh(self) -> schema.Raw | None:
-        """Check the file itself (not its timestamps) and re-parse it if its bytes changed."""
-        try:
-            # Content and signature from the same open file, so they always agree.
-            with self.path.open("rb") as handle:
-                signature = self._sign(os.fstat(handle.fileno()))
-                data = handle.read()
-        except FileNotFoundError:
-            self.forget()
-            return None
-        try:
-            return self._load(data, signature)
-        except BaseException:
-            self.forget()
-            raise
-
-    def _encode(self, data: schema.Raw) -> bytes:
-        texts = self._texts
-        kept: dict[tuple[str, str], tuple[object, str]] = {}
-        tables = []
-        for name, docs in data.items():
-            parts = []
-            for key, doc in docs.items():
-                known = texts.get((name, key))
-                if known is None or known[0] is not doc:
-                    known = (doc, f'"{key}":{_dump(doc)}')  # keys are digit strings
-                kept[(name, key)] = known
-                parts.append(known[1])
-            tables.append(f"{_dump(name)}:{{{','.join(parts)}}}")
-        self._texts = kept
-        return f"{{{','.join(tables)}}}".encode()
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        try:
-            encoded = self._encode(data)
-            files.atomic_write(self.path, encoded)
-            self._signature = self._sign(self.path.stat())
-        except BaseException:
-            self.forget()
-            raise
-        self._cache = data
-        self._bytes = encoded
-
-    def close(self) -> None:
-        self.forget()
-
-    def forget(self) -> None:
-        """Drop everything kept: the next read comes from disk."""
-        self._cache = self._signature = self._bytes = None
-        self._texts = {}
 
 
 class Store:
@@ -299,8 +138,8 @@ class Store:
                 f"not a coach database ({error}). Restart coach to recover it."
             ) from error
         except UnicodeEncodeError as error:
-            # A backstop: _dump writes any text a file can hold, and the boundary refuses
-            # text that is not valid Unicode. Nothing was written.
+            # A backstop: json_storage.dump writes any text a file can hold, and the boundary
+            # refuses text that is not valid Unicode. Nothing was written.
             raise StoreError(
                 "Could not save: a text holds a character that is not valid Unicode. Your "
                 "previous saves are intact."
@@ -525,172 +364,3 @@ class Store:
         with self._writing():
             existing = [n for n, _, doc, _ in self._rows("settings") if doc.get("key") == key]
             self._put("settings", {"key": key, "value": value}, existing[0] if existing else None)
-
-
-# --- opening ------------------------------------------------------------------------------------
-
-
-def _temporary(problem: str, kept: Path | None = None) -> OpenedStore:
-    store = Store.in_memory(
-        "coach could not use its database file, so it runs on a temporary one "
-        "(the notice at start said why)"
-    )
-    return OpenedStore(store, problem, kept)
-
-
-_TEMPORARY = (
-    "coach is running on a temporary database for this session: nothing you save now will be kept."
-)
-
-
-def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
-    """Open (or create) the database at ``path``; never raises for a bad file, never loses one.
-
-    Args:
-        path: The database file. A symbolic link is followed, so the real file is the one
-            replaced (and the lock sits beside it), wherever it lives.
-        tighten_dir: chmod an existing folder to 0700 (for coach's own data folder).
-
-    Returns:
-        The store, and a sentence for the user if the file could not be used as it was.
-    """
-    from coach.store.locations import resolved
-
-    try:
-        path = resolved(path)
-    except OSError as error:
-        why = (
-            "it is a symbolic link that leads back to itself"
-            if error.errno == errno.ELOOP
-            else error.strerror or str(error)
-        )
-        return _temporary(
-            f"Could not open {path}: {why}. Nothing was changed. Point --db or COACH_DB at "
-            f"the database file itself. {_TEMPORARY}"
-        )
-    try:
-        files.ensure_private_dir(path.parent, tighten=tighten_dir)
-    except OSError as error:
-        return _temporary(
-            f"Could not create the folder {path.parent}: {error.strerror or error}. "
-            f"Choose another place with --db or COACH_DB. {_TEMPORARY}"
-        )
-    if path.is_dir():
-        return _temporary(
-            f"{path} is a folder, not a database file. Point --db or COACH_DB at a file "
-            f"inside it, such as {path / 'coach.json'}. {_TEMPORARY}"
-        )
-    lock = files.FileLock(path)
-    try:
-        with lock.held():
-            return _open_locked(path, lock)
-    except OSError as error:
-        # A full disk (say, while the damaged file is being set aside), or a file-size limit,
-        # needs space, not chmod.
-        full = files.disk_full(error)
-        readable = _read_only_copy(path)
-        if readable is not None:
-            fix = (
-                "Free some disk space" if full else "Make the folder writable (it should be yours)"
-            )
-            readable.unsaved_reason = (
-                f"coach cannot write beside {path} ({error.strerror or error}); "
-                f"{fix[0].lower()}{fix[1:]}, then restart coach"
-            )
-            return OpenedStore(
-                readable,
-                f"coach can read {path} but cannot write beside it "
-                f"({error.strerror or error}). Your data is shown, but nothing you change in "
-                f"this session will be kept. {fix}, then restart coach.",
-            )
-        fix = (
-            "Free some disk space"
-            if full
-            else "Check the file's and folder's permissions (they should be yours)"
-        )
-        return _temporary(
-            f"Could not open {path}: {error.strerror or error}. Nothing in it was changed. "
-            f"{fix}, then restart coach. {_TEMPORARY}"
-        )
-
-
-def _read_only_copy(path: Path) -> Store | None:
-    """The file's data in a memory store, if it can be read and is a current coach database."""
-    try:
-        raw = schema.check_shape(_parse(path.read_bytes()))
-    except (OSError, ValueError, schema.ShapeError):
-        return None
-    if schema.schema_of(raw) > schema.SCHEMA_VERSION:
-        return None
-    try:
-        # An older file is shown migrated; only in memory: nothing can be written here.
-        raw = schema.migrate(raw)
-    except ContentError:
-        return None
-    store = Store.in_memory()
-    store._db.storage.write(raw)
-    return store
-
-
-def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
-    # Find out now, not at the first save, that the folder will not take our files.
-    files.check_writable(path.parent)
-    files.remove_stale_temps(path)
-    problem: str | None = None
-    kept: Path | None = None
-    raw: schema.Raw | None = None
-    data = path.read_bytes() if path.exists() else b""
-    if data.strip():
-        try:
-            raw = schema.check_shape(_parse(data))
-        except (ValueError, schema.ShapeError) as error:
-            kept = files.keep_copy(path, "corrupt")
-            problem = (
-                f"{path} could not be read as a coach database ({_describe(error)}). "
-                f"It was kept unchanged as {kept} and coach started a new, empty database "
-                "in its place. Your old data is in that copy."
-            )
-    if raw is not None:
-        version = schema.schema_of(raw)
-        if version > schema.SCHEMA_VERSION:
-            kept = files.keep_copy(path, f"schema{version}")
-            return _temporary(
-                f"{path} was written by a newer version of coach (schema {version}; this "
-                f"version knows up to {schema.SCHEMA_VERSION}). It was left untouched and "
-                f"a copy was kept as {kept}. Upgrade coach to use it. {_TEMPORARY}",
-                kept,
-            )
-        if version < schema.SCHEMA_VERSION:
-            # A copy before migrating: if a migration step has a bug, nothing is lost.
-            kept = files.keep_copy(path, f"schema{version}")
-            try:
-                raw = schema.migrate(raw)
-            except ContentError as error:
-                return _temporary(
-                    f"{path} is from an older coach (schema {version}) and could not be "
-                    f"brought up to date: {error}. It was left untouched (a copy is kept as "
-                    f"{kept}). Reinstall coach, then start it again. {_TEMPORARY}",
-                    kept,
-                )
-            files.atomic_write(path, _dump(raw).encode())
-    if raw is None:
-        files.atomic_write(path, json.dumps(schema.empty()).encode())
-    path.chmod(files.PRIVATE_FILE)
-    db = TinyDB(str(path), storage=AtomicJSONStorage)
-    if raw is not None and kept is None:
-        # The file was parsed just now to check it: hand that to the storage rather than
-        # parsing it a second time at the first query (a large history parses in ~60 ms).
-        storage = db.storage
-        assert isinstance(storage, AtomicJSONStorage)
-        storage.prime(raw, data, path.stat())
-    store = Store(db, lock, path)
-    store._drafts.remove_stale_temps()
-    return OpenedStore(store, problem, kept)
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"not valid JSON at line {error.lineno}, column {error.colno}"
-    if isinstance(error, UnicodeDecodeError):
-        return "not text"
-    return str(error)
