@@ -26,8 +26,7 @@ from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.render.safe import short
 from coach.screens import Clock, after_first_frame
-from coach.screens.rate_draft import DRAFT_KEY
-from coach.screens.rate_draft import encode as encode_draft
+from coach.screens.rate_draft import FormDraft
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
@@ -108,16 +107,11 @@ class RateScreen(Screen[None]):
         self.rubric = rubric
         delays = delays or Delays()
         self._rerate = Debouncer(self, delays.rate, self._rate_now)
-        self._autosave = Debouncer(self, delays.autosave, self._keep_draft)
-        self.saved_values: dict[str, str] = {}
-        """The form as last saved or loaded, to tell whether anything is unsaved."""
+        self.draft = FormDraft(self, store, delays.autosave, lambda: (self.values(), self.editing))
         self._typed: dict[str, str] | None = None
         """The form as last reported: what is kept as a draft once the fields are gone."""
         self.ready = False
         """True once the interview list (filled just after the first frame) is shown."""
-        self._keep_drafting = True
-        """False while the drafts file holds a form too long to restore whole that could not
-        be copied aside: it is then never written over (``rate_draft.restore``)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -149,7 +143,7 @@ class RateScreen(Screen[None]):
             self._new_form()
             return
         self.editing = restored.editing
-        self._keep_drafting = restored.keep_drafting
+        self.draft.writable = restored.keep_drafting
         self._set_values(restored.values)
         self.notify("Your unsaved form was restored.", title="Rate")
         if restored.message:
@@ -193,21 +187,21 @@ class RateScreen(Screen[None]):
         values = dict.fromkeys(FIELDS, "")
         values["date"] = self._today().isoformat()
         self._set_values(values)
-        self.saved_values = self.values()
+        self.draft.saved = self.values()
         self.form.focus_field("company")
 
     def _load(self, interview: Interview) -> None:
         self.editing = interview.id
         self._set_values(form_values(interview))
-        self.saved_values = self.values()
-        self._clear_draft()
+        self.draft.saved = self.values()
+        self.draft.clear()
         self.form.focus_field("company")
 
     @on(InterviewForm.Changed)
     def _edited(self, event: InterviewForm.Changed) -> None:
         self._typed = event.values
         self._rerate.poke()
-        self._autosave.poke()
+        self.draft.keep_later()
 
     def _rate_now(self) -> FormResult:
         self._rerate.cancel()
@@ -222,29 +216,12 @@ class RateScreen(Screen[None]):
 
     # --- drafts and unsaved work ----------------------------------------------------------------
 
-    def _keep_draft(self, values: dict[str, str] | None = None) -> None:
-        self._autosave.cancel()
-        if not self._keep_drafting:
-            return
-        values = self.values() if values is None else values
-        text = "" if values == self.saved_values else encode_draft(values, self.editing)
-        try:
-            self.store.save_draft(DRAFT_KEY, text)
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-
-    def _clear_draft(self) -> None:
-        if not self._keep_drafting:
-            return
-        try:
-            self.store.save_draft(DRAFT_KEY, "")
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-
     def unsaved_changes(self) -> str | None:
-        """A sentence about form edits that are not saved yet; None if none."""
-        self._keep_draft()
-        if self.values() == self.saved_values:
+        """A sentence about form edits that are not saved yet (kept as a draft now); None if
+        none."""
+        values = self.values()
+        self.draft.keep(values, self.editing)
+        if not self.draft.unsaved(values):
             return None
         return (
             "This interview has changes that are not saved (ctrl+s saves them). They are "
@@ -252,24 +229,20 @@ class RateScreen(Screen[None]):
         )
 
     def _after_confirm(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or once the user agrees to set unsaved changes aside."""
         message = self.unsaved_changes()
         if not message:
             then()
             return
         from coach.screens.confirm import ConfirmScreen
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                then()
-
-        self.app.push_screen(
-            ConfirmScreen("Discard the unsaved changes?", message, yes="Discard"), answered
-        )
+        discard = ConfirmScreen("Discard the unsaved changes?", message, yes="Discard")
+        self.app.push_screen(discard, lambda leave: then() if leave else None)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.
         if self._typed is not None:
-            self._keep_draft(self._typed)
+            self.draft.keep(self._typed, self.editing)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -293,8 +266,8 @@ class RateScreen(Screen[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         self.editing = saved.id
-        self.saved_values = self.values()
-        self._clear_draft()
+        self.draft.saved = self.values()
+        self.draft.clear()
         rating = rate_saved(saved, self._today(), self.rubric)
         read = (
             "nothing to rate yet" if rating.score is None else f"{rating.score}/100, {rating.band}"
@@ -322,27 +295,21 @@ class RateScreen(Screen[None]):
         company = short(self.values()["company"]) or "this interview"
         from coach.screens.confirm import ConfirmScreen
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                deleted = self.store.delete_interview(doomed)
-            except StoreError as error:
-                self.notify(
-                    str(error), title="Not deleted", severity="error", timeout=12, markup=False
-                )
-                return
-            if not deleted:
-                self.notify(
-                    f"{company} was already gone from the database (another coach window may "
-                    "have deleted it). The form now starts a new interview.",
-                    title="Nothing deleted",
-                    severity="warning",
-                    markup=False,
-                )
-                self._reload()
-                self._new_form()
-                return
+        confirm = ConfirmScreen(
+            f"Delete {company}?",
+            "Its signals, rating and outcome will be gone for good.",
+            yes="Delete",
+            no="Keep",
+        )
+        self.app.push_screen(confirm, lambda yes: self._delete(doomed, company) if yes else None)
+
+    def _delete(self, doomed: int, company: str) -> None:
+        try:
+            deleted = self.store.delete_interview(doomed)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error", timeout=12, markup=False)
+            return
+        if deleted:
             tell_saved(
                 self,
                 self.store,
@@ -350,18 +317,16 @@ class RateScreen(Screen[None]):
                 title="Interview deleted",
                 unkept="The interview is gone only until coach closes",
             )
-            self._reload()
-            self._new_form()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {company}?",
-                "Its signals, rating and outcome will be gone for good.",
-                yes="Delete",
-                no="Keep",
-            ),
-            answered,
-        )
+        else:
+            self.notify(
+                f"{company} was already gone from the database (another coach window may "
+                "have deleted it). The form now starts a new interview.",
+                title="Nothing deleted",
+                severity="warning",
+                markup=False,
+            )
+        self._reload()
+        self._new_form()
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""
