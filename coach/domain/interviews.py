@@ -121,28 +121,27 @@ class Calibration:
 
 def calibration(interviews: Iterable[Interview], rubric: Rubric) -> Calibration | None:
     """Calibration over the interviews with an outcome and a read (``read_before_reply``);
-    None until there are three."""
-    judged = [
-        (rating, i.outcome)
-        for i in interviews
-        if i.outcome and (rating := read_before_reply(i, rubric)).chance is not None
-    ]
-    if len(judged) < CALIBRATION_MINIMUM:
+    None until there are three.
+
+    One pass that keeps only counts and a sum: each rating is dropped once counted, so a long
+    history (10,000 interviews) never holds thousands of ratings at once.
+    """
+    judged = 0
+    counted = dict.fromkeys(BANDS, 0)
+    positive = dict.fromkeys(BANDS, 0)
+    squared_gaps = 0.0
+    for interview in interviews:
+        if not interview.outcome:
+            continue
+        rating = read_before_reply(interview, rubric)
+        if rating.chance is None:
+            continue
+        happened = interview.outcome in POSITIVE_OUTCOMES
+        judged += 1
+        counted[rating.band] += 1
+        positive[rating.band] += int(happened)
+        squared_gaps += (rating.chance - (1.0 if happened else 0.0)) ** 2
+    if judged < CALIBRATION_MINIMUM:
         return None
-    bands = tuple(
-        BandRecord(
-            band,
-            sum(1 for rating, _ in judged if rating.band == band),
-            sum(
-                1
-                for rating, outcome in judged
-                if rating.band == band and outcome in POSITIVE_OUTCOMES
-            ),
-        )
-        for band in BANDS
-    )
-    brier = sum(
-        ((rating.chance or 0.0) - (1.0 if outcome in POSITIVE_OUTCOMES else 0.0)) ** 2
-        for rating, outcome in judged
-    ) / len(judged)
-    return Calibration(len(judged), bands, round(brier, 3))
+    bands = tuple(BandRecord(band, counted[band], positive[band]) for band in BANDS)
+    return Calibration(judged, bands, round(squared_gaps / judged, 3))

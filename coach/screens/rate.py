@@ -1,5 +1,10 @@
 """The Rate screen: right after the interview, record what you observed and get a rating;
-later, add the follow-up (or note the silence) and the outcome."""
+later, add the follow-up (or note the silence) and the outcome.
+
+The screen holds the state (the interviews, the one open, the form's parse and its rating) in
+``var``s its widgets are bound to; they report edits and choices with messages. Ratings and
+the autosave wait for a pause in typing (``Debouncer``, with the app's ``Delays``).
+"""
 
 from __future__ import annotations
 
@@ -7,42 +12,34 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
+from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import DataTable, Header, Input, Label, Static, TextArea
+from textual.widgets import Header
 
-from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult, form_values, parse_form
-from coach.domain.interviews import Calibration, calibration, rate_saved, signals_for
+from coach.domain.interview_form import FIELDS, FormResult, form_values, parse_form
+from coach.domain.interviews import rate_saved, signals_for
 from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
-from coach.render.rating import BAND_STYLE, rating_renderable
-from coach.render.safe import short, user_text
+from coach.render.safe import short
 from coach.screens import Clock, after_first_frame
-from coach.screens.rate_draft import DRAFT_KEY
-from coach.screens.rate_draft import encode as encode_draft
+from coach.screens.rate_draft import FormDraft
 from coach.screens.rate_draft import restore as restore_draft
-from coach.screens.rate_fields import LABELS, PLACEHOLDERS, SECTIONS
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
-from coach.widgets.choice_field import ChoiceField
-from coach.widgets.empty_state import EmptyState
-from coach.widgets.safe_fields import SafeInput, SafeTextArea
+from coach.widgets.calibration_panel import CalibrationPanel
+from coach.widgets.debounce import Debouncer, Delays
+from coach.widgets.interview_form import InterviewForm
+from coach.widgets.interview_list import InterviewList
+from coach.widgets.rating_panel import RatingPanel
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from coach.domain.rubric import Rubric
     from coach.store.api import StoreAPI
-
-LIST_LIMIT = 200
-"""The list shows the most recent interviews; a long history would slow every refresh."""
-RATE_DELAY = 0.15
-AUTOSAVE_DELAY = 0.6
 
 
 class RateScreen(Screen[None]):
@@ -91,312 +88,140 @@ class RateScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: StoreAPI, clock: Clock, rubric: Rubric) -> None:
+    interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
+    """Every saved interview, read just after the first frame (None until then) and again after
+    each save or delete; the list and the calibration panel are bound to it."""
+    editing: var[int | None] = var(None)
+    """The id of the saved interview in the form; None for a new one."""
+    result: var[FormResult | None] = var(None, always_update=True)
+    """The form's values parsed: the interview as far as it is valid, and the errors."""
+    rating: var[Rating | str | None] = var(None)
+    """The rating of ``result``; a sentence instead if it cannot be rated."""
+
+    def __init__(
+        self, store: StoreAPI, clock: Clock, rubric: Rubric, delays: Delays | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.rubric = rubric
-        self.interviews: list[Interview] = []
-        self.editing: int | None = None
-        """The id of the saved interview in the form; None for a new one."""
-        self.saved_values: dict[str, str] = {}
-        """The form as last saved or loaded, to tell whether anything is unsaved."""
-        self.result: FormResult | None = None
-        self._last_values: dict[str, str] | None = None
-        self._touched: set[str] = set()
-        """Fields the user has edited: only their errors show before a save is tried."""
-        self._show_all_errors = False
-        self._rating: Rating | None = None
+        delays = delays or Delays()
+        self._rerate = Debouncer(self, delays.rate, self._rate_now)
+        self.draft = FormDraft(self, store, delays.autosave, lambda: (self.values(), self.editing))
+        self._typed: dict[str, str] | None = None
+        """The form as last reported: what is kept as a draft once the fields are gone."""
         self.ready = False
         """True once the interview list (filled just after the first frame) is shown."""
-        self._rate_timer: Timer | None = None
-        self._autosave_timer: Timer | None = None
-        self._keep_drafting = True
-        """False while the drafts file holds a form too long to restore whole that could not
-        be copied aside: it is then never written over (``rate_draft.restore``)."""
-
-    # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
         # The two rows are the screen's own children: no full-screen container behind them
         # for Textual to render and cut up (see RehearseScreen.compose).
         with Horizontal(id="interviews-row"):
-            with Vertical(id="interviews"):
-                yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
-                yield EmptyState(
-                    "No interviews yet",
-                    "Fill in the form below right after an interview and press ctrl+s. "
-                    "Each one is listed here with its score, so you can update it when "
-                    "they reply, or when they don't.",
-                    id="interviews-empty",
-                )
-            yield Static(id="calibration")
+            yield InterviewList(self.rubric, self.clock, id="interviews").data_bind(
+                RateScreen.interviews
+            )
+            yield CalibrationPanel(self.rubric, id="calibration").data_bind(RateScreen.interviews)
         with Horizontal(id="rate-work"):
-            with VerticalScroll(id="rate-form"):
-                yield Static(id="form-title", classes="panel-title")
-                for title, names in SECTIONS:
-                    yield Static(title, classes="form-section")
-                    for name in names:
-                        yield from self._field(name)
-            with VerticalScroll(id="rating"):
-                yield Static("Rating", classes="panel-title")
-                yield Static(id="rating-view")
+            yield InterviewForm(id="rate-form").data_bind(RateScreen.result, RateScreen.editing)
+            yield RatingPanel(id="rating").data_bind(RateScreen.rating)
         yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
-    def _field(self, name: str) -> ComposeResult:
-        widget: Widget
-        if name in CHOICE_FIELDS:
-            widget = ChoiceField(CHOICE_FIELDS[name], id=f"f-{name}")
-        elif name == "closing_answer":
-            widget = SafeTextArea(
-                id=f"f-{name}",
-                soft_wrap=True,
-                tab_behavior="focus",
-                placeholder="What they said when you asked how you measure up…",
-            )
-        else:
-            widget = SafeInput(id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True)
-        with Horizontal(classes="form-row", id=f"row-{name}"):
-            yield Label(LABELS[name], classes="form-label")
-            yield widget
-        yield Static("", id=f"err-{name}", classes="field-error")
+    @property
+    def form(self) -> InterviewForm:
+        return self.query_one(InterviewForm)
+
+    def values(self) -> dict[str, str]:
+        """The form as typed, field by field."""
+        return self.form.values()
 
     def on_mount(self) -> None:
-        table = self.query_one("#interview-table", DataTable)
-        table.add_columns("Date", "Company", "Role", "Score", "Band", "Follow-up", "Outcome")
         # The list fills after the first frame: a long history never delays the screen.
         after_first_frame(self, self._reload)
         restored = restore_draft(self.store)
-        if restored is not None:
-            self.editing = restored.editing
-            self._keep_drafting = restored.keep_drafting
-            self._set_values(restored.values)
-            self.saved_values = {}
-            self.notify("Your unsaved form was restored.", title="Rate")
-            if restored.message:
-                self.notify(
-                    restored.message,
-                    title="A long draft",
-                    severity="warning",
-                    timeout=20,
-                    markup=False,
-                )
-        else:
+        if restored is None:
             self._new_form()
-
-    # --- the list and calibration ---------------------------------------------------------------
+            return
+        self.editing = restored.editing
+        self.draft.writable = restored.keep_drafting
+        self._set_values(restored.values)
+        self.notify("Your unsaved form was restored.", title="Rate")
+        if restored.message:
+            self.notify(
+                restored.message, title="A long draft", severity="warning", timeout=20, markup=False
+            )
 
     def _today(self) -> date:
         return self.clock().date()
 
+    # --- the list -------------------------------------------------------------------------------
+
     def _reload(self) -> None:
-        self.interviews = self.store.interviews()
-        if self.editing is not None and all(i.id != self.editing for i in self.interviews):
+        interviews = tuple(self.store.interviews())
+        if self.editing is not None and all(i.id != self.editing for i in interviews):
             # A restored draft named an interview that is not there (deleted since, or a
             # drafts file edited by hand): the form is saved as a new one, never under an id
             # a later interview would get.
             self.editing = None
             self._rate_now()
-        table = self.query_one("#interview-table", DataTable)
-        table.clear()
-        today = self._today()
-        ordered = sorted(self.interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
-        for interview in ordered[:LIST_LIMIT]:
-            rating = rate_saved(interview, today, self.rubric)
-            badge = {
-                "overdue": Text("OVERDUE", style="bold reverse red"),
-                "replied": Text("replied", style="green"),
-                "awaiting": Text("awaiting", style="dim"),
-            }.get(rating.follow_up, Text("—", style="dim"))
-            # Stored text is data: a str cell would be read as markup (see coach.render.safe).
-            table.add_row(
-                user_text(interview.held_at[:10]),
-                user_text(_short(interview.company)),
-                user_text(_short(interview.role)),
-                "—" if rating.score is None else str(rating.score),
-                Text(rating.band, style=BAND_STYLE[rating.band]),
-                badge,
-                user_text(interview.outcome or "—"),
-                key=str(interview.id),
-            )
-        has_rows = bool(self.interviews)
-        table.display = has_rows
-        table.border_subtitle = (
-            f"the {LIST_LIMIT} most recent of {len(self.interviews):,}"
-            if len(self.interviews) > LIST_LIMIT
-            else ""
-        )
-        self.query_one("#interviews-empty", EmptyState).display = not has_rows
-        # Rating every interview with an outcome can take a while with a long history.
-        self.run_worker(self._calibrate, thread=True, exclusive=True, group="calibration")
+        self.interviews = interviews
         self.ready = True
 
-    def _calibrate(self) -> None:
-        result = calibration(list(self.interviews), self.rubric)
-        self.app.call_from_thread(self._show_calibration, result)
-
-    def _show_calibration(self, result: Calibration | None) -> None:
-        text = Text("Is my read reliable?\n", style="bold")
-        if result is None:
-            known = sum(1 for i in self.interviews if i.outcome)
-            text.append(
-                f"Record the outcome of 3 interviews to see how often each band came true "
-                f"({known} so far).",
-                style="dim",
-            )
-        else:
-            for band in result.bands:
-                rate = "—" if band.rate is None else f"{band.rate:.0%}"
-                text.append(f"{band.band:<12}", style=BAND_STYLE[band.band])
-                text.append(f" {band.positive}/{band.interviews} positive ({rate})\n")
-            text.append(f"Brier score {result.brier:.2f} over {result.outcomes} outcomes\n")
-            text.append("0 is perfect; 0.25 is a coin flip.", style="dim")
-        self.query_one("#calibration", Static).update(text)
-
-    @on(DataTable.RowSelected, "#interview-table")
-    def _open_row(self, event: DataTable.RowSelected) -> None:
-        interview_id = int(str(event.row_key.value))
-        chosen = next((i for i in self.interviews if i.id == interview_id), None)
+    @on(InterviewList.Opened)
+    def _open(self, event: InterviewList.Opened) -> None:
+        chosen = next((i for i in self.interviews or () if i.id == event.interview_id), None)
         if chosen is not None:
             self._after_confirm(lambda: self._load(chosen))
 
     def action_focus_list(self) -> None:
-        self.query_one("#interview-table", DataTable).focus()
+        self.query_one(InterviewList).focus_table()
 
-    # --- form values ----------------------------------------------------------------------------
-
-    def values(self) -> dict[str, str]:
-        """The form as typed, field by field."""
-        values: dict[str, str] = {}
-        for name in FIELDS:
-            widget = self.query_one(f"#f-{name}")
-            if isinstance(widget, ChoiceField):
-                values[name] = widget.value
-            elif isinstance(widget, TextArea):
-                values[name] = widget.text
-            elif isinstance(widget, Input):
-                values[name] = widget.value
-        return values
+    # --- the form and its rating ----------------------------------------------------------------
 
     def _set_values(self, values: Mapping[str, str]) -> None:
-        with self.prevent(Input.Changed, TextArea.Changed, ChoiceField.Changed):
-            for name in FIELDS:
-                widget = self.query_one(f"#f-{name}")
-                value = values.get(name, "")
-                if isinstance(widget, ChoiceField):
-                    widget.value = value if value in widget.options else ""
-                elif isinstance(widget, TextArea):
-                    widget.load_text(value)
-                elif isinstance(widget, Input):
-                    widget.value = value
+        self.form.set_values(values)
         self._rate_now()
 
     def _new_form(self) -> None:
         self.editing = None
-        self._touched.clear()
-        self._show_all_errors = False
         values = dict.fromkeys(FIELDS, "")
         values["date"] = self._today().isoformat()
         self._set_values(values)
-        self.saved_values = self.values()
-        self.query_one("#f-company", Input).focus()
+        self.draft.saved = self.values()
+        self.form.focus_field("company")
 
     def _load(self, interview: Interview) -> None:
         self.editing = interview.id
-        self._touched.clear()
-        self._show_all_errors = False
         self._set_values(form_values(interview))
-        self.saved_values = self.values()
-        self._clear_draft()
-        self.query_one("#f-company", Input).focus()
+        self.draft.saved = self.values()
+        self.draft.clear()
+        self.form.focus_field("company")
 
-    # --- live rating ----------------------------------------------------------------------------
+    @on(InterviewForm.Changed)
+    def _edited(self, event: InterviewForm.Changed) -> None:
+        self._typed = event.values
+        self._rerate.poke()
+        self.draft.keep_later()
 
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(ChoiceField.Changed)
-    def _edited(self, event: Input.Changed | TextArea.Changed | ChoiceField.Changed) -> None:
-        widget_id = event.control.id if event.control is not None else None
-        if widget_id and widget_id.startswith("f-"):
-            self._touched.add(widget_id[2:])
-        if self._rate_timer:
-            self._rate_timer.stop()
-        self._rate_timer = self.set_timer(RATE_DELAY, self._rate_now)
-        if self._autosave_timer:
-            self._autosave_timer.stop()
-        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._keep_draft)
-
-    def _rate_now(self) -> None:
-        self._last_values = self.values()
-        self.result = parse_form(self._last_values, self._today(), self.editing)
-        for name in FIELDS:
-            shown = self._show_all_errors or name in self._touched
-            message = self.result.errors.get(name, "") if shown else ""
-            error = self.query_one(f"#err-{name}", Static)
-            error.update(user_text(message))
-            error.display = bool(message)
-            self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
-        title = self.query_one("#form-title", Static)
-        title.update(
-            user_text(f"Editing: {short(self.result.interview.company)}")
-            if self.editing
-            else "A new interview"
-        )
+    def _rate_now(self) -> FormResult:
+        self._rerate.cancel()
+        today = self._today()
+        self._typed = self.values()
+        self.result = result = parse_form(self._typed, today, self.editing)
         try:
-            rating = rate_interview(signals_for(self.result.interview, self._today()), self.rubric)
+            self.rating = rate_interview(signals_for(result.interview, today), self.rubric)
         except SignalError as error:  # the form's checks should make this impossible
-            self.query_one("#rating-view", Static).update(
-                user_text(f"Cannot rate this yet: {error}.")
-            )
-            return
-        self._rating = rating
-        self._draw_rating()
-
-    def _draw_rating(self) -> None:
-        if self._rating is None:
-            return
-        view = self.query_one("#rating-view", Static)
-        # Signal names take what is left by the bars (2 x 6 + axis), the points (4), the
-        # table's cell padding (6) and a scroll bar that may appear (2), so no bar is cut short.
-        room = view.content_size.width or 40
-        label_width = max(10, min(30, room - (2 * RATING_BAR + 1) - 4 - 6 - 2))
-        view.update(
-            rating_renderable(
-                self._rating, label_width=label_width, bar_width=RATING_BAR, boxed=False
-            )
-        )
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._draw_rating)
+            self.rating = f"Cannot rate this yet: {error}."
+        return result
 
     # --- drafts and unsaved work ----------------------------------------------------------------
 
-    def _keep_draft(self, values: dict[str, str] | None = None) -> None:
-        if self._autosave_timer:
-            self._autosave_timer.stop()
-            self._autosave_timer = None
-        if not self._keep_drafting:
-            return
-        values = self.values() if values is None else values
-        text = "" if values == self.saved_values else encode_draft(values, self.editing)
-        try:
-            self.store.save_draft(DRAFT_KEY, text)
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-
-    def _clear_draft(self) -> None:
-        if not self._keep_drafting:
-            return
-        try:
-            self.store.save_draft(DRAFT_KEY, "")
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-
     def unsaved_changes(self) -> str | None:
-        """A sentence about form edits that are not saved yet; None if none."""
-        self._keep_draft()
-        if self.values() == self.saved_values:
+        """A sentence about form edits that are not saved yet (kept as a draft now); None if
+        none."""
+        values = self.values()
+        self.draft.keep(values, self.editing)
+        if not self.draft.unsaved(values):
             return None
         return (
             "This interview has changes that are not saved (ctrl+s saves them). They are "
@@ -404,50 +229,45 @@ class RateScreen(Screen[None]):
         )
 
     def _after_confirm(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or once the user agrees to set unsaved changes aside."""
         message = self.unsaved_changes()
         if not message:
             then()
             return
         from coach.screens.confirm import ConfirmScreen
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                then()
-
-        self.app.push_screen(
-            ConfirmScreen("Discard the unsaved changes?", message, yes="Discard"), answered
-        )
+        discard = ConfirmScreen("Discard the unsaved changes?", message, yes="Discard")
+        self.app.push_screen(discard, lambda leave: then() if leave else None)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.
-        if self._last_values is not None:
-            self._keep_draft(self._last_values)
+        if self._typed is not None:
+            self.draft.keep(self._typed, self.editing)
 
     # --- actions --------------------------------------------------------------------------------
 
     def action_save(self) -> None:
         """Save the interview if every field is valid; otherwise point at the first bad one."""
-        self._show_all_errors = True
-        self._rate_now()
-        assert self.result is not None
-        if not self.result.ok:
-            first = next(name for name in FIELDS if name in self.result.errors)
-            self.query_one(f"#f-{first}").focus()
+        self.form.show_all_errors = True
+        result = self._rate_now()
+        if not result.ok:
+            first = next(name for name in FIELDS if name in result.errors)
+            self.form.focus_field(first)
             self.notify(
-                f"Not saved: {self.result.errors[first]}",
+                f"Not saved: {result.errors[first]}",
                 title="Check the form",
                 severity="warning",
                 markup=False,
             )
             return
         try:
-            saved = self.store.save_interview(self.result.interview)
+            saved = self.store.save_interview(result.interview)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         self.editing = saved.id
-        self.saved_values = self.values()
-        self._clear_draft()
+        self.draft.saved = self.values()
+        self.draft.clear()
         rating = rate_saved(saved, self._today(), self.rubric)
         read = (
             "nothing to rate yet" if rating.score is None else f"{rating.score}/100, {rating.band}"
@@ -475,27 +295,21 @@ class RateScreen(Screen[None]):
         company = short(self.values()["company"]) or "this interview"
         from coach.screens.confirm import ConfirmScreen
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                deleted = self.store.delete_interview(doomed)
-            except StoreError as error:
-                self.notify(
-                    str(error), title="Not deleted", severity="error", timeout=12, markup=False
-                )
-                return
-            if not deleted:
-                self.notify(
-                    f"{company} was already gone from the database (another coach window may "
-                    "have deleted it). The form now starts a new interview.",
-                    title="Nothing deleted",
-                    severity="warning",
-                    markup=False,
-                )
-                self._reload()
-                self._new_form()
-                return
+        confirm = ConfirmScreen(
+            f"Delete {company}?",
+            "Its signals, rating and outcome will be gone for good.",
+            yes="Delete",
+            no="Keep",
+        )
+        self.app.push_screen(confirm, lambda yes: self._delete(doomed, company) if yes else None)
+
+    def _delete(self, doomed: int, company: str) -> None:
+        try:
+            deleted = self.store.delete_interview(doomed)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error", timeout=12, markup=False)
+            return
+        if deleted:
             tell_saved(
                 self,
                 self.store,
@@ -503,35 +317,31 @@ class RateScreen(Screen[None]):
                 title="Interview deleted",
                 unkept="The interview is gone only until coach closes",
             )
-            self._reload()
-            self._new_form()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {company}?",
-                "Its signals, rating and outcome will be gone for good.",
-                yes="Delete",
-                no="Keep",
-            ),
-            answered,
-        )
+        else:
+            self.notify(
+                f"{company} was already gone from the database (another coach window may "
+                "have deleted it). The form now starts a new interview.",
+                title="Nothing deleted",
+                severity="warning",
+                markup=False,
+            )
+        self._reload()
+        self._new_form()
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""
         from coach.domain.cards import heard_card, heard_problem
 
-        said = self.values()["closing_answer"].strip()
-        if len(said.split()) < 3:
-            self.query_one("#err-closing_answer", Static).update(
-                "Write what they answered (a few words at least) to rehearse a reply to it."
-            )
-            self.query_one("#f-closing_answer").focus()
-            return
-        company = self.values()["company"].strip()
-        problem = heard_problem(said, company)
+        values = self.values()
+        said, company = values["closing_answer"].strip(), values["company"].strip()
+        problem = (
+            "Write what they answered (a few words at least) to rehearse a reply to it."
+            if len(said.split()) < 3
+            else heard_problem(said, company)
+        )
         if problem:
-            self.query_one("#err-closing_answer", Static).update(user_text(problem))
-            self.query_one("#f-closing_answer").focus()
+            self.form.tell("closing_answer", problem)
+            self.form.focus_field("closing_answer")
             return
         key = self.editing if self.editing is not None else self.clock().strftime("%Y%m%d-%H%M%S")
         card = heard_card(said, key, company)
@@ -547,13 +357,3 @@ class RateScreen(Screen[None]):
             title="Feedback card",
             unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
         )
-
-
-RATING_BAR = 6
-"""Cells for the largest contribution each way, in the rating panel."""
-NAME_WIDTH = 13
-"""Company and role are cut to this in the list, so its Follow-up and Outcome columns fit."""
-
-
-def _short(text: str) -> str:
-    return short(text, NAME_WIDTH)

@@ -1,5 +1,6 @@
-"""The Rate form's draft: the form in progress, kept in the drafts file as the user types, and
-read back with care, since the drafts file may have been edited by hand (or by another program).
+"""The Rate form's draft: the form in progress, kept in the drafts file as the user types
+(``FormDraft``), and read back with care, since the drafts file may have been edited by hand
+(or by another program).
 
 What is restored is bounded as a Rehearse draft is (``coach.screens.long_drafts``): a value
 longer than ``MAX_DRAFT_CHARS`` (a 20 MB answer took 15 s to open Rate) is cut to its beginning,
@@ -13,16 +14,23 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.domain.limits import readable_text
 from coach.store import schema
 from coach.store.errors import StoreError
+from coach.widgets.debounce import Debouncer
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from coach.store.api import StoreAPI
+
+Form = tuple[dict[str, str], int | None]
+"""The form's values and the id of the interview it edits (None for a new one)."""
 
 DRAFT_KEY = "rate-form"
 """The drafts-file key of the form in progress."""
@@ -106,3 +114,51 @@ def restore(store: StoreAPI) -> Restored | None:
     with contextlib.suppress(StoreError):  # the copy holds it whole; autosave tries again
         store.save_draft(DRAFT_KEY, encode(shortened, editing))
     return Restored(shortened, editing, f"{was} The whole draft is kept in {kept}.")
+
+
+class FormDraft:
+    """Keeps the form in progress in the drafts file, a pause after the last edit (or at once
+    when asked), and knows whether it differs from what was last saved or loaded."""
+
+    def __init__(
+        self, owner: Widget, store: StoreAPI, delay: float, form: Callable[[], Form]
+    ) -> None:
+        """Args:
+        owner: The screen: its timers wait the pause, and it tells of a failed write.
+        store: Where the drafts file is.
+        delay: Seconds after the last edit before the draft is written.
+        form: The form as it stands, read when the pause is over.
+        """
+        self._owner = owner
+        self._store = store
+        self._autosave = Debouncer(owner, delay, lambda: self.keep(*form()))
+        self.saved: dict[str, str] = {}
+        """The form as last saved or loaded: equal to it, it has nothing unsaved."""
+        self.writable = True
+        """False while the drafts file holds a form too long to restore whole that could not
+        be copied aside: it is then never written over (``restore``)."""
+
+    def unsaved(self, values: dict[str, str]) -> bool:
+        """Whether ``values`` differ from the form as last saved or loaded."""
+        return values != self.saved
+
+    def keep_later(self) -> None:
+        """The form was edited: keep it once the user pauses."""
+        self._autosave.poke()
+
+    def keep(self, values: dict[str, str], editing: int | None) -> None:
+        """Keep the form now (no draft at all if it is as saved)."""
+        self._write(encode(values, editing) if self.unsaved(values) else "")
+
+    def clear(self) -> None:
+        """No draft: the form was just saved or loaded."""
+        self._write("")
+
+    def _write(self, text: str) -> None:
+        self._autosave.cancel()
+        if not self.writable:
+            return
+        try:
+            self._store.save_draft(DRAFT_KEY, text)
+        except StoreError as error:
+            self._owner.notify(str(error), severity="error", timeout=10, markup=False)

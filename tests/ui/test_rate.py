@@ -13,6 +13,7 @@ from coach.screens.confirm import ConfirmScreen
 from coach.screens.rate import RateScreen
 from coach.store.opening import open_store
 from coach.store.store import Store
+from coach.widgets.debounce import Delays
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 
@@ -21,7 +22,9 @@ NOV_20 = datetime(2026, 11, 20, 18, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
 def app_on(store: Store, when: datetime = NOV_20) -> CoachApp:
-    return CoachApp(store, first_screen="rate", clock=lambda: when)
+    """The app on Rate, with no pause before rating or autosaving: tests wait on what they
+    see, never on the clock."""
+    return CoachApp(store, first_screen="rate", clock=lambda: when, delays=Delays.none())
 
 
 def rating_text(app: CoachApp) -> str:
@@ -59,14 +62,13 @@ async def test_fill_the_form_see_the_rating_save_and_reopen(db_path: Path) -> No
         await pilot.press(*"2026-11-25", "tab")  # timeline date
         await pilot.press("right", "right", "tab")  # vague about next steps: no
         await paste(pilot, "Your analytics work is strong; we want more stakeholder management.")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Green flags" in rating_text(app), "the rating")
         rating = rating_text(app)
         assert "went well" in rating and "Green flags" in rating
         assert "awaiting reply" in rating
         await pilot.press("ctrl+s")
-        await pilot.pause()
         table = app.screen.query_one("#interview-table", DataTable)
-        assert table.row_count == 1
+        await wait_until(pilot, lambda: table.row_count == 1, "the saved interview listed")
         assert [str(cell) for cell in table.get_row_at(0)][:2] == ["2026-11-20", "Globex"]
     store.close()
 
@@ -106,11 +108,11 @@ async def test_fill_the_form_see_the_rating_save_and_reopen(db_path: Path) -> No
         assert "OVERDUE" in before
         later.screen.query_one("#f-reply_date", Input).focus()
         await pilot.press(*"2026-12-03", "tab", "right")  # the reply, and the outcome: offer
-        await pilot.pause(0.3)
-        assert "OVERDUE" not in rating_text(later)
+        await wait_until(pilot, lambda: "OVERDUE" not in rating_text(later), "the reply read")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "replied" in [str(c) for c in table.get_row_at(0)]
+        await wait_until(
+            pilot, lambda: "replied" in [str(c) for c in table.get_row_at(0)], "the reply listed"
+        )
     (updated,) = open_store(db_path).store.interviews()
     assert updated.reply_date == "2026-12-03" and updated.outcome == "offer"
     assert updated.id == saved.id
@@ -124,8 +126,10 @@ async def test_bad_input_stands_at_the_field_and_nothing_is_saved(db_path: Path)
         date_field = app.screen.query_one("#f-date", Input)
         date_field.value = ""
         await pilot.press(*"2027-01-05", "tab", "tab", *"900", "tab", *"30", "tab", *"x")
-        await pilot.pause(0.3)
-        assert "can't be in the future" in text_of(app.screen.query_one("#err-date", Static))
+        date_error = app.screen.query_one("#err-date", Static)
+        await wait_until(
+            pilot, lambda: "can't be in the future" in text_of(date_error), "the date's error"
+        )
         assert "from 1 to 600, not 900" in text_of(
             app.screen.query_one("#err-scheduled_min", Static)
         )

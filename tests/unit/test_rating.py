@@ -395,6 +395,9 @@ def test_calibration_judges_the_read_before_the_reply_with_the_bounded_chance() 
         read_before_reply(interviews[1], RUBRIC).chance or 0
     ) ** 2 / 1
     assert result.brier == pytest.approx(expected / 1.5, abs=0.002)
+    # One pass over the interviews, each rating dropped once counted (a long history is never
+    # held as ratings): a generator gives the same calibration as the list.
+    assert calibration((interview for interview in interviews), RUBRIC) == result
 
 
 @pytest.mark.parametrize("reply_date", ["2026-11-24", ""])

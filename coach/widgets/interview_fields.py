@@ -1,5 +1,5 @@
-"""The Rate form's wording and order: labels, sections and placeholders, kept apart from the
-screen's behaviour."""
+"""The interview form's wording and order: labels, sections and placeholders, kept apart from
+its behaviour (``coach.widgets.interview_form``)."""
 
 from __future__ import annotations
 
