@@ -24,7 +24,7 @@ from coach.store import records, schema, storage
 from coach.store.storage import Store, open_store
 from tests import hostile
 
-NAMED = {
+NAMED: dict[str, Any] = {
     "name": "Acknowledges the feedback",
     "passed": True,
     "tip": "Good.",
