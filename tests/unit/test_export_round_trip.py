@@ -119,6 +119,7 @@ def _known_only(doc: Any, section: str) -> Any:
     return known
 
 
+@pytest.mark.slow  # 300 generated records
 @settings(
     max_examples=300,
     deadline=None,

@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -108,6 +109,7 @@ def writable(value: object) -> None:
     json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
+@pytest.mark.slow  # 150 generated databases through every reader
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(ATTEMPTS, max_size=3),
