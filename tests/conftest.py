@@ -6,9 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from coach.store.opening import OpenedStore, open_store
 from coach.store.store import Store
+
+# Hypothesis fails an example that takes over 200 ms. On a shared machine (CI, or two cores
+# busy with other work) any example can stall that long, and the failure would say nothing
+# about coach: no deadline. Loaded here, before any test module builds its own settings.
+settings.register_profile("coach", deadline=None)
+settings.load_profile("coach")
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).parent / "benchmarks" / "run.py"
 
 
+@pytest.mark.slow  # the whole benchmark, in smoke mode: about 40 s
 def test_benchmark_smoke_run_prints_every_table() -> None:
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--smoke"], capture_output=True, text=True, timeout=600

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests import fuzz_checks, fuzz_screens, hostile
@@ -40,7 +40,7 @@ def _count(
         max_examples=examples,
         deadline=None,
         database=None,
-        phases=["generate"],  # every input counts once; shrinking would re-run failures
+        phases=[Phase.generate],  # every input counts once; shrinking would re-run failures
         suppress_health_check=list(HealthCheck),
     )
     @given(strategy)

@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a real server and a real Chromium
+
 CHROMIUM = Path("/usr/bin/chromium")
 TEST_SECONDS = 60.0
 """The whole test, from starting the server to reading the page (not the chromium install)."""

@@ -18,7 +18,7 @@ from coach.screens.notice import NoticeScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store.opening import open_store
-from tests.ui.keyboard import wait_until
+from tests.ui.keyboard import footer_keys, wait_until
 
 SIZE = (120, 36)
 
@@ -30,6 +30,20 @@ def text_of(widget: Static) -> str:
     return console.export_text()
 
 
+async def offered(pilot: Pilot[None], words: str) -> None:
+    """Wait until a palette is open and its highlighted match contains ``words`` (it searches
+    in a worker, and each key typed starts a new search)."""
+
+    def highlighted() -> bool:
+        palette = pilot.app.screen
+        if not isinstance(palette, CommandPalette):
+            return False
+        option = palette.query_one(CommandList).highlighted_option
+        return option is not None and words.lower() in str(option.prompt).lower()
+
+    await wait_until(pilot, highlighted, f"the palette to offer {words!r}")
+
+
 async def run_palette(pilot: Pilot[None], command: str) -> None:
     """Open the palette, type a command's name and run the top match, as a user would."""
     await pilot.press("ctrl+p")
@@ -37,14 +51,7 @@ async def run_palette(pilot: Pilot[None], command: str) -> None:
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*command)
     # The palette searches in a worker; wait until the match is highlighted, then run it.
-    commands = pilot.app.screen.query_one(CommandList)
-    for _ in range(100):
-        await pilot.pause(0.02)
-        option = commands.highlighted_option
-        if option is not None and command.lower() in str(option.prompt).lower():
-            break
-    else:
-        raise AssertionError(f"the palette never offered {command!r}")
+    await offered(pilot, command)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -144,7 +151,7 @@ async def test_a_theme_picked_in_the_palette_is_remembered_across_runs(db_path: 
         dark = app.screen.styles.background
         await run_palette(pilot, "theme")  # Textual's "Change theme": a list of themes
         await pilot.press(*"nord")
-        await pilot.pause(0.3)
+        await offered(pilot, "nord")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"
@@ -183,13 +190,11 @@ async def test_the_coach_command_shows_a_corrupt_file_after_its_first_frame(
 
 
 async def test_the_footer_leaves_out_the_key_to_the_screen_already_showing(db_path: Path) -> None:
-    from textual.widgets._footer import FooterKey
-
     app = CoachApp(open_store(db_path).store)
     async with app.run_test(size=SIZE) as pilot:
 
         def shown() -> set[str]:
-            return {key.description for key in app.screen.query(FooterKey)}
+            return set(footer_keys(app.screen))
 
         await wait_until(pilot, lambda: "Progress" in shown(), "the Footer")
         assert "Rate" in shown() and "Rehearse" not in shown()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from coach.app import CoachApp
+from coach.app import CoachApp, ScreenName
 from coach.screens.notice import NoticeScreen
 from coach.screens.progress import ProgressScreen
 from coach.screens.rate import RateScreen
@@ -58,7 +58,7 @@ def bad_database(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("screen", ["rehearse", "rate"])
-async def test_every_screen_opens_on_hand_edited_records(db_path: Path, screen: str) -> None:
+async def test_every_screen_opens_on_hand_edited_records(db_path: Path, screen: ScreenName) -> None:
     app = CoachApp(LazyStore(bad_database(db_path)), first_screen=screen, clock=lambda: NOON)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: getattr(app.screen, "ready", False), "the screen")

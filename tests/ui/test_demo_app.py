@@ -48,8 +48,14 @@ def drive_demo(seen: Seen) -> Any:
                 await wait_until(pilot, lambda: isinstance(app.focused, TextArea), "the draft")
                 before = len(app.store.attempts())
                 # Everything a session writes: a draft, an attempt, then the Rate screen.
-                await paste(pilot, "How does my background measure up to the role?")
-                await pilot.pause(0.8)
+                question = "How does my background measure up to the role?"
+                await paste(pilot, question)
+                # The draft is written after a pause in typing.
+                await wait_until(
+                    pilot,
+                    lambda: app.store.drafts().get(screen.card_id) == question,
+                    "the draft to be written",
+                )
                 await pilot.press("ctrl+s")
                 seen.saved_attempts = len(app.store.attempts()) - before
                 seen.text = screen_text(app)

@@ -12,7 +12,8 @@ from pathlib import Path
 from coach.domain import Attempt
 from coach.store.opening import open_store
 
-CHILD = Path(__file__).with_name("diskfull_child.py")
+ROOT = Path(__file__).parents[2]
+"""The repository's top folder: the child runs from there, as ``-m tests.ui.diskfull_child``."""
 
 
 def test_a_full_disk_during_a_save_loses_nothing(db_path: Path) -> None:
@@ -29,7 +30,8 @@ def test_a_full_disk_during_a_save_loses_nothing(db_path: Path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run(
-        [sys.executable, str(CHILD), str(db_path)],
+        [sys.executable, "-m", "tests.ui.diskfull_child", str(db_path)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,

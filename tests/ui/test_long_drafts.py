@@ -29,6 +29,7 @@ from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
 from tests.ui.test_draft_preview import held_back
 from tests.ui.test_rehearse import SIZE, app_on, coaching_text, loaded
+from tests.ui.toasts import toasts
 
 SENTENCE = "Now that we've had a chance to talk, how does my background measure up?\n"
 
@@ -43,10 +44,6 @@ def write_drafts(db_path: Path, drafts: dict[str, str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(drafts, ensure_ascii=False))
     return path
-
-
-def toasts(app: CoachApp) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications]
 
 
 def copies(db_path: Path) -> list[Path]:
@@ -113,12 +110,19 @@ async def test_a_long_draft_that_cannot_be_copied_aside_is_never_overwritten(
         [message] = [m for t, m in toasts(app) if t == "A long draft"]
         assert "No space left on device" in message
         assert "not kept as a draft" in message
-        editor = app.screen.query_one("#draft", TextArea)
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        editor = screen.query_one("#draft", TextArea)
         await wait_until(pilot, lambda: editor.has_focus, "the editor")
         await pilot.press("end", *" more")
-        await pilot.pause(0.8)  # past the autosave's pause in typing
+        await wait_until(
+            pilot, lambda: screen.drafts[screen.card_id].endswith(" more"), "the typed text"
+        )
+        # What leaving the screen does first: write the draft now, the very write the autosave
+        # makes after a pause in typing. It must not replace the long draft either.
+        assert screen.unsaved_changes() is not None
         await pilot.press("ctrl+s")  # an attempt is still saved, as shown
-        await wait_until(pilot, lambda: bool(app.screen.attempts), "the attempt")  # type: ignore[attr-defined]
+        await wait_until(pilot, lambda: bool(screen.attempts), "the attempt")
     assert path.read_bytes() == before
     [attempt] = open_store(db_path).store.attempts()
     assert attempt.text == draft[:MAX_DRAFT_CHARS] + " more"

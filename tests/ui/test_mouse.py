@@ -13,7 +13,7 @@ from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store.opening import open_store
 from coach.widgets.choice_field import ChoiceField
-from tests.ui.keyboard import wait_until
+from tests.ui.keyboard import footer_keys, wait_until
 from tests.ui.test_app import SIZE
 
 
@@ -53,21 +53,12 @@ async def test_a_click_on_an_interview_opens_it_and_a_click_picks_a_choice(db_pa
 
 
 async def test_the_footer_keys_are_buttons(db_path: Path) -> None:
-    from textual.widgets._footer import FooterKey
-
     app = CoachApp(open_store(db_path).store)
     async with app.run_test(size=SIZE) as pilot:
-
-        def progress_key() -> FooterKey | None:
-            keys = app.screen.query(FooterKey)
-            return next((key for key in keys if key.description == "Progress"), None)
-
         # As a person would: once the screen has filled and the Footer has settled.
         await wait_until(pilot, lambda: getattr(app.screen, "ready", False), "the screen")
         await pilot.pause()
-        await wait_until(pilot, lambda: progress_key() is not None, "the Footer's keys")
-        key = progress_key()
-        assert key is not None
-        await pilot.click(key)
+        await wait_until(pilot, lambda: "Progress" in footer_keys(app.screen), "the Footer")
+        await pilot.click(footer_keys(app.screen)["Progress"])
         await pilot.pause()
         assert isinstance(app.screen, ProgressScreen)

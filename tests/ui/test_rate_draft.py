@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import DataTable, TextArea
 
 from coach.domain import Interview
 from coach.screens.confirm import ConfirmScreen
@@ -26,6 +26,7 @@ from coach.store.opening import open_store
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 from tests.ui.keyboard import wait_until
 from tests.ui.test_rate import SIZE, app_on
+from tests.ui.toasts import toasts
 
 VALUES = {"company": "Globex", "role": "Analyst", "date": "2026-11-20"}
 
@@ -37,10 +38,6 @@ def with_draft(db_path: Path, draft: str) -> None:
 
 def form(editing: Any, **values: str) -> str:
     return json.dumps({"values": {**VALUES, **values}, "editing": editing})
-
-
-def toasts(app: Any) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications]
 
 
 async def save_restored(db_path: Path) -> RateScreen:
@@ -132,7 +129,9 @@ async def test_deleting_an_interview_already_gone_does_not_say_deleted(db_path: 
         screen = app.screen
         assert isinstance(screen, RateScreen)
         await wait_until(pilot, lambda: screen.ready, "the list")
-        screen._load(store.interviews()[0])
+        screen.query_one("#interview-table", DataTable).focus()
+        await pilot.press("enter")  # opens the interview, as a user does
+        await wait_until(pilot, lambda: screen.editing is not None, "the interview to open")
         open_store(db_path).store.delete_interview(1)  # another window deletes it
         await pilot.press("ctrl+d")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")

@@ -23,6 +23,7 @@ from tests.ui.test_rate import app_on as rate_app_on
 from tests.ui.test_rate import fill_good_interview
 from tests.ui.test_rehearse import SIZE, loaded
 from tests.ui.test_rehearse import app_on as rehearse_app_on
+from tests.ui.toasts import toasts
 
 REASON = "cannot write beside"
 
@@ -44,10 +45,6 @@ def read_only(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]
     assert opened.problem and REASON in opened.problem
     yield opened.store
     assert db_path.read_bytes() == before, "a read-only session wrote the file"
-
-
-def toasts(app: CoachApp) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications]
 
 
 def said_not_saved(app: CoachApp, unkept: str) -> bool:

@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from coach.app import CoachApp
 from coach.domain import Attempt, Interview
 from coach.domain.models import SignalValue
+from coach.screens.rate import RateScreen
+from coach.screens.rehearse import RehearseScreen
 from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 
@@ -38,6 +40,13 @@ async def steady_cursor(pilot: Pilot[None]) -> None:
         field.cursor_blink = False
 
 
+async def coached(pilot: Pilot[None]) -> None:
+    """Wait for the coaching of the draft just typed (it comes after a pause in typing)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, RehearseScreen)
+    await wait_until(pilot, lambda: screen.assessment is not None, "the coaching")
+
+
 def test_rehearse_empty(snap_compare: SnapCompare) -> None:
     assert snap_compare(app_on(), terminal_size=SIZE, run_before=steady_cursor)
 
@@ -46,7 +55,7 @@ def test_rehearse_question_draft_scored(snap_compare: SnapCompare) -> None:
     async def type_question(pilot: Pilot[None]) -> None:
         await steady_cursor(pilot)
         await paste(pilot, "Sorry, I know I'm not the best, but did I get the job?")
-        await pilot.pause(0.3)
+        await coached(pilot)
 
     assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_question)
 
@@ -60,7 +69,7 @@ def test_rehearse_response_draft_scored(snap_compare: SnapCompare) -> None:
             "Thank you. To be fair, I think maybe my onboarding program kind of did well: "
             "retention rose from 70% to 85% in a year.",
         )
-        await pilot.pause(0.3)
+        await coached(pilot)
 
     assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_response)
 
@@ -124,7 +133,13 @@ def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
             lambda: pilot.app.focused is not None and pilot.app.focused.id == "f-company",
             "the form to open",
         )
-        await pilot.pause(0.3)
+        screen = pilot.app.screen
+        assert isinstance(screen, RateScreen)
+        await wait_until(
+            pilot,
+            lambda: screen.result is not None and screen.result.interview.company == "Globex",
+            "the rating",
+        )
 
     app = app_on(store, first_screen="rate")
     assert snap_compare(app, terminal_size=SIZE, run_before=open_globex)

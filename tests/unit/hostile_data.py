@@ -68,7 +68,9 @@ def hostile(cls: type[Any], tag: str = "") -> Any:
             (item, *_) = get_args(hint)
             if _is_text(item):
                 values[field.name] = (f"{HOSTILE} {name}",)
-            elif dataclasses.is_dataclass(item) and field.name != "spans":  # spans: positions
+            elif (
+                isinstance(item, type) and dataclasses.is_dataclass(item) and field.name != "spans"
+            ):  # spans: positions
                 values[field.name] = (hostile(item, tag),)
         elif field.default is MISSING and field.default_factory is MISSING:
             if hint in (bool, int, float):

@@ -25,7 +25,7 @@ from coach.store.opening import open_store
 from coach.store.store import Store
 from tests import hostile
 
-NAMED = {
+NAMED: dict[str, Any] = {
     "name": "Acknowledges the feedback",
     "passed": True,
     "tip": "Good.",
@@ -202,6 +202,7 @@ def test_a_file_that_cannot_be_written_is_shown_migrated(db_path: Path) -> None:
     assert first.checks[0].id == "response.acknowledges"
 
 
+@pytest.mark.slow  # generated databases, each migrated
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile.database())
 def test_migrating_any_database_only_adds_ids(raw: Any) -> None:

@@ -126,7 +126,9 @@ def test_one_kind_fewer_is_enough_to_refuse_and_the_night_is_kept_beside(
     assert run_export(full_db, backup)[0] == 0
     good = backup.read_bytes()
     store = open_store(full_db).store
-    assert store.delete_interview(store.interviews()[0].id)
+    first = store.interviews()[0].id
+    assert first is not None
+    assert store.delete_interview(first)
     for n in range(3):  # more attempts do not make up for a lost interview
         store.add_attempt(Attempt(kind="question", text=f"More {n}.", score=70))
     store.close()
@@ -309,7 +311,7 @@ def test_an_aside_is_written_whole_without_hard_links(
     def no_links(source: object, target: object) -> None:
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr(files.os, "link", no_links)
+    monkeypatch.setattr("coach.store.files.os.link", no_links)
     first = files.write_aside(tmp_path / "backup.json", "new", b"one")
     second = files.write_aside(tmp_path / "backup.json", "new", b"two")
     assert first != second

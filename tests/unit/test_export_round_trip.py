@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.cli.backup import export, history, import_file
-from coach.domain import limits
+from coach.domain import Attempt, FeedbackCard, Interview, limits
 from coach.exports import backup_check
 from coach.store import records
 from tests import hostile
@@ -57,7 +58,7 @@ def added(report: str) -> int:
 # --- 3. the records the reader reads are the records import takes -------------------------------
 
 
-ODD_BUT_READABLE = {
+ODD_BUT_READABLE: dict[str, tuple[str, dict[str, Any]]] = {
     "reply before the interview (now flagged)": (
         "interviews",
         {**INTERVIEW, "reply_date": "2026-01-01"},
@@ -118,6 +119,7 @@ def _known_only(doc: Any, section: str) -> Any:
     return known
 
 
+@pytest.mark.slow  # 300 generated records
 @settings(
     max_examples=300,
     deadline=None,
@@ -136,6 +138,8 @@ def test_import_takes_a_record_exactly_when_the_reader_reads_it_whole(
 ) -> None:
     section, doc = generated
     doc = _known_only(doc, section)
+    read: FeedbackCard | Attempt | Interview
+    check: Callable[[], object]
     if section == "heard_cards":
         doc = {**doc, "id": "heard-7"}
         read = records.heard_card_from(doc)

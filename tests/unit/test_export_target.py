@@ -266,7 +266,7 @@ def _swap_before_rename(monkeypatch: pytest.MonkeyPatch, swap: Callable[[], None
             done.append(True)
             swap()
 
-    monkeypatch.setattr(files.os, "fsync", then_swap)
+    monkeypatch.setattr("coach.store.files.os.fsync", then_swap)
 
 
 def test_a_fifo_put_in_place_while_exporting_is_not_replaced(
@@ -331,7 +331,7 @@ def test_a_full_disk_while_writing_says_so(
     def full(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr("coach.store.files.os.fsync", full)
     target = tmp_path / "backup.json"
     result, err = run_export(full_db, target)
     assert result == 1

@@ -25,7 +25,7 @@ def _disk_fills_up(monkeypatch: pytest.MonkeyPatch) -> None:
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr("coach.store.files.os.fsync", full)
 
 
 def test_a_copy_cut_short_by_a_full_disk_is_removed(
@@ -66,7 +66,7 @@ def test_a_file_size_limit_gets_the_same_advice_as_a_full_disk(
     def too_large(fd: int) -> None:
         raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
 
-    monkeypatch.setattr(files.os, "fsync", too_large)
+    monkeypatch.setattr("coach.store.files.os.fsync", too_large)
     opened = open_store(db_path)
     assert opened.problem is not None
     assert "File too large" in opened.problem

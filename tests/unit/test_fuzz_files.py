@@ -10,6 +10,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,7 @@ def _folder(tmp_path: Path) -> Path:
     return tmp_path / f"run{next(_runs)}"
 
 
+@pytest.mark.slow  # generated databases through every command
 @FUZZ
 @given(raw=hostile.database(), drafts=hostile.drafts())
 def test_any_database_reads_lists_and_exports(tmp_path: Path, raw: Any, drafts: Any) -> None:

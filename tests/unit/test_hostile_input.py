@@ -13,6 +13,7 @@ import json
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,7 +133,7 @@ def test_rate_signals_refuses_a_far_future_interview_date(
 
 # --- 6. hand-edited values ----------------------------------------------------------------------
 
-HAND_EDITS = {
+HAND_EDITS: dict[str, tuple[str, dict[str, Any], str]] = {
     "NaN score": ("attempts", {"score": float("nan")}, "score"),
     "infinite score": ("attempts", {"score": float("inf")}, "score"),
     "infinite seconds": ("attempts", {"spoken_seconds": float("inf")}, "spoken_seconds"),
@@ -142,7 +143,7 @@ HAND_EDITS = {
     "text minutes": ("interviews", {"signals": {"actual_min": "abc"}}, "signals.actual_min"),
     "unknown signal": ("interviews", {"signals": {"mood": "great"}}, "signals (an unknown key)"),
 }
-GOOD = {
+GOOD: dict[str, dict[str, Any]] = {
     "attempts": {
         "kind": "question",
         "text": "How do I compare?",

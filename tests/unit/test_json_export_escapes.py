@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +50,7 @@ def test_the_json_export_escapes_what_a_terminal_would_run(tmp_path: Path) -> No
 TEXT = st.text(st.characters(exclude_categories=()))  # lone surrogates too
 
 
+@pytest.mark.slow  # generated values, each exported
 @given(st.recursive(TEXT, lambda inner: st.lists(inner) | st.dictionaries(TEXT, inner)))
 def test_escaping_keeps_the_value_and_the_json(value: object) -> None:
     dumped = json_escaped(json.dumps(value, ensure_ascii=False, indent=2))

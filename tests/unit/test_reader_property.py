@@ -10,12 +10,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
 from coach.cli.history import problems_note, tables
 from coach.content.rubric import load_rubric
+from coach.domain import Attempt, FeedbackCard, Interview, Profile
 from coach.domain.interviews import calibration, rate_saved
 from coach.exports.backup import Bundle, export_doc
 from coach.exports.text import card_titles, to_csv, to_markdown
@@ -107,6 +109,7 @@ def writable(value: object) -> None:
     json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
+@pytest.mark.slow  # 150 generated databases through every reader
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(ATTEMPTS, max_size=3),
@@ -151,10 +154,13 @@ def test_reading_anything_never_raises_and_writes_back_clean(
     for table in tables(bundle, TODAY, 15):
         console.print(table)
     note = problems_note(bundle)
-    assert (note is None) == all(
-        not r.problems
-        for r in (bundle.profile, *bundle.attempts, *bundle.interviews, *bundle.heard_cards)
+    read: tuple[Profile | Attempt | Interview | FeedbackCard, ...] = (
+        bundle.profile,
+        *bundle.attempts,
+        *bundle.interviews,
+        *bundle.heard_cards,
     )
+    assert (note is None) == all(not r.problems for r in read)
 
 
 DRAFT_BYTES = st.one_of(

@@ -88,7 +88,7 @@ print(json.dumps([after_import, after_names, after_rating, heavy()]))
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     try:
-        from coach import assess_everything  # type: ignore[attr-defined]  # noqa: F401
+        from coach import assess_everything  # noqa: F401
     except ImportError as error:
         assert "assess_everything" in str(error)
     else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import inspect
 import os
 import re
 import shlex
@@ -29,7 +28,6 @@ pytest.importorskip("textual_serve", reason="textual-serve is not installed (coa
 
 import aiohttp  # after the skip: aiohttp comes with textual-serve
 from aiohttp.test_utils import TestServer
-from textual_serve.server import Server
 
 from coach.cli.serve_guard import GuardedServer, origin_allowed
 
@@ -150,13 +148,6 @@ async def test_the_page_carries_the_token_into_its_websocket_and_files(served: S
             assert response.status == 200
         async with session.get(f"{served.url}/static/js/textual.js") as response:
             assert response.status == 403
-
-
-def test_textual_serve_still_builds_its_site_where_the_guard_expects() -> None:
-    # GuardedServer relies on one internal: Server.serve() builds its app with _make_app().
-    # If textual-serve renamed it, the guard would be skipped: this fails first.
-    assert "self._make_app()" in inspect.getsource(Server.serve)
-    assert "handle_websocket" in inspect.getsource(Server._make_app)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from coach.store.opening import open_store
+
+pytestmark = pytest.mark.slow  # real processes, killed at random
 
 CHILD = Path(__file__).with_name("saver_child.py")
 KILLS = 60
