@@ -136,7 +136,9 @@ class RateScreen(Screen[None]):
         return self.form.values()
 
     def on_mount(self) -> None:
-        # The list fills after the first frame: a long history never delays the screen.
+        # The form's later sections and the list come after the first frame: neither delays
+        # the screen (the form builds them at once if a key needs them first).
+        after_first_frame(self, self.form.build_rest)
         after_first_frame(self, self._reload)
         restored = restore_draft(self.store)
         if restored is None:

@@ -4,26 +4,39 @@ each with its error under it, and a title saying which interview it holds.
 The form reports every edit with ``InterviewForm.Changed``; the screen parses the values and
 hands the ``FormResult`` back (``result``), from which the form shows its errors: only at
 fields the user has edited, until a save is tried (``show_all_errors``).
+
+Only the first section is built for the screen's first frame; the others (nineteen fields, a
+TextArea among them) are built just after it (``build_rest``, which the screen calls), or at
+once when something needs them first: a key passing through the form, a field to focus or to
+write under. Until then the form keeps their values itself, so it is always read and filled
+whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
-from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Input, Label, Static
 
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS
-from coach.widgets.safe_fields import SafeInput, SafeTextArea
+from coach.widgets.safe_input import SafeInput
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
+LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
+"""The fields of the sections built after the first frame."""
 
 
 class InterviewForm(VerticalScroll):
@@ -47,31 +60,77 @@ class InterviewForm(VerticalScroll):
         super().__init__(id=id)
         self._touched: set[str] = set()
         """Fields the user has edited: only their errors show before a save is tried."""
+        self._later: dict[str, str] | None = dict.fromkeys(LATER, "")
+        """The values of the fields not built yet; None once they are."""
+        self._mounting: list[AwaitMount] = []
+        """The later sections' mounts, awaited before scrolling to one of their fields."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-title", classes="panel-title")
-        for title, names in SECTIONS:
-            yield Static(title, classes="form-section")
-            for name in names:
-                yield from self._field(name)
+        title, names = SECTIONS[0]
+        yield Static(title, classes="form-section")
+        for name in names:
+            yield self._row(name, self._label(name), self._input(name, ""))
+            yield self._error(name)
 
-    def _field(self, name: str) -> ComposeResult:
-        widget: Widget
+    def build_rest(self) -> None:
+        """Build the sections after the first, with the values kept for them (once only)."""
+        later, self._later = self._later, None
+        if later is None:
+            return
+        from textual.widgets import TextArea
+
+        widgets: list[Widget] = []
+        rows: list[tuple[Horizontal, Label, Widget]] = []
+        # Built quietly: a field given its value is not the user editing it.
+        with self.prevent(Input.Changed, TextArea.Changed, ChoiceField.Changed):
+            for title, names in SECTIONS[1:]:
+                widgets.append(Static(title, classes="form-section"))
+                for name in names:
+                    row = self._row(name)
+                    rows.append((row, self._label(name), self._input(name, later[name])))
+                    widgets += (row, self._error(name))
+        self._mounting.append(self.mount_all(widgets))
+        # Into each row now, not from its compose (a moment later): every field can be found,
+        # focused, filled and read from here on.
+        self._mounting += [row.mount(label, field) for row, label, field in rows]
+        self._show_result()
+
+    @staticmethod
+    def _row(name: str, *children: Widget) -> Horizontal:
+        return Horizontal(*children, classes="form-row", id=f"row-{name}")
+
+    @staticmethod
+    def _label(name: str) -> Label:
+        return Label(LABELS[name], classes="form-label")
+
+    @staticmethod
+    def _input(name: str, value: str) -> Widget:
         if name in CHOICE_FIELDS:
-            widget = ChoiceField(CHOICE_FIELDS[name], id=f"f-{name}")
-        elif name == "closing_answer":
-            widget = SafeTextArea(
+            return ChoiceField(CHOICE_FIELDS[name], value=value, id=f"f-{name}")
+        if name == "closing_answer":
+            from coach.widgets.safe_fields import SafeTextArea
+
+            return SafeTextArea(
+                value,
                 id=f"f-{name}",
                 soft_wrap=True,
                 tab_behavior="focus",
                 placeholder="What they said when you asked how you measure up…",
             )
-        else:
-            widget = SafeInput(id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True)
-        with Horizontal(classes="form-row", id=f"row-{name}"):
-            yield Label(LABELS[name], classes="form-label")
-            yield widget
-        yield Static("", id=f"err-{name}", classes="field-error")
+        return SafeInput(
+            value, id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True
+        )
+
+    @staticmethod
+    def _error(name: str) -> Static:
+        return Static("", id=f"err-{name}", classes="field-error")
+
+    def _field(self, name: str) -> Widget:
+        """The field ``name``, built now if its section was not yet."""
+        if self._later is not None and name in self._later:
+            self.build_rest()
+        return self.query_one(f"#f-{name}")
 
     # --- values in and out ----------------------------------------------------------------------
 
@@ -79,11 +138,14 @@ class InterviewForm(VerticalScroll):
         """The form as typed, field by field."""
         values: dict[str, str] = {}
         for name in FIELDS:
+            if self._later is not None and name in self._later:
+                values[name] = self._later[name]
+                continue
             widget = self.query_one(f"#f-{name}")
             if isinstance(widget, ChoiceField | Input):
                 values[name] = widget.value
-            elif isinstance(widget, TextArea):
-                values[name] = widget.text
+            else:  # the closing answer's TextArea
+                values[name] = text_of(widget)
         return values
 
     def set_values(self, values: Mapping[str, str]) -> None:
@@ -91,27 +153,41 @@ class InterviewForm(VerticalScroll):
         ``Changed`` is sent, and errors show again only where the user edits."""
         self._touched.clear()
         self.show_all_errors = False
-        with self.prevent(Input.Changed, TextArea.Changed, ChoiceField.Changed):
+        with self.prevent(Input.Changed, ChoiceField.Changed, *self._text_area_changed()):
             for name in FIELDS:
-                widget = self.query_one(f"#f-{name}")
                 value = values.get(name, "")
+                if self._later is not None and name in self._later:
+                    self._later[name] = value
+                    continue
+                widget = self.query_one(f"#f-{name}")
                 if isinstance(widget, ChoiceField):
                     widget.value = value if value in widget.options else ""
-                elif isinstance(widget, TextArea):
-                    widget.load_text(value)
                 elif isinstance(widget, Input):
                     widget.value = value
+                else:
+                    load_text(widget, value)
+
+    def _text_area_changed(self) -> tuple[type[Message], ...]:
+        """TextArea's Changed message, once there is a TextArea (its module loads with it)."""
+        if self._later is not None:
+            return ()
+        from textual.widgets import TextArea
+
+        return (TextArea.Changed,)
 
     def focus_field(self, name: str) -> None:
         """Put the focus on field ``name``."""
-        self.query_one(f"#f-{name}").focus()
+        placed = self._later is None or name not in self._later
+        field = self._field(name).focus()
+        if not placed:
+            self.call_later(self._scroll_once_placed, field)
 
     def tell(self, name: str, message: str) -> None:
         """Write ``message`` where field ``name`` shows its errors (the user's text is safe)."""
+        self._field(name)
         self.query_one(f"#err-{name}", Static).update(user_text(message))
 
     @on(Input.Changed)
-    @on(TextArea.Changed)
     @on(ChoiceField.Changed)
     def _edited(self, event: Input.Changed | TextArea.Changed | ChoiceField.Changed) -> None:
         event.stop()
@@ -119,6 +195,40 @@ class InterviewForm(VerticalScroll):
         if widget_id and widget_id.startswith("f-"):
             self._touched.add(widget_id[2:])
         self.post_message(self.Changed(self.values()))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # By its name, not ``@on``: the TextArea's module is loaded only with the later sections.
+        self._edited(event)
+
+    # --- keys typed before the later sections are in place --------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Build the later sections for a key typed before they are (as coach starts), and
+        move the focus along the form's own order until they are laid out."""
+        self.build_rest()
+        if event.key not in ("tab", "shift+tab"):
+            return
+        focused = self.screen.focused
+        name = (focused.id or "")[2:] if focused is not None else ""
+        if name not in FIELDS:
+            return
+        index = FIELDS.index(name) + (1 if event.key == "tab" else -1)
+        if not 0 <= index < len(FIELDS):
+            return  # out of the form: Textual's own order
+        target = self.query_one(f"#f-{FIELDS[index]}")
+        if focused is not None and focused.virtual_region and target.virtual_region:
+            return  # both laid out: Textual's order is the form's
+        # Textual orders the focus by where widgets are drawn, and a field just built is not
+        # drawn yet: it would come first, or be skipped.
+        event.stop()
+        event.prevent_default()
+        self.screen.set_focus(target, scroll_visible=False)
+        self.call_later(self._scroll_once_placed, target)
+
+    async def _scroll_once_placed(self, field: Widget) -> None:
+        for mounting in self._mounting:
+            await mounting
+        self.call_after_refresh(field.scroll_visible, animate=False)
 
     # --- errors and title -----------------------------------------------------------------------
 
@@ -135,6 +245,8 @@ class InterviewForm(VerticalScroll):
         if self.result is None:
             return
         for name in FIELDS:
+            if self._later is not None and name in self._later:
+                continue  # shown once built
             shown = self.show_all_errors or name in self._touched
             message = self.result.errors.get(name, "") if shown else ""
             error = self.query_one(f"#err-{name}", Static)
@@ -146,3 +258,19 @@ class InterviewForm(VerticalScroll):
             if self.editing
             else "A new interview"
         )
+
+
+def text_of(widget: Widget) -> str:
+    """The text of the form's TextArea."""
+    from textual.widgets import TextArea
+
+    assert isinstance(widget, TextArea)
+    return widget.text
+
+
+def load_text(widget: Widget, text: str) -> None:
+    """Put ``text`` in the form's TextArea."""
+    from textual.widgets import TextArea
+
+    assert isinstance(widget, TextArea)
+    widget.load_text(text)

@@ -11,12 +11,13 @@ Coach (``coach/``) relies on:
   public awaitable for "mounted". A key typed just after one that opened a dialog waits on it
   so that it reaches the dialog in the order typed.
 - ``Input._value``, ``Input._position_to_cell``, ``Input._cell_offset_to_index``
-  (``coach/widgets/safe_fields.py``, ``SafeInput``): Input draws its value, places its cursor
+  (``coach/widgets/safe_input.py``, ``SafeInput``): Input draws its value, places its cursor
   and maps a click through these. They are overridden so that a control character is drawn
   visibly, one cell for one character.
-- ``Document._lines``, ``Document._newline`` (``ShownDocument``, same module): the lines and line
-  end from which a Document gives back its text, its edits and its undo. ``ShownDocument`` splits
-  at one line end only, so a text comes back exactly as it was loaded.
+- ``Document._lines``, ``Document._newline`` (``coach/widgets/safe_fields.py``,
+  ``ShownDocument``): the lines and line end from which a Document gives back its text, its
+  edits and its undo. ``ShownDocument`` splits at one line end only, so a text comes back
+  exactly as it was loaded.
 - ``TextArea._set_document``, ``TextArea._rewrap_and_refresh_virtual_size`` (``SafeTextArea``,
   same module): every new text (constructor, ``load_text``, ``text =``) comes into a TextArea
   through ``_set_document``. It is overridden to put the ``ShownDocument`` in, then re-wrap.
