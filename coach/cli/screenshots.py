@@ -100,8 +100,10 @@ async def _response(pilot: Pilot[None]) -> None:
 
 
 async def _rate(pilot: Pilot[None]) -> None:
-    await _steady(pilot)
     screen = pilot.app.screen
+    # The list and the form's later sections come just after the screen's first frame.
+    await _wait_until(pilot, lambda: bool(getattr(screen, "ready", False)), "the Rate screen")
+    await _steady(pilot)
     table = screen.query_one("#interview-table", DataTable)
     await _wait_until(pilot, lambda: table.row_count > 0, "the interview list")
     calibration = screen.query_one("#calibration", Static)

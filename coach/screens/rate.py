@@ -111,7 +111,8 @@ class RateScreen(Screen[None]):
         self._typed: dict[str, str] | None = None
         """The form as last reported: what is kept as a draft once the fields are gone."""
         self.ready = False
-        """True once the interview list (filled just after the first frame) is shown."""
+        """True once what comes just after the first frame (the interview list, the form's
+        later sections) is laid out and drawn."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,8 +139,7 @@ class RateScreen(Screen[None]):
     def on_mount(self) -> None:
         # The form's later sections and the list come after the first frame: neither delays
         # the screen (the form builds them at once if a key needs them first).
-        after_first_frame(self, self.form.build_rest)
-        after_first_frame(self, self._reload)
+        after_first_frame(self, self._fill)
         restored = restore_draft(self.store)
         if restored is None:
             self._new_form()
@@ -158,6 +158,20 @@ class RateScreen(Screen[None]):
 
     # --- the list -------------------------------------------------------------------------------
 
+    def _fill(self) -> None:
+        """What the first frame did without: the list, the form's later sections."""
+        self.form.build_rest()
+        self._reload()
+        self.call_later(self._shown)
+
+    async def _shown(self) -> None:
+        await self.form.built()
+        await self.query_one(InterviewList).built()
+        self.call_after_refresh(self._set_ready)
+
+    def _set_ready(self) -> None:
+        self.ready = True
+
     def _reload(self) -> None:
         interviews = tuple(self.store.interviews())
         if self.editing is not None and all(i.id != self.editing for i in interviews):
@@ -167,7 +181,6 @@ class RateScreen(Screen[None]):
             self.editing = None
             self._rate_now()
         self.interviews = interviews
-        self.ready = True
 
     @on(InterviewList.Opened)
     def _open(self, event: InterviewList.Opened) -> None:

@@ -225,9 +225,13 @@ class InterviewForm(VerticalScroll):
         self.screen.set_focus(target, scroll_visible=False)
         self.call_later(self._scroll_once_placed, target)
 
-    async def _scroll_once_placed(self, field: Widget) -> None:
+    async def built(self) -> None:
+        """Return once the later sections are mounted (at once if they are not being built)."""
         for mounting in self._mounting:
             await mounting
+
+    async def _scroll_once_placed(self, field: Widget) -> None:
+        await self.built()
         self.call_after_refresh(field.scroll_visible, animate=False)
 
     # --- errors and title -----------------------------------------------------------------------

@@ -1,5 +1,9 @@
 """The Rate screen's list of past interviews: the most recent first, each with its score, band,
-follow-up and outcome; Enter opens one. Until there is one, a few lines say what goes here."""
+follow-up and outcome; Enter opens one. Until there is one, a few lines say what goes here.
+
+The table (Textual's DataTable: its module, mount and first render) is built only when the
+interviews are first given, just after the screen's first frame: until then the list's place
+is empty."""
 
 from __future__ import annotations
 
@@ -9,12 +13,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import DataTable
+from textual.widget import AwaitMount
 
 from coach.domain.interviews import rate_saved
 from coach.domain.models import Interview
@@ -23,6 +25,8 @@ from coach.render.safe import short, user_text
 from coach.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from coach.domain.rubric import Rubric
 
 LIST_LIMIT = 200
@@ -58,24 +62,40 @@ class InterviewList(Vertical):
         self.rubric = rubric
         self.clock = clock
         """Where "today" comes from: the follow-up badges count days from it."""
+        self._mounting: AwaitMount | None = None
 
-    def compose(self) -> ComposeResult:
-        yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
-        yield EmptyState(
-            "No interviews yet",
-            "Fill in the form below right after an interview and press ctrl+s. "
-            "Each one is listed here with its score, so you can update it when "
-            "they reply, or when they don't.",
-            id="interviews-empty",
+    def _table(self) -> DataTable[str | Text]:
+        """The table, built with its empty state on first use."""
+        from textual.widgets import DataTable
+
+        tables = self.query(DataTable)
+        if tables:
+            return tables.first()
+        table: DataTable[str | Text] = DataTable(
+            id="interview-table", cursor_type="row", zebra_stripes=True
         )
+        table.add_columns(*COLUMNS)
+        self._mounting = self.mount(
+            table,
+            EmptyState(
+                "No interviews yet",
+                "Fill in the form below right after an interview and press ctrl+s. "
+                "Each one is listed here with its score, so you can update it when "
+                "they reply, or when they don't.",
+                id="interviews-empty",
+            ),
+        )
+        return table
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*COLUMNS)
+    async def built(self) -> None:
+        """Return once the table is mounted (at once if it is not being built)."""
+        if self._mounting is not None:
+            await self._mounting
 
     def watch_interviews(self, interviews: tuple[Interview, ...] | None) -> None:
         if interviews is None:
-            return  # not read yet: the table stays as composed
-        table = self.query_one(DataTable)
+            return  # not read yet: no table
+        table = self._table()
         table.clear()
         today = self.clock().date()
         ordered = sorted(interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
@@ -101,10 +121,12 @@ class InterviewList(Vertical):
         self.query_one(EmptyState).display = not interviews
 
     def focus_table(self) -> None:
-        """Put the focus on the table (Enter then opens the highlighted interview)."""
-        self.query_one(DataTable).focus()
+        """Put the focus on the table (Enter then opens the highlighted interview); nothing
+        before the interviews are read."""
+        if self.interviews is not None:
+            self._table().focus()
 
-    @on(DataTable.RowSelected)
-    def _opened(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # By its name, not ``@on``: the DataTable's module loads with the table.
         event.stop()
         self.post_message(self.Opened(int(str(event.row_key.value))))
