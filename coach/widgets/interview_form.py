@@ -65,6 +65,11 @@ class InterviewForm(VerticalScroll):
         self._mounting: list[AwaitMount] = []
         """The later sections' mounts, awaited before scrolling to one of their fields."""
 
+    @property
+    def complete(self) -> bool:
+        """Whether every section is built."""
+        return self._later is None
+
     def compose(self) -> ComposeResult:
         yield Static(id="form-title", classes="panel-title")
         title, names = SECTIONS[0]
