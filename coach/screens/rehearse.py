@@ -23,7 +23,6 @@ from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.screens import Clock, after_first_frame
 from coach.screens.draft_screen import DraftScreen
-from coach.screens.own_cards import edit_profile, record_heard
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.card_history import CardHistory
@@ -377,6 +376,8 @@ class RehearseScreen(DraftScreen):
 
     def action_profile(self) -> None:
         """Edit strengths and requirements; tailored cards follow."""
+        from coach.screens.own_cards import edit_profile
+
         self._load()
         edit_profile(self, self.store, self._profile_saved)
 
@@ -390,6 +391,8 @@ class RehearseScreen(DraftScreen):
 
     def action_heard(self) -> None:
         """Record real feedback as a card, then open it to rehearse an answer."""
+        from coach.screens.own_cards import record_heard
+
         self._load()
         record_heard(self, self.store, self.clock, self._heard_kept)
 

@@ -38,8 +38,9 @@ def history_line(state: CardProgress, best: Attempt | None) -> Text:
 class CardHistory(Horizontal):
     """The record of ``card_id`` among ``attempts``."""
 
-    card_id: var[str] = var("")
-    attempts: var[tuple[Attempt, ...] | None] = var(None)
+    # Bound (data_bind), which delivers the first values too: no extra redraw at mount.
+    card_id: var[str] = var("", init=False)
+    attempts: var[tuple[Attempt, ...] | None] = var(None, init=False)
     """Every attempt saved; None until they are read (just after the first frame), and until
     then the box stays empty."""
 

@@ -53,8 +53,9 @@ class Prompt(Static):
     """The prompt for ``card``, or for the closing question in its ``variant`` when ``card``
     is None."""
 
-    card: var[FeedbackCard | None] = var(None)
-    variant: var[int] = var(0)
+    # Bound (data_bind), which delivers the first values too: no extra redraw at mount.
+    card: var[FeedbackCard | None] = var(None, init=False)
+    variant: var[int] = var(0, init=False)
     """Which of the question's variants: an index into ``variants``."""
 
     def __init__(self, variants: Sequence[QuestionVariant], *, id: str | None = None) -> None:

@@ -56,8 +56,9 @@ def status_line(
 class Stopwatch(Static):
     """The status line of the draft of ``card`` (None: the closing question), as of ``draft``."""
 
-    card: var[FeedbackCard | None] = var(None)
-    draft: var[str] = var("")
+    # Bound (data_bind), which delivers the first values too: no extra redraw at mount.
+    card: var[FeedbackCard | None] = var(None, init=False)
+    draft: var[str] = var("", init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
