@@ -6,7 +6,8 @@ id "draft", in its place right after. Every key typed in the meantime is kept, i
 
 A subclass never asks which of the two is up: ``open_draft`` shows a draft, ``draft_text``
 reads it, ``focus_draft`` focuses it, and ``draft_changed`` hears of every edit. Each draft is
-written to the drafts file after a pause in typing, and before the screen leaves it.
+written to the drafts file after a pause in typing, and before the screen leaves it. What the
+first frame does without, the subclass loads in ``load_rest``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widget import Widget
 
+from coach.screens import after_first_frame
 from coach.screens.long_drafts import shorten_long_draft
 from coach.store.errors import StoreError
 from coach.widgets.debounce import Debouncer, Delays
@@ -34,10 +36,14 @@ def end_cursor(editor: TextArea) -> None:
 
 
 class DraftScreen(Screen[None]):
-    """A screen with a ``DraftPreview`` that a TextArea (id "draft") replaces."""
+    """A screen with a draft: a ``DraftPreview`` that a TextArea (id "draft") replaces, each
+    draft kept by key in the drafts file."""
 
     _editor: TextArea | None = None
     """The draft's editor once mounted; until then the stand-in holds the draft."""
+    _light_first_frame = False
+    """Whether the first frame shows the stand-in (``load_after_first_frame``)."""
+    _loaded = False
 
     def __init__(self, store: StoreAPI, delays: Delays) -> None:
         super().__init__()
@@ -49,6 +55,25 @@ class DraftScreen(Screen[None]):
         self._unkept: set[str] = set()
         """Drafts too long to keep whole that could not be copied aside: never overwritten."""
         self._autosave = Debouncer(self, delays.autosave, self._write_draft)
+
+    def load_after_first_frame(self) -> None:
+        """Let the first frame show the draft in its stand-in, and ``load`` right after it."""
+        self._light_first_frame = True
+        after_first_frame(self, self.load)
+
+    def load(self) -> None:
+        """Mount the draft's editor, then ``load_rest``: right after a light first frame,
+        before the first frame otherwise, or at once when a key needs it first (ctrl+s typed
+        while coach starts). A second call does nothing. Synchronous, so no key is handled
+        half-way through it."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self._mount_editor(shown_now=not self._light_first_frame)
+        self.load_rest()
+
+    def load_rest(self) -> None:
+        """What the first frame does without: the subclass's."""
 
     def draft_stand_in(self) -> DraftPreview:
         """The draft's box for the first frame (``compose`` yields it)."""
@@ -129,7 +154,7 @@ class DraftScreen(Screen[None]):
             shortened.message, title="A long draft", severity="warning", timeout=20, markup=False
         )
 
-    def mount_editor(self, *, shown_now: bool) -> TextArea:
+    def _mount_editor(self, *, shown_now: bool) -> TextArea:
         """Mount the draft's TextArea to take the place of the ``DraftPreview``.
 
         From here on the editor holds the draft. It has the stand-in's text, and any key the

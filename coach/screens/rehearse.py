@@ -4,7 +4,7 @@ repetition.
 
 The screen's state is in the vars below; each widget is bound to what it shows (``data_bind``)
 and redraws itself. The first frame needs only what is imported at the top: the draft's editor,
-the deck, the database, the card list and the coaching panel come right after it (``_load``).
+the deck, the database, the card list and the coaching panel come right after it (``load``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.widgets import Header, Static
 
 from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
-from coach.screens import Clock, after_first_frame
+from coach.screens import Clock
 from coach.screens.draft_screen import DraftScreen
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
@@ -44,8 +44,7 @@ QUESTION_BOX = ("Write it the way you would say it…", "Your phrasing")
 RESPONSE_BOX = ("Your response: take the feedback, then re-pitch toward it…", "Your response")
 """The draft box's placeholder and title, for the closing question and for a feedback card."""
 COACH_DELAY = Delays.coach
-"""Unused: the pause before coaching is ``CoachApp.delays.coach``. Kept only because
-tests/ui/test_long_drafts.py still sets it."""
+"""Unused (``CoachApp.delays`` has the pauses): tests/ui/test_long_drafts.py still sets it."""
 
 
 class RehearseScreen(DraftScreen):
@@ -128,9 +127,6 @@ class RehearseScreen(DraftScreen):
         self.categories: dict[str, tuple[str, str]] = {}
         self.deck: tuple[FeedbackCard, ...] = ()
         self._coach = Debouncer(self, delays.coach, self._coach_now)
-        self._question_shown = False
-        """Whether the first frame showed the closing question (the database not read yet)."""
-        self._loaded = False
 
     def watch_card_id(self) -> None:
         self.card = self.cards.get(self.card_id)
@@ -147,10 +143,10 @@ class RehearseScreen(DraftScreen):
 
     def compose(self) -> ComposeResult:
         # The panels' frames are here from the first frame, so nothing moves when their
-        # contents arrive a moment later (``_load``). They sit on the screen itself (its layout
-        # is horizontal; the Header and Footer are docked): a full-screen container around
-        # them would be one more layer that Textual renders and cuts up behind them, about
-        # 1 MiB of rendered lines for nothing on screen.
+        # contents arrive a moment later (``load_rest``). They sit on the screen itself (its
+        # layout is horizontal; the Header and Footer are docked): a full-screen container
+        # around them would be one more layer that Textual renders and cuts up behind them,
+        # about 1 MiB of rendered lines for nothing on screen.
         yield Header()
         with Vertical(id="cards", classes="sidebar"):
             yield Static("Cards", classes="panel-title")
@@ -170,25 +166,15 @@ class RehearseScreen(DraftScreen):
     def on_mount(self) -> None:
         self.fit_draft(QUESTION_CARD_ID)  # whichever card opens
         if (self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID) != QUESTION_CARD_ID:
-            self._load()  # the card may be one of the user's own, kept in the database
+            self.load()  # the card may be one of the user's own, kept in the database
             return
         # The usual start: the closing question, which needs nothing from the database.
         self._open_draft()
-        self._question_shown = True
-        after_first_frame(self, self._load)
+        self.load_after_first_frame()
 
-    def _load(self) -> None:
-        """Everything the first frame can do without: the draft's editor, the database (opened
-        here when the app was handed a ``LazyStore``), the deck and the history.
-
-        Runs right after the first frame, or at once when a key needs it first (ctrl+s typed
-        while coach starts, say); a second call does nothing. Synchronous, so no key is handled
-        half-way through it.
-        """
-        if self._loaded:
-            return
-        self._loaded = True
-        self.mount_editor(shown_now=not self._question_shown)
+    def load_rest(self) -> None:
+        """The database (opened here when the app was handed a ``LazyStore``), the deck and
+        the history, once (see ``DraftScreen.load``)."""
         from coach.content.loader import load_deck
 
         self.categories, self.deck = load_deck()
@@ -198,8 +184,8 @@ class RehearseScreen(DraftScreen):
             attempts = tuple(self.store.attempts())  # maybe thousands: read once, here
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10, markup=False)
-        if self._question_shown:
-            # On screen since the first frame, perhaps typed in or timed already: go on.
+        if self.draft_key:
+            # The question, on screen since the first frame (perhaps typed in, or timed): go on.
             self._coach_now()
         else:
             last = self.drafts.get(LAST_CARD_KEY) or QUESTION_CARD_ID
@@ -272,7 +258,7 @@ class RehearseScreen(DraftScreen):
         """Move to the card due next by spaced repetition."""
         from coach.domain import drill
 
-        self._load()
+        self.load()
         card_id = drill.next_due(
             [QUESTION_CARD_ID, *self.cards],
             self.attempts or (),
@@ -339,7 +325,7 @@ class RehearseScreen(DraftScreen):
         from coach.domain import drill
         from coach.domain.models import Attempt
 
-        self._load()  # the database and the history: at once if this comes before them
+        self.load()  # the database and the history: at once if this comes before them
         text, stopwatch = self.draft_text, self.query_one(Stopwatch)
         if not text.strip():
             stopwatch.say(Text("Nothing to save yet: type your attempt first.", style="bold red"))
@@ -378,7 +364,7 @@ class RehearseScreen(DraftScreen):
         """Edit strengths and requirements; tailored cards follow."""
         from coach.screens.own_cards import edit_profile
 
-        self._load()
+        self.load()
         edit_profile(self, self.store, self._profile_saved)
 
     def _profile_saved(self) -> None:
@@ -393,7 +379,7 @@ class RehearseScreen(DraftScreen):
         """Record real feedback as a card, then open it to rehearse an answer."""
         from coach.screens.own_cards import record_heard
 
-        self._load()
+        self.load()
         record_heard(self, self.store, self.clock, self._heard_kept)
 
     def _heard_kept(self, card: FeedbackCard) -> None:
