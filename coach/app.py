@@ -181,7 +181,7 @@ class CoachApp(App[None]):
             return RateScreen(self.store, self.clock, self.rubric, self.delays)
         from coach.screens.rehearse import RehearseScreen
 
-        return RehearseScreen(self.store, self.clock)
+        return RehearseScreen(self.store, self.clock, self.delays)
 
     # --- themes: any of Textual's, from the command palette, remembered across runs ----------
 

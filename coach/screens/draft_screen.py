@@ -1,8 +1,13 @@
-"""A screen whose first frame shows the draft in a light stand-in, and how its editor takes over.
+"""A screen with a draft: shown first in a light stand-in, then in its editor, and kept as typed.
 
 The stand-in is ``coach.widgets.draft_preview.DraftPreview``: it saves the TextArea's cost
 (about 10 ms) from the first frame. ``mount_editor`` puts the real editor, a TextArea with the
 id "draft", in its place right after. Every key typed in the meantime is kept, in order.
+
+A subclass never asks which of the two is up: ``open_draft`` shows a draft, ``draft_text``
+reads it, ``focus_draft`` focuses it, and ``draft_changed`` hears of every edit. Each draft is
+written to the drafts file after a pause in typing, and before the screen leaves it. What the
+first frame does without, the subclass loads in ``load_rest``.
 """
 
 from __future__ import annotations
@@ -12,11 +17,17 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widget import Widget
 
+from coach.screens import after_first_frame
+from coach.screens.long_drafts import shorten_long_draft
+from coach.store.errors import StoreError
+from coach.widgets.debounce import Debouncer, Delays
 from coach.widgets.draft_preview import DraftPreview
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import TextArea
+
+    from coach.store.api import StoreAPI
 
 
 def end_cursor(editor: TextArea) -> None:
@@ -25,9 +36,125 @@ def end_cursor(editor: TextArea) -> None:
 
 
 class DraftScreen(Screen[None]):
-    """A screen with a ``DraftPreview`` that a TextArea (id "draft") replaces."""
+    """A screen with a draft: a ``DraftPreview`` that a TextArea (id "draft") replaces, each
+    draft kept by key in the drafts file."""
 
-    def mount_editor(self, *, shown_now: bool) -> TextArea:
+    _editor: TextArea | None = None
+    """The draft's editor once mounted; until then the stand-in holds the draft."""
+    _light_first_frame = False
+    """Whether the first frame shows the stand-in (``load_after_first_frame``)."""
+    _loaded = False
+
+    def __init__(self, store: StoreAPI, delays: Delays) -> None:
+        super().__init__()
+        self.store = store
+        self.drafts = store.drafts()
+        """Each draft as typed, by key: the drafts file's, kept up to date as keys come."""
+        self.draft_key = ""
+        """The key of the draft shown."""
+        self._unkept: set[str] = set()
+        """Drafts too long to keep whole that could not be copied aside: never overwritten."""
+        self._autosave = Debouncer(self, delays.autosave, self._write_draft)
+
+    def load_after_first_frame(self) -> None:
+        """Let the first frame show the draft in its stand-in, and ``load`` right after it."""
+        self._light_first_frame = True
+        after_first_frame(self, self.load)
+
+    def load(self) -> None:
+        """Mount the draft's editor, then ``load_rest``: right after a light first frame,
+        before the first frame otherwise, or at once when a key needs it first (ctrl+s typed
+        while coach starts). A second call does nothing. Synchronous, so no key is handled
+        half-way through it."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self._mount_editor(shown_now=not self._light_first_frame)
+        self.load_rest()
+
+    def load_rest(self) -> None:
+        """What the first frame does without: the subclass's."""
+
+    def draft_stand_in(self) -> DraftPreview:
+        """The draft's box for the first frame (``compose`` yields it)."""
+        return DraftPreview(
+            "", id="draft-preview", on_change=self._typed, in_order=self.run_in_order
+        )
+
+    def open_draft(self, key: str, *, placeholder: str, title: str) -> None:
+        """Show the draft kept under ``key`` (the one left is written first), with the
+        ``placeholder`` shown while it is empty and the box's ``title``."""
+        self.flush_draft()
+        self.draft_key = key
+        self.fit_draft(key)
+        text = self.drafts.get(key, "")
+        editor = self._editor
+        if editor is None:
+            preview = self.query_one(DraftPreview)
+            preview.set_text(text)
+            preview.set_placeholder(placeholder)
+            preview.border_title = title
+            return
+        if editor.text != text:
+            with self.prevent(editor.Changed):  # not an edit
+                editor.load_text(text)
+            end_cursor(editor)
+        editor.placeholder, editor.border_title = placeholder, title
+
+    @property
+    def draft_text(self) -> str:
+        """The draft as shown, in the editor or in its stand-in."""
+        if self._editor is not None:
+            return self._editor.text
+        return self.query_one(DraftPreview).text
+
+    def focus_draft(self) -> None:
+        """Give the draft the focus, in whichever box holds it."""
+        (self._editor or self.query_one(DraftPreview)).focus()
+
+    def draft_changed(self, text: str) -> None:
+        """Called with the draft's whole text after each edit (typed, pasted or deleted)."""
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Handled by name, not with @on(TextArea.Changed): that would import TextArea for the
+        # first frame, which only has the editor's stand-in.
+        if event.text_area is self._editor:
+            self._typed(event.text_area.text)
+
+    def _typed(self, text: str) -> None:
+        if text == self.drafts.get(self.draft_key, ""):
+            return
+        self.drafts[self.draft_key] = text
+        self._autosave.poke()  # after a pause in typing: a burst of keys costs one write
+        self.draft_changed(text)
+
+    def flush_draft(self) -> None:
+        """Write the draft now if it is waiting for a pause in typing (before leaving it)."""
+        self._autosave.flush()
+
+    def on_unmount(self) -> None:
+        self.flush_draft()
+
+    def _write_draft(self) -> None:
+        if not self.is_mounted or self.draft_key in self._unkept:
+            return
+        try:
+            self.store.save_draft(self.draft_key, self.drafts.get(self.draft_key, ""))
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
+
+    def fit_draft(self, key: str) -> None:
+        """Keep a draft too long for the editor whole, and give the editor its beginning."""
+        shortened = shorten_long_draft(self.store, self.drafts, key)
+        if shortened is None:
+            return
+        if not shortened.keep_typing:
+            self._unkept.add(key)
+        self.notify(
+            shortened.message, title="A long draft", severity="warning", timeout=20, markup=False
+        )
+
+    def _mount_editor(self, *, shown_now: bool) -> TextArea:
         """Mount the draft's TextArea to take the place of the ``DraftPreview``.
 
         From here on the editor holds the draft. It has the stand-in's text, and any key the
@@ -46,6 +173,7 @@ class DraftScreen(Screen[None]):
         )
         editor.border_title = preview.border_title
         end_cursor(editor)
+        self._editor = editor
         preview.hand_to(editor)
         if shown_now:
             preview.display = False

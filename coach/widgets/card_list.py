@@ -4,11 +4,14 @@ come from, each with a dot when due and its best score."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -40,10 +43,69 @@ def short_label(card: FeedbackCard, length: int = LABEL_LENGTH) -> str:
 
 
 class CardList(OptionList):
-    """Options are card ids; group headings are disabled options."""
+    """Options are card ids; group headings are disabled options.
 
-    _shown: tuple[Any, ...] | None = None
-    _shown_width = 0
+    Filled once its width is known (its first resize: measuring the options costs more than
+    the rest of the screen, so once, and at the right width), then again whenever the cards,
+    the attempts or its width change.
+    """
+
+    @dataclass
+    class Picked(Message):
+        """A card was picked (enter, or a click)."""
+
+        card_id: str
+
+    @dataclass
+    class Filled(Message):
+        """The list shows the latest cards and scores."""
+
+    card_id: var[str] = var(QUESTION_CARD_ID)
+    """The open card: highlighted."""
+    cards: var[Mapping[str, FeedbackCard]] = var(dict)
+    """Every card but the closing question, in the order listed."""
+    attempts: var[tuple[Attempt, ...] | None] = var(None)
+    """Every attempt saved (None: not read yet), for the due dots and best scores."""
+
+    def __init__(
+        self,
+        categories: Mapping[str, tuple[str, str]],
+        clock: Callable[[], datetime],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.categories = categories
+        """The deck's category ids and their (title, description): titles head the groups."""
+        self.clock = clock
+        self._filled_width: int | None = None
+        """The width the options were cut for; None until they are in."""
+
+    def watch_card_id(self, card_id: str) -> None:
+        self.point_at(card_id)
+
+    def watch_cards(self) -> None:
+        self._refill()
+
+    def watch_attempts(self) -> None:
+        self._refill()
+
+    def _refill(self) -> None:
+        if self._filled_width is not None:  # else its first resize fills it
+            self._fill()
+
+    def on_resize(self) -> None:
+        if self.content_size.width and self.content_size.width != self._filled_width:
+            highlighted = self.highlighted_option
+            self._fill()
+            if highlighted is not None and highlighted.id:
+                self.point_at(highlighted.id)
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Picked(event.option.id))
 
     def _label_length(self) -> int:
         """Characters a label may take: the list's width less the due dot and the scroll bar.
@@ -56,27 +118,12 @@ class CardList(OptionList):
         # The scroll bar may only appear once the options are in: leave its room from the start.
         return max(8, width - 2 - self.styles.scrollbar_size_vertical)
 
-    def on_resize(self) -> None:
-        if self._shown is not None and self.content_size.width != self._shown_width:
-            highlighted = self.highlighted_option
-            self.show(*self._shown)
-            if highlighted is not None and highlighted.id:
-                self.point_at(highlighted.id)
-
-    def show(
-        self,
-        cards: Iterable[FeedbackCard],
-        categories: Mapping[str, tuple[str, str]],
-        attempts: Iterable[Attempt],
-        now: datetime,
-        current: str,
-    ) -> None:
-        """Rebuild the list and keep ``current`` highlighted."""
-        cards, attempts = list(cards), list(attempts)
-        self._shown = (cards, categories, attempts, now, current)
-        self._shown_width = self.content_size.width
+    def _fill(self) -> None:
+        """Rebuild the list and keep the open card highlighted."""
+        self._filled_width = self.content_size.width
         length = self._label_length()
-        by_card = drill.by_card(attempts)  # one pass, not one per card: histories can be long
+        now = self.clock()
+        by_card = drill.by_card(self.attempts or ())  # one pass, not one per card
 
         def label(card_id: str, title: str) -> Text:
             state = drill.progress(card_id, by_card.get(card_id, []))
@@ -94,11 +141,13 @@ class CardList(OptionList):
             Option(label(QUESTION_CARD_ID, "Closing question"), QUESTION_CARD_ID)
         ]
         groups: dict[str, list[FeedbackCard]] = {}
-        for card in cards:
+        for card in self.cards.values():
             group = (
                 NICE_GROUP
                 if is_nice_to_have(card)
-                else GROUPS.get(card.source, categories.get(card.category, (card.category, ""))[0])
+                else GROUPS.get(
+                    card.source, self.categories.get(card.category, (card.category, ""))[0]
+                )
             )
             groups.setdefault(group, []).append(card)
         for group, members in groups.items():
@@ -110,7 +159,8 @@ class CardList(OptionList):
             ]
         self.clear_options()
         self.add_options(options)
-        self.point_at(current)
+        self.point_at(self.card_id)
+        self.post_message(self.Filled())
 
     def point_at(self, card_id: str) -> None:
         """Highlight ``card_id`` if it is listed."""

@@ -1,14 +1,22 @@
-"""The coaching panel: the score, each check with its tip, and the user's flagged phrases."""
+"""The coaching panel: the score, each check with its tip, and the user's flagged phrases; and
+in its place, while nothing is typed, what to do first."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.reactive import var
 from textual.widgets import Static
 
 from coach.domain.assessment import Assessment, Span
 from coach.domain.text import MAX_COACHED_WORDS
 from coach.render.safe import visible
+from coach.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from coach.domain.cards import FeedbackCard
 
 BAR_WIDTH = 24
 MAX_FLAGGED = 10
@@ -42,14 +50,72 @@ def in_context(text: str, span: Span, reach: int = 28) -> Text:
     return line
 
 
+def empty_guidance(is_question: bool) -> tuple[str, str]:
+    """What to do first, as a title and a text, while nothing is typed."""
+    if is_question:
+        return (
+            "Start here",
+            "1. Say the question aloud until it feels like yours.\n"
+            "2. Write your own phrasing: the coach checks it as you type.\n"
+            "3. ctrl+t times you saying it; about 15 seconds is the goal.\n"
+            "4. ctrl+s saves the attempt; ctrl+n moves to the next card.",
+        )
+    return (
+        "Draft your response",
+        "Take the feedback, then skew your pitch toward it: name the concern, bring a "
+        "strength with evidence, and end on what you would bring. ctrl+o adds your "
+        "strengths, so the coach can check you use them.",
+    )
+
+
+class CoachingGuidance(EmptyState):
+    """What to do first with ``card`` (None: the closing question), shown while there is no
+    ``assessment`` (nothing is typed)."""
+
+    card: var[FeedbackCard | None] = var(None)
+    assessment: var[Assessment | None] = var(None)
+
+    def __init__(
+        self, card: FeedbackCard | None, assessment: Assessment | None, *, id: str | None = None
+    ) -> None:
+        super().__init__(*empty_guidance(card is None), id=id)
+        self.card, self.assessment = card, assessment
+
+    def watch_card(self, card: FeedbackCard | None) -> None:
+        self.set_text(*empty_guidance(card is None))
+
+    def watch_assessment(self, assessment: Assessment | None) -> None:
+        self.display = assessment is None
+
+
 class CoachingPanel(Static):
-    """Renders an ``Assessment`` of the current draft; cheap enough to redraw on every pause."""
+    """Renders the ``assessment`` of ``draft``; cheap enough to redraw on every pause in typing.
+    Hidden while there is none (nothing is typed)."""
 
     DEFAULT_CSS = """
     CoachingPanel {
         height: auto;
     }
     """
+
+    draft: var[str] = var("")
+    assessment: var[Assessment | None] = var(None)
+
+    def __init__(self, draft: str, assessment: Assessment | None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Shown from its first frame; a binding (data_bind) only delivers values after mount.
+        self.draft, self.assessment = draft, assessment
+
+    def watch_draft(self) -> None:
+        self._redraw()
+
+    def watch_assessment(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.display = self.assessment is not None
+        if self.assessment is not None:
+            self.show(self.assessment, self.draft)
 
     def show(self, assessment: Assessment, text: str) -> None:
         """Redraw for ``assessment`` of ``text``."""

@@ -20,11 +20,11 @@ import coach.app
 from coach.app import CoachApp
 from coach.content.loader import load_deck
 from coach.domain.cards import QUESTION_CARD_ID
-from coach.screens import rehearse
 from coach.screens.profile import ProfileScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store.opening import open_store
 from coach.store.store import Store
+from coach.widgets.debounce import Delays
 from coach.widgets.draft_preview import DraftPreview
 from tests.ui.keyboard import wait_until
 from tests.ui.test_rehearse import NOON, loaded
@@ -33,19 +33,17 @@ SIZE = (120, 36)
 
 
 def held_back(store: Store) -> tuple[CoachApp, list[Callable[[], object]]]:
-    """An app whose after-first-frame work waits until the test runs it."""
-    app = CoachApp(store, clock=lambda: NOON)
+    """An app whose after-first-frame work waits until the test runs it (coaching and
+    autosave, which need none of it, come at once)."""
+    app = CoachApp(store, clock=lambda: NOON, delays=Delays.none())
     waiting: list[Callable[[], object]] = []
     app.after_first_frame = waiting.append  # type: ignore[method-assign,assignment]
     return app, waiting
 
 
 async def test_keys_typed_before_the_editor_arrives_are_kept_in_it(
-    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, db_path: Path
 ) -> None:
-    # The first coaching pass (a pause in typing) would bring the editor in: not during
-    # this test's slow key presses, so what the stand-in holds can be checked.
-    monkeypatch.setattr(rehearse, "COACH_DELAY", 60.0)
     store.save_draft(QUESTION_CARD_ID, "How do I")
     app, waiting = held_back(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -131,9 +129,10 @@ async def test_keys_typed_across_the_hand_over_arrive_whole_and_in_order(
         await typing
         await loaded(pilot)
         await wait_until(pilot, lambda: not screen.query(DraftPreview), "the editor")
-        await pilot.pause(0.2)
-        assert screen.query_one("#draft", TextArea).text == sent
-        assert screen.drafts[QUESTION_CARD_ID] == sent
+        editor = screen.query_one("#draft", TextArea)
+        await wait_until(pilot, lambda: editor.text == sent, "every key, in order")
+        # The draft kept for a quit hears of the last key through the editor's message.
+        await wait_until(pilot, lambda: screen.drafts[QUESTION_CARD_ID] == sent, "the draft")
 
 
 class TypesAtReady(CoachApp):
@@ -160,11 +159,10 @@ async def test_starting_on_another_card_keys_go_to_that_cards_draft(
         screen = app.screen
         assert isinstance(screen, RehearseScreen)
         await loaded(pilot)
-        await pilot.pause(0.2)
         editor = screen.query_one("#draft", TextArea)
-        assert editor.text == "My answerxyz"
+        await wait_until(pilot, lambda: editor.text == "My answerxyz", "the keys")
         assert editor.has_focus
-        assert screen.drafts[card] == "My answerxyz"
+        await wait_until(pilot, lambda: screen.drafts[card] == "My answerxyz", "the draft")
         assert QUESTION_CARD_ID not in screen.drafts
     assert open_store(db_path).store.drafts()[card] == "My answerxyz"
 
@@ -191,19 +189,16 @@ async def test_the_stand_in_and_the_editor_never_share_a_frame(
         display(self, screen, renderable)  # type: ignore[arg-type]
 
     monkeypatch.setattr(App, "_display", watch)
-    async with CoachApp(store, clock=lambda: NOON).run_test(size=SIZE) as pilot:
+    app = CoachApp(store, clock=lambda: NOON, delays=Delays.none())
+    async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        await pilot.pause(0.3)
+        # Once the stand-in is gone, every frame that could have shown both has been drawn.
+        await wait_until(pilot, lambda: not app.screen.query(DraftPreview), "the hand-over")
     assert frames[0] > 2
     assert shared == []
 
 
-async def test_a_paste_with_carriage_returns_becomes_lines(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The first coaching pass (0.12 s after the paste) brings the editor in: not before the
-    # stand-in is checked, however slow the machine (it failed about 1 in 10 on a busy one).
-    monkeypatch.setattr(rehearse, "COACH_DELAY", 60.0)
+async def test_a_paste_with_carriage_returns_becomes_lines(store: Store) -> None:
     app, waiting = held_back(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -242,8 +237,9 @@ async def test_a_dialog_opened_at_once_leaves_the_editor_focused_on_return(
         assert isinstance(app.screen, ProfileScreen)
         for callback in waiting:
             callback()
-        await pilot.pause(0.2)
         editor = rehearsing.query_one("#draft", TextArea)
+        await wait_until(pilot, lambda: editor.is_mounted, "the editor")
+        await pilot.pause()
         assert not editor.has_focus  # no cursor blinking behind the dialog
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is rehearsing, "the dialog to close")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
 
@@ -18,8 +20,10 @@ from coach.screens.rehearse import RehearseScreen
 from coach.store.drafts import drafts_path
 from coach.store.opening import open_store
 from coach.store.store import Store
+from coach.widgets.debounce import Delays
 from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_app import text_of
+from tests.ui.toasts import toasts
 
 SIZE = (120, 36)
 NOON = datetime(2026, 11, 20, 12, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -30,7 +34,8 @@ QUESTION = (
 
 
 def app_on(store: Store, when: datetime = NOON) -> CoachApp:
-    return CoachApp(store, clock=lambda: when)
+    # No pause before coaching or autosaving: tests wait for what they do, not for the clock.
+    return CoachApp(store, clock=lambda: when, delays=Delays.none())
 
 
 async def loaded(pilot: Pilot[None]) -> None:
@@ -38,8 +43,15 @@ async def loaded(pilot: Pilot[None]) -> None:
     await wait_until(pilot, lambda: getattr(pilot.app.screen, "ready", False), "the card list")
 
 
-def coaching_text(app: CoachApp) -> str:
-    return text_of(app.screen.query_one("#coach-panel", Static))
+def coaching_text(app: App[None]) -> str:
+    """What the coaching panel says ("" until it is there, just after the first frame)."""
+    panels = app.screen.query("#coach-panel")
+    return text_of(panels.first(Static)) if panels else ""
+
+
+async def coached(pilot: Pilot[None], words: str) -> None:
+    """Wait, as a person would, for the coaching panel to say ``words``."""
+    await wait_until(pilot, lambda: words in coaching_text(pilot.app), f"coaching: {words}")
 
 
 async def test_type_a_question_see_coaching_and_save_it(db_path: Path) -> None:
@@ -49,15 +61,14 @@ async def test_type_a_question_see_coaching_and_save_it(db_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, RehearseScreen) and screen.card_id == QUESTION_CARD_ID
         await pilot.press(*"So, did I get the job?")
-        await pilot.pause(0.3)
-        assert "✗ Open, not yes/no" in coaching_text(app)
+        await coached(pilot, "✗ Open, not yes/no")
         await pilot.press("ctrl+a", "ctrl+k")  # clear the line, as a user would
         await paste(pilot, QUESTION)
-        await pilot.pause(0.3)
-        assert "100/100" in coaching_text(app)
+        await coached(pilot, "100/100")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert any("Saved: 100/100" in n.message for n in app._notifications)
+        await wait_until(
+            pilot, lambda: any("Saved: 100/100" in m for _, m in toasts(app)), "the toast"
+        )
     (attempt,) = open_store(db_path).store.attempts()
     assert attempt.kind == "question"
     assert attempt.card_id == QUESTION_CARD_ID
@@ -83,8 +94,12 @@ async def test_a_response_draft_survives_a_restart_and_an_attempt_shows_in_histo
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*" I would bring that")
-        await pilot.pause(0.8)  # the autosave waits for a pause in typing
-        assert drafts_path(db_path).exists()
+
+        def kept() -> str:
+            path = drafts_path(db_path)
+            return str(json.loads(path.read_text()).get(card_id, "")) if path.exists() else ""
+
+        await wait_until(pilot, lambda: kept().endswith("I would bring that"), "the autosave")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ConfirmScreen), "quitting with unsaved text asks first"
         await pilot.press("y")
@@ -132,9 +147,15 @@ async def test_stopwatch_time_is_saved_with_the_attempt(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")
         await paste(pilot, QUESTION)
-        await pilot.pause(0.3)
+        status_line = app.screen.query_one("#draft-status", Static)
+
+        def counting() -> bool:
+            shown = text_of(status_line)
+            return "ctrl+t to stop" in shown and "⏱  0.0 s" not in shown
+
+        await wait_until(pilot, counting, "the stopwatch to count")
         await pilot.press("ctrl+t")
-        status = text_of(app.screen.query_one("#draft-status", Static))
+        status = text_of(status_line)
         assert "said in" in status
         await pilot.press("ctrl+s")
     (attempt,) = store.attempts()
@@ -146,7 +167,7 @@ async def test_defensive_phrase_is_highlighted_in_the_panel(db_path: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n")
         await pilot.press(*"Thanks, but actually I disagree with that.")
-        await pilot.pause(0.3)
+        await coached(pilot, "In your words")
         panel = coaching_text(app)
         assert "In your words" in panel
         assert "but actually" in panel and "✗ No defensive phrasing" in panel
@@ -257,8 +278,7 @@ async def test_covering_the_open_tailored_card_does_not_break_the_screen(db_path
         assert isinstance(app.screen, RehearseScreen)
         assert screen.card_id == QUESTION_CARD_ID
         await pilot.press(*"How")
-        await pilot.pause(0.3)
-        assert "✗" in coaching_text(app)
+        await coached(pilot, "✗")
 
 
 async def test_quitting_from_the_profile_editor_with_edits_asks(db_path: Path) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from coach.content.loader import load_deck, load_questions
 from coach.domain import Attempt, drill
-from coach.screens.rehearse_text import card_prompt, history_line, question_prompt, status_line
+from coach.widgets.card_history import history_line
+from coach.widgets.prompt import card_prompt, question_prompt
+from coach.widgets.stopwatch import status_line
 
 
 def test_the_question_prompt_names_its_purposes() -> None:

@@ -1,0 +1,83 @@
+"""Cards of the user's own, made in two dialogs that Rehearse opens: the profile (ctrl+o), whose
+strengths and job requirements give tailored cards, and feedback heard in an interview (ctrl+f),
+which becomes a heard card.
+
+What a dialog gives back is saved here, and the user told; in between, the screen rebuilds its
+cards (``then``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from coach.screens import Clock
+from coach.screens.saving import tell_saved
+from coach.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from coach.domain.cards import FeedbackCard
+    from coach.domain.models import Profile
+    from coach.store.api import StoreAPI
+
+
+def edit_profile(screen: Screen[Any], store: StoreAPI, then: Callable[[], object]) -> None:
+    """Open the profile editor over ``screen``; save the profile it gives back, call ``then``,
+    and say how many tailored cards it makes."""
+    from coach.domain.cards import tailored_cards
+    from coach.screens.profile import ProfileScreen
+
+    def edited(profile: Profile | None) -> None:
+        if profile is None or not _saved(screen, lambda: store.save_profile(profile), "Profile"):
+            return
+        then()
+        tailored = len(tailored_cards(profile.requirements, profile.strengths))
+        tell_saved(
+            screen,
+            store,
+            f"Profile saved. {tailored} tailored card(s).",
+            title="Profile",
+            unkept="Your profile is kept only until coach closes",
+        )
+
+    screen.app.push_screen(ProfileScreen(store.profile()), edited)
+
+
+def record_heard(
+    screen: Screen[Any], store: StoreAPI, clock: Clock, then: Callable[[FeedbackCard], object]
+) -> None:
+    """Open the dialog for feedback heard in an interview over ``screen``; keep it as a card,
+    call ``then`` with the card, and say so."""
+    from coach.domain.cards import heard_card
+    from coach.screens.heard import HeardScreen
+
+    def kept(result: tuple[str, str] | None) -> None:
+        if result is None:
+            return
+        said, company = result
+        card = heard_card(said, clock().strftime("%Y%m%d-%H%M%S"), company)
+        if not _saved(screen, lambda: store.save_heard_card(card), ""):
+            return
+        then(card)
+        tell_saved(
+            screen,
+            store,
+            "Kept as a card: rehearse your answer to it now.",
+            title="Feedback",
+            unkept="This card is kept only until coach closes",
+        )
+
+    screen.app.push_screen(HeardScreen(), kept)
+
+
+def _saved(screen: Screen[Any], save: Callable[[], object], what: str) -> bool:
+    """Run ``save``; if the store refuses, say so and return False."""
+    try:
+        save()
+    except StoreError as error:
+        title = f"{what} not saved" if what else "Not saved"
+        screen.notify(str(error), title=title, severity="error", timeout=12, markup=False)
+        return False
+    return True
