@@ -43,8 +43,6 @@ LAST_CARD_KEY = "rehearse.card"
 QUESTION_BOX = ("Write it the way you would say it…", "Your phrasing")
 RESPONSE_BOX = ("Your response: take the feedback, then re-pitch toward it…", "Your response")
 """The draft box's placeholder and title, for the closing question and for a feedback card."""
-COACH_DELAY = Delays.coach
-"""Unused (``CoachApp.delays`` has the pauses): tests/ui/test_long_drafts.py still sets it."""
 
 
 class RehearseScreen(DraftScreen):

@@ -32,10 +32,12 @@ from tests.ui.test_rehearse import NOON, loaded
 SIZE = (120, 36)
 
 
-def held_back(store: Store) -> tuple[CoachApp, list[Callable[[], object]]]:
+def held_back(
+    store: Store, delays: Delays | None = None
+) -> tuple[CoachApp, list[Callable[[], object]]]:
     """An app whose after-first-frame work waits until the test runs it (coaching and
-    autosave, which need none of it, come at once)."""
-    app = CoachApp(store, clock=lambda: NOON, delays=Delays.none())
+    autosave, which need none of it, come at once unless ``delays`` says otherwise)."""
+    app = CoachApp(store, clock=lambda: NOON, delays=delays or Delays.none())
     waiting: list[Callable[[], object]] = []
     app.after_first_frame = waiting.append  # type: ignore[method-assign,assignment]
     return app, waiting

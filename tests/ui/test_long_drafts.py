@@ -17,12 +17,12 @@ from textual.widgets import Static, TextArea
 from coach.app import CoachApp
 from coach.content.loader import load_deck
 from coach.domain.cards import QUESTION_CARD_ID
-from coach.screens import rehearse
 from coach.screens.rehearse import RehearseScreen
 from coach.store import files
 from coach.store.drafts import drafts_path
 from coach.store.lazy import LazyStore
 from coach.store.opening import open_store
+from coach.widgets.debounce import Delays
 from coach.widgets.draft_limits import MAX_DRAFT_CHARS
 from coach.widgets.draft_preview import DraftPreview
 from tests.ui.keyboard import paste, wait_until
@@ -150,14 +150,11 @@ async def test_a_paste_past_the_limit_is_refused_with_a_sentence(db_path: Path) 
     assert open_store(db_path).store.drafts()[QUESTION_CARD_ID] == "Mine and yours"
 
 
-async def test_a_paste_past_the_limit_into_the_stand_in_is_refused_too(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_paste_past_the_limit_into_the_stand_in_is_refused_too(db_path: Path) -> None:
     # The first coaching pass (a pause in typing) would bring the editor in: not during this
     # test's slow key presses, so what the stand-in holds can be checked (it failed 1 in 6).
-    monkeypatch.setattr(rehearse, "COACH_DELAY", 60.0)
     store = open_store(db_path).store
-    app, _waiting = held_back(store)
+    app, _waiting = held_back(store, Delays(coach=60.0))
     async with app.run_test(size=SIZE) as pilot:
         preview = app.screen.query_one(DraftPreview)
         await pilot.press(*"Mine")
