@@ -5,12 +5,11 @@ Loaded on first use, never at import: the app's first frame pays nothing for it.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.content.loader import ContentError, data_dir
+from coach.content.loader import ContentError, data_dir, load_json
 
 if TYPE_CHECKING:
     from coach.domain.posting_phrases import PostingPhrases
@@ -32,14 +31,9 @@ def _load(folder: Path) -> PostingPhrases:
     from coach.domain.posting_phrases import PostingPhrases
 
     path = folder / POSTINGS_FILE
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError(f"{path} is missing: reinstall coach") from None
-    except (OSError, ValueError) as error:
-        raise ContentError(f"{path} could not be read: {error}") from None
-    if not isinstance(raw, dict):
-        raise ContentError(f"{path}: the top level must be an object")
+    raw = load_json(
+        str(POSTINGS_FILE), folder
+    )  # the one reader: missing, unreadable, not an object
     try:
         return PostingPhrases.from_mapping(raw)
     except ValueError as error:
