@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
 LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
+ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
+"""The fields in the order they are drawn (and Tab goes): not ``FIELDS``, the parser's order."""
 """The fields of the sections built after the first frame."""
 
 
@@ -215,12 +217,12 @@ class InterviewForm(VerticalScroll):
             return
         focused = self.screen.focused
         name = (focused.id or "")[2:] if focused is not None else ""
-        if name not in FIELDS:
+        if name not in ON_SCREEN:
             return
-        index = FIELDS.index(name) + (1 if event.key == "tab" else -1)
-        if not 0 <= index < len(FIELDS):
+        index = ON_SCREEN.index(name) + (1 if event.key == "tab" else -1)
+        if not 0 <= index < len(ON_SCREEN):
             return  # out of the form: Textual's own order
-        target = self.query_one(f"#f-{FIELDS[index]}")
+        target = self.query_one(f"#f-{ON_SCREEN[index]}")
         if focused is not None and focused.virtual_region and target.virtual_region:
             return  # both laid out: Textual's order is the form's
         # Textual orders the focus by where widgets are drawn, and a field just built is not

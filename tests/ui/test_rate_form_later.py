@@ -3,6 +3,7 @@ frame): it is read and filled whole, and a key or a field that needs them builds
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -51,3 +52,28 @@ async def test_focusing_a_later_field_builds_it() -> None:
         await wait_until(pilot, lambda: app.focused is form.query_one(f"#f-{LATER[-1]}"), "focus")
         form.tell("reply_date", "Not a date.")
         assert isinstance(form.query_one("#f-reply_date"), Input)
+
+
+@pytest.mark.parametrize(
+    ("start", "expected", "key"),
+    [
+        ("role", "stage", "tab"),
+        ("date", "time", "tab"),
+        ("stage", "date", "tab"),
+        ("time", "date", "shift+tab"),
+    ],
+)
+async def test_tab_follows_the_order_on_screen_while_the_later_sections_are_built(
+    start: str, expected: str, key: str
+) -> None:
+    """The reviewer's case: Tab from Role went to "Their answer" (the parser's order) when it
+    came before the later sections were laid out, as right after F3 opens Rate."""
+    app = FormAlone()
+    async with app.run_test() as pilot:
+        app.query_one(InterviewForm).focus_field(start)
+        await pilot.pause()
+        await pilot.press(key)
+        await wait_until(
+            pilot, lambda: app.focused is not None and app.focused.id != f"f-{start}", key
+        )
+        assert app.focused is not None and app.focused.id == f"f-{expected}"
