@@ -104,7 +104,7 @@ class Rating:
     notes: tuple[str, ...] = ()
     """Why the band was held where it is (an offer settles it; long silence caps it)."""
     log_odds: float = 0.0
-    """All the evidence, before the chance was bounded."""
+    """All the evidence, before the read was squeezed into its bounds."""
 
 
 def check_signals(signals: Mapping[str, object]) -> dict[str, object]:
@@ -153,18 +153,18 @@ def _read(rule: SignalRule, obs: Mapping[str, object]) -> tuple[Level | None, st
     return rule.levels[str(value)], str(value)
 
 
-def _band(chance: float, rubric: Rubric) -> Band:
-    if chance >= rubric.well_at:
+def _band(read: float, rubric: Rubric) -> Band:
+    if read >= rubric.well_at:
         return "went well"
-    return "went poorly" if chance < rubric.poorly_below else "mixed"
+    return "went poorly" if read < rubric.poorly_below else "mixed"
 
 
 def _held(
-    chance: float, reply: FollowUpRead, obs: Mapping[str, object], rubric: Rubric
+    read: float, reply: FollowUpRead, obs: Mapping[str, object], rubric: Rubric
 ) -> tuple[float, str]:
-    """The chance after what the follow-up settles, and the note that says why ("" if none)."""
+    """The read after what the follow-up settles, and the note that says why ("" if none)."""
     outcome = obs.get("outcome")
-    if outcome in SETTLED_WELL and chance < rubric.well_at:
+    if outcome in SETTLED_WELL and read < rubric.well_at:
         return rubric.well_at, f"They answered with {outcome}: that settles it, it went well."
     below_well = rubric.well_at - 0.01  # a whole point below the band's edge
     if outcome in ("rejected", "no reply"):
@@ -175,8 +175,8 @@ def _held(
         # overdue to just below "went well" four weeks past the date: a strong interview loses
         # ground every week instead of sitting at the top and then falling off a cliff.
         ceiling = rubric.highest_read - (rubric.highest_read - below_well) * reply.silence_share
-        if chance <= ceiling and not reply.full_silence:
-            return chance, ""
+        if read <= ceiling and not reply.full_silence:
+            return read, ""
         since = (
             "the date they gave"
             if obs.get("gave_timeline") is True and isinstance(obs.get("timeline_days"), int)
@@ -193,10 +193,10 @@ def _held(
                 f"Silence past {since}: until they reply, the read can be at most "
                 f"{round(100 * ceiling)}, and that falls week by week."
             )
-        return min(chance, ceiling), note
+        return min(read, ceiling), note
     else:
-        return chance, ""
-    return min(chance, below_well), note
+        return read, ""
+    return min(read, below_well), note
 
 
 def rate_interview(signals: Mapping[str, object], rubric: Rubric) -> Rating:
@@ -233,8 +233,8 @@ def rate_interview(signals: Mapping[str, object], rubric: Rubric) -> Rating:
     seen = [(rule, level, detail) for rule, level, detail in read if level is not None]
     low, high = rubric.lowest_read, rubric.highest_read
     log_odds = sum(level.evidence for _, level, _ in seen)
-    chance = combine.bounded(combine.logistic(log_odds), low, high)
-    held, note = _held(chance, reply, observed, rubric)
+    squeezed = combine.bounded(combine.logistic(log_odds), low, high)
+    held, note = _held(squeezed, reply, observed, rubric)
     points = dict(
         zip(
             (rule.key for rule, _, _ in seen),
@@ -242,10 +242,10 @@ def rate_interview(signals: Mapping[str, object], rubric: Rubric) -> Rating:
             strict=True,
         )
     )
-    if held != chance:
+    if held != squeezed:
         # What the follow-up settled beyond its evidence is the follow-up's part too, so the
         # points still add up to the score.
-        points["follow_up"] = points.get("follow_up", 0.0) + 100 * (held - chance)
+        points["follow_up"] = points.get("follow_up", 0.0) + 100 * (held - squeezed)
     contributions = tuple(
         Contribution(
             rule.key,
