@@ -18,6 +18,7 @@ from textual.widgets import Sparkline, Static
 from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
 from coach.render.progress_charts import day_bars, outcome_strips
 from coach.screens import Clock
+from coach.screens.fresh import ShowsSaved
 from coach.store.errors import StoreError
 from coach.widgets.empty_state import EmptyState
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 DAYS = 14
 
 
-class ProgressScreen(ModalScreen[None]):
+class ProgressScreen(ShowsSaved, ModalScreen[None]):
     """Charts of what is saved; read-only, closed with Escape."""
 
     CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
@@ -73,6 +74,12 @@ class ProgressScreen(ModalScreen[None]):
             yield Static("Press Escape or F4 to close.", id="progress-footer")
 
     def on_mount(self) -> None:
+        self.show_saved(force=True)
+
+    def show_saved(self, *, force: bool = False) -> None:
+        """Draw the charts from the database (again only if anything was saved since)."""
+        if not (self.seen.changed() or force):
+            return
         try:
             attempts = self.store.attempts()
             interviews = self.store.interviews()
