@@ -45,8 +45,9 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
         self.rubric = rubric
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="progress"):
-            yield Static("Progress", id="progress-title")
+        with Vertical(id="progress") as box:
+            box.border_title = "Progress"
+            box.border_subtitle = "Press Escape or F4 to close"
             with VerticalScroll(id="progress-body"):
                 yield Static("Rehearsal scores over time", classes="progress-heading")
                 with Vertical(id="progress-rehearsal"):
@@ -71,7 +72,6 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
                 with Vertical(id="progress-by-day"):
                     yield Static(f"Day by day, the last {DAYS} days", classes="progress-heading")
                     yield Static(id="progress-days")
-            yield Static("Press Escape or F4 to close.", id="progress-footer")
 
     def on_mount(self) -> None:
         self.show_saved(force=True)
