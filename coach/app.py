@@ -74,6 +74,14 @@ class CoachApp(App[None]):
         ),
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
         Binding(
+            "f5",
+            "show_saved",
+            "Refresh",
+            id="refresh",
+            show=False,
+            tooltip="Show what was saved elsewhere: another coach window, or coach import.",
+        ),
+        Binding(
             "ctrl+q",
             "quit",
             "Quit",
@@ -278,6 +286,18 @@ class CoachApp(App[None]):
     async def action_quit(self) -> None:
         """Quit, asking first if the current screen has unsaved work."""
         self._leave_then(self.exit)
+
+    def action_show_saved(self, force: bool = True) -> None:
+        """Have every screen on the stack read again what it shows from the database (only
+        what changed since, unless ``force``): see coach/screens/fresh.py."""
+        for screen in self.screen_stack:
+            show_saved = getattr(screen, "show_saved", None)
+            if callable(show_saved):
+                show_saved(force=force)
+
+    def on_app_focus(self) -> None:
+        # The terminal is back from another window, where ``coach import`` may have run.
+        self.action_show_saved(force=False)
 
     def action_help(self) -> None:
         """Show every key of the app and the current screen."""

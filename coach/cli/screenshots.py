@@ -12,18 +12,26 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from textual import events
+from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from coach.app import CoachApp, ScreenName
 from coach.demo.data import fill_store
 from coach.demo.rehearsals import demo_cards
 from coach.demo.seeker import DBT
+from coach.screens.help import HelpScreen
+from coach.screens.profile import ProfileScreen
+from coach.screens.progress import ProgressScreen
 from coach.store.store import Store
+from coach.widgets.debounce import Delays
 
-SIZE = (140, 44)
+SIZE = (120, 36)
+"""The size most people's terminals have (and the README's pictures show)."""
 NOW = datetime(2026, 11, 20, 19, 30, tzinfo=timezone(timedelta(hours=1)))
 """A fixed evening: the screenshots are the same on every run, on every machine."""
 DEFAULT_FOLDER = "screenshots"
@@ -52,12 +60,18 @@ class Shot:
 
 
 async def _wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until ``condition`` holds: the lists fill just after the first frame."""
-    for _ in range(500):
+    """Let the app run until ``condition`` holds (the lists fill just after the first frame),
+    then until it is idle, so what the condition saw is drawn."""
+    for _ in range(1000):
         if condition():
+            await pilot.pause()
             return
-        await pilot.pause(0.01)
+        await pilot.pause(0.01)  # a polling step: the app runs meanwhile
     raise RuntimeError(f"screenshots: gave up waiting for {what}")
+
+
+def _showing(pilot: Pilot[None], kind: type[Screen[Any]]) -> Callable[[], bool]:
+    return lambda: isinstance(pilot.app.screen, kind)
 
 
 async def _steady(pilot: Pilot[None]) -> None:
@@ -80,7 +94,16 @@ async def _rehearse_ready(pilot: Pilot[None]) -> None:
 async def _type(pilot: Pilot[None], text: str) -> None:
     # Pasted, as a terminal delivers a paste: typing key by key costs Pilot ~60 ms a key.
     pilot.app.post_message(events.Paste(text))
-    await pilot.pause(0.4)  # the coaching panel redraws after a pause in typing
+    screen = pilot.app.screen
+    # Coached at once (``Delays.none()``): the draft is counted and its assessment shown.
+    await _wait_until(
+        pilot,
+        lambda: (
+            getattr(screen, "draft", None) == text
+            and getattr(screen, "assessment", None) is not None
+        ),
+        "the coaching",
+    )
 
 
 async def _question(pilot: Pilot[None]) -> None:
@@ -115,35 +138,38 @@ async def _rate(pilot: Pilot[None]) -> None:
         lambda: pilot.app.focused is not None and pilot.app.focused.id == "f-company",
         "the form to open",
     )
-    await pilot.pause(0.3)
+    await _wait_until(pilot, lambda: getattr(screen, "rating", None) is not None, "the rating")
 
 
 async def _help(pilot: Pilot[None]) -> None:
     await _rehearse_ready(pilot)
     await pilot.press("f1")
-    await pilot.pause(0.2)
+    await _wait_until(pilot, _showing(pilot, HelpScreen), "the help")
 
 
 async def _profile(pilot: Pilot[None]) -> None:
     await _rehearse_ready(pilot)
     await pilot.press("ctrl+o")
-    await pilot.pause(0.2)
+    await _wait_until(pilot, _showing(pilot, ProfileScreen), "the profile")
     await _steady(pilot)
-    await pilot.pause(0.2)
+    await pilot.pause()
 
 
 async def _progress(pilot: Pilot[None]) -> None:
     await _rehearse_ready(pilot)
     await pilot.press("f4")
-    await pilot.pause(0.3)
+    await _wait_until(pilot, _showing(pilot, ProgressScreen), "the charts")
 
 
 async def _palette(pilot: Pilot[None]) -> None:
     await _rehearse_ready(pilot)
     await pilot.press("ctrl+p")
-    await pilot.pause(0.3)
+    await _wait_until(pilot, _showing(pilot, CommandPalette), "the palette")
+    commands = pilot.app.screen.query_one(OptionList)
+    # A worker gathers the commands: coach's four (and Textual's, in the same batch).
+    await _wait_until(pilot, lambda: commands.option_count >= 4, "the commands")
     await _steady(pilot)
-    await pilot.pause(0.2)
+    await pilot.pause()
 
 
 SHOTS = (
@@ -161,7 +187,8 @@ async def take(shot: Shot, folder: Path) -> Path:
     """Write one screenshot into ``folder``; returns the file."""
     store = Store.in_memory()
     fill_store(store, NOW)
-    app = CoachApp(store, first_screen=shot.first_screen, clock=lambda: NOW)
+    # No pause before coaching or rating: each shot waits on what the work shows instead.
+    app = CoachApp(store, first_screen=shot.first_screen, clock=lambda: NOW, delays=Delays.none())
     async with app.run_test(size=SIZE) as pilot:
         await shot.act(pilot)
         svg = app.export_screenshot(title=f"coach · {shot.name}")

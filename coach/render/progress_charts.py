@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
+from itertools import groupby
 
 from rich.console import Group
 from rich.table import Table
@@ -17,25 +19,43 @@ AXIS = 41
 """Cells of the 0-100 rating axis: one per 2.5 points, so 0, 50 and 100 fall on cells."""
 
 
+def _span(first: date, last: date) -> str:
+    """Days from ``first`` to ``last``, short: "07-12 Nov", or "28 Oct-03 Nov"."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%d}-{last:%d %b}"
+    return f"{first:%d %b}-{last:%d %b}"
+
+
 def day_bars(days: Sequence[Day]) -> Table:
-    """One line per day: the mean score as a bar, the best and the number of attempts."""
+    """One line per day practised: the mean score as a bar, the best and the number of
+    attempts. Days without practice in a row share one line, so the last days (the ones that
+    matter the evening before) fit on a small screen too."""
     table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
     table.add_column("day", style="dim", no_wrap=True)
     table.add_column("bar", no_wrap=True)
     table.add_column("detail", no_wrap=True)
-    for day in days:
-        label = f"{day.day:%a %d %b}"
-        if day.mean is None:
-            table.add_row(label, Text("·", style="dim"), Text("no practice", style="dim"))
+    for idle, group in groupby(days, key=lambda day: day.mean is None):
+        run = list(group)
+        if idle:
+            one = len(run) == 1
+            label = f"{run[0].day:%a %d %b}" if one else _span(run[0].day, run[-1].day)
+            detail = "no practice" if one else f"no practice for {len(run)} days"
+            table.add_row(label, Text("·", style="dim"), Text(detail, style="dim"))
             continue
-        filled = round(day.mean / 100 * BAR)
-        bar = Text("█" * filled, style=score_style(round(day.mean)))
-        bar.append("░" * (BAR - filled), style="dim")
-        plural = "s" if day.attempts != 1 else ""
-        table.add_row(
-            label, bar, f"mean {day.mean:.0f} · best {day.best} · {day.attempts} attempt{plural}"
-        )
+        for day in run:
+            _day_row(table, day)
     return table
+
+
+def _day_row(table: Table, day: Day) -> None:
+    """A day practised: its mean as a bar, its best and how many attempts."""
+    mean = day.mean or 0.0
+    filled = round(mean / 100 * BAR)
+    bar = Text("█" * filled, style=score_style(round(mean)))
+    bar.append("░" * (BAR - filled), style="dim")
+    plural = "s" if day.attempts != 1 else ""
+    detail = f"mean {mean:.0f} · best {day.best} · {day.attempts} attempt{plural}"
+    table.add_row(f"{day.day:%a %d %b}", bar, detail)
 
 
 def _cell(score: int) -> int:

@@ -35,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _key_table(self) -> Table:
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-        table.add_column("key", style="bold", no_wrap=True, min_width=12)
+        table.add_column("key", style="bold", no_wrap=True)
         table.add_column("what", style="bold", no_wrap=True, min_width=10)
         table.add_column("why", ratio=1)
         # Only the screen's own keys: the base Screen's (tab, copy) are under "General".
@@ -59,8 +59,8 @@ class HelpScreen(ModalScreen[None]):
         return ", ".join(self.app.get_key_display(Binding(k, "")) for k in keys.split(","))
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
-            yield Static("Keys", id="help-title")
+        with Vertical(id="help") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Press Escape, F1 or ? to close"
             with VerticalScroll():
                 yield Static(self._key_table(), id="help-keys")
-            yield Static("Press Escape, F1 or ? to close.", id="help-footer")

@@ -18,6 +18,7 @@ from textual.widgets import Sparkline, Static
 from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
 from coach.render.progress_charts import day_bars, outcome_strips
 from coach.screens import Clock
+from coach.screens.fresh import ShowsSaved
 from coach.store.errors import StoreError
 from coach.widgets.empty_state import EmptyState
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 DAYS = 14
 
 
-class ProgressScreen(ModalScreen[None]):
+class ProgressScreen(ShowsSaved, ModalScreen[None]):
     """Charts of what is saved; read-only, closed with Escape."""
 
     CSS_PATH = "dialogs.tcss"  # read when first shown, not at start-up
@@ -44,8 +45,9 @@ class ProgressScreen(ModalScreen[None]):
         self.rubric = rubric
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="progress"):
-            yield Static("Progress", id="progress-title")
+        with Vertical(id="progress") as box:
+            box.border_title = "Progress"
+            box.border_subtitle = "Press Escape or F4 to close"
             with VerticalScroll(id="progress-body"):
                 yield Static("Rehearsal scores over time", classes="progress-heading")
                 with Vertical(id="progress-rehearsal"):
@@ -70,9 +72,14 @@ class ProgressScreen(ModalScreen[None]):
                 with Vertical(id="progress-by-day"):
                     yield Static(f"Day by day, the last {DAYS} days", classes="progress-heading")
                     yield Static(id="progress-days")
-            yield Static("Press Escape or F4 to close.", id="progress-footer")
 
     def on_mount(self) -> None:
+        self.show_saved(force=True)
+
+    def show_saved(self, *, force: bool = False) -> None:
+        """Draw the charts from the database (again only if anything was saved since)."""
+        if not (self.seen.changed() or force):
+            return
         try:
             attempts = self.store.attempts()
             interviews = self.store.interviews()

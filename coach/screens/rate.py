@@ -26,6 +26,7 @@ from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.render.safe import short
 from coach.screens import Clock, after_first_frame
+from coach.screens.fresh import ShowsSaved
 from coach.screens.rate_draft import FormDraft
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.saving import tell_saved
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from coach.store.api import StoreAPI
 
 
-class RateScreen(Screen[None]):
+class RateScreen(ShowsSaved, Screen[None]):
     """Record an interview's signals; see the rating, past interviews and calibration."""
 
     CSS_PATH = "rate.tcss"  # read when first shown, not at start-up
@@ -172,7 +173,17 @@ class RateScreen(Screen[None]):
     def _set_ready(self) -> None:
         self.ready = True
 
+    def show_saved(self, *, force: bool = False) -> None:
+        """The interviews again if any was saved since (another window, an import); the form
+        stays as typed. See coach/screens/fresh.py."""
+        if self.interviews is not None and (self.seen.changed() or force):
+            try:
+                self._reload()
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=10, markup=False)
+
     def _reload(self) -> None:
+        self.seen.reading()
         interviews = tuple(self.store.interviews())
         if self.editing is not None and all(i.id != self.editing for i in interviews):
             # A restored draft named an interview that is not there (deleted since, or a

@@ -23,6 +23,7 @@ from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.screens import Clock
 from coach.screens.draft_screen import DraftScreen
+from coach.screens.fresh import ShowsSaved
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.card_history import CardHistory
@@ -45,7 +46,7 @@ RESPONSE_BOX = ("Your response: take the feedback, then re-pitch toward it…", 
 """The draft box's placeholder and title, for the closing question and for a feedback card."""
 
 
-class RehearseScreen(DraftScreen):
+class RehearseScreen(ShowsSaved, DraftScreen):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
@@ -226,10 +227,22 @@ class RehearseScreen(DraftScreen):
         """Tailored and heard cards first (they are about you), then the deck by category."""
         from coach.domain.cards import tailored_cards
 
+        self.seen.reading()
         profile = self.store.profile()
         tailored = tailored_cards(profile.requirements, profile.strengths)
         ordered = [*tailored, *self.store.heard_cards(), *self.deck]
         self.cards = {card.id: card for card in ordered}
+
+    def show_saved(self, *, force: bool = False) -> None:
+        """The cards and the history again if anything was saved since (a card sent from
+        Rate, an import): see coach/screens/fresh.py."""
+        if self.attempts is None or not (self.seen.changed() or force):
+            return  # not read yet (``load_rest`` reads it), or nothing new
+        try:
+            self.attempts = tuple(self.store.attempts())
+            self._profile_saved()  # the cards again: the open one may be gone
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def on_card_list_picked(self, message: CardList.Picked) -> None:
         self.select_card(message.card_id)

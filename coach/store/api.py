@@ -32,6 +32,10 @@ class StoreAPI(Protocol):
         """Open the database if that has not happened yet; a sentence about what was wrong
         with the file (and done about it) the first time, else None."""
 
+    def revision(self) -> tuple[object, ...]:
+        """A value that changes whenever the saved data may have, here or in another process
+        (``coach import``, a second window): screens re-read when it differs from before."""
+
     def close(self) -> None: ...
     def profile(self) -> Profile: ...
     def save_profile(self, profile: Profile) -> None: ...

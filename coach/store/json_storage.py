@@ -109,6 +109,14 @@ class AtomicJSONStorage(Storage):
             return self.refresh()
         return self._cache
 
+    def signature(self) -> tuple[int, int, int] | None:
+        """The file as ``read`` recognises it (inode, mtime, size); None if it is missing. Every
+        save replaces the file, so a save from any process changes it."""
+        try:
+            return self._sign(self.path.stat())
+        except FileNotFoundError:
+            return None
+
     def prime(self, raw: schema.Raw, data: bytes, stat: os.stat_result) -> None:
         """Adopt a parse of ``data`` (the file's bytes, as ``stat`` describes them) already made."""
         self._cache, self._bytes, self._signature = raw, data, self._sign(stat)

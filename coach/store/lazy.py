@@ -65,6 +65,9 @@ class LazyStore:
     def unsaved_reason(self) -> str | None:
         return self._store().unsaved_reason
 
+    def revision(self) -> tuple[object, ...]:
+        return self._store().revision()
+
     def close(self) -> None:
         if self._opened is not None:
             self._opened.store.close()

@@ -59,6 +59,8 @@ class Store:
         """Why saves are not kept once coach closes, in a few words; None when they reach the
         file. Screens say it when they save, rather than "saved"."""
         self._drafts = Drafts(drafts_path(path) if path else None)
+        self._writes = 0
+        """Saves made through this Store: a store in memory has no file to tell them by."""
 
     @classmethod
     def in_memory(cls, reason: str = IN_MEMORY) -> Store:
@@ -85,6 +87,14 @@ class Store:
     def close(self) -> None:
         """Release the file. Every save has already been written; this loses nothing."""
         self._db.close()
+
+    def revision(self) -> tuple[object, ...]:
+        """A value that changes whenever the saved data may have: after a save here, or in
+        another window or ``coach import`` (the file is replaced). One ``stat``: screens ask
+        it each time they are shown, and read again only when it changed."""
+        storage = self._db.storage
+        on_disk = storage.signature() if isinstance(storage, AtomicJSONStorage) else None
+        return (self._writes, on_disk)
 
     # --- plumbing -------------------------------------------------------------------------------
 
@@ -166,6 +176,7 @@ class Store:
             raw = storage.read() or schema.empty()
             result = change(raw)
             storage.write(raw)
+            self._writes += 1
             return result
 
     def change_raw(self, change: Callable[[schema.Raw], _T]) -> _T:

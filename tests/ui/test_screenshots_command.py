@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from coach.__main__ import main
-from coach.cli.screenshots import SHOTS, take
+from coach.cli.screenshots import SHOTS, SIZE, take
 
 EXPECTED = {
     "rehearse-question": ["Ask the closing question", "Your phrasing", "97/100", "5 attempts"],
     "rehearse-response": [
         "The interviewer says",
-        "hoping for more hands-on experience with dbt",
+        "hoping for more hands-on experience",
         "No defensive phrasing",
         "3 attempts",
     ],
@@ -65,3 +65,8 @@ def test_screenshots_are_repeatable(tmp_path: Path) -> None:
         (tmp_path / run).mkdir()
         files.append(asyncio.run(take(rate, tmp_path / run)))
     assert files[0].read_bytes() == files[1].read_bytes()
+
+
+def test_screenshots_show_the_size_most_people_have() -> None:
+    # 140x44 hid what is cut at 120x36 (issue 15): the README shows what people see.
+    assert SIZE == (120, 36)

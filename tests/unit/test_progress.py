@@ -117,3 +117,15 @@ def test_every_interview_is_a_mark_on_its_outcome_row(rows: dict[str, list[int]]
         axis = line[width + 1 : width + 1 + AXIS]
         marks = sum(1 if c == "●" else int(c) if c.isdigit() else 0 for c in axis)
         assert marks == len(scores)
+
+
+def test_days_without_practice_in_a_row_share_a_line() -> None:
+    # Fourteen lines, most of them "no practice", pushed the last days (the ones that matter
+    # the evening before) below the fold of a 120x36 screen.
+    text = plain(day_bars(daily_scores([attempt(TODAY, 90)], TODAY, days=14)))
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 2
+    assert "07-19 Nov" in lines[0] and "no practice for 13 days" in lines[0]
+    assert "Fri 20 Nov" in lines[1]
+    idle = plain(day_bars(daily_scores([], date(2026, 11, 5), days=14)))
+    assert "23 Oct-05 Nov" in idle and "no practice for 14 days" in idle

@@ -302,3 +302,22 @@ def test_odd_corruptions_are_caught_too(db_path: Path, content: bytes, why: str)
     assert opened.problem is not None and why in opened.problem
     assert opened.kept_copy is not None and opened.kept_copy.read_bytes() == content
     assert opened.store.attempts() == []
+
+
+def test_revision_moves_with_every_save_here_or_in_another_window(db_path: Path) -> None:
+    # Screens re-read only when it moved (coach/screens/fresh.py): a save anywhere must move it.
+    store = open_store(db_path).store
+    first = store.revision()
+    assert store.revision() == first  # nothing saved: nothing to read again
+    store.add_attempt(Attempt(kind="question", text="a"))
+    second = store.revision()
+    assert second != first
+    other = open_store(db_path).store  # a second window, or ``coach import``
+    other.save_interview(Interview(company="Elsewhere", role="Analyst"))
+    other.close()
+    assert store.revision() != second
+    memory = Store.in_memory()
+    before = memory.revision()
+    memory.add_attempt(Attempt(kind="question", text="a"))
+    assert memory.revision() != before
+    store.close()
