@@ -140,7 +140,7 @@ def rating_renderable(
     parts += [Text(note, style="italic") for note in rating.notes]
     parts += [Text("")]
     if observed:
-        parts.append(bars)
+        parts += [bars, Text("")] if unseen else [bars]
     if unseen:
         parts.append(Text("Not observed: " + ", ".join(unseen), style="dim"))
     if rating.green_flags:

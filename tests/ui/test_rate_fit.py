@@ -127,7 +127,11 @@ async def test_no_interviews_take_a_few_lines(db_path: Path) -> None:
         screen = await ready(pilot)
         empty = screen.query_one("#interviews-empty")
         await wait_until(pilot, lambda: empty.size.height > 0, "the empty state")
-        assert screen.query_one("#interviews-row").size.height <= 4
+        row = screen.query_one("#interviews-row")
+        assert row.size.height <= 5
+        # Shown whole: inside its row and inside the list.
+        assert row.region.contains_region(empty.region)
+        assert screen.query_one("#interviews").region.contains_region(empty.region)
         assert "No interviews yet" in str(empty.query_one(".empty-title", Static).content)
 
 
