@@ -20,6 +20,21 @@ BAND_STYLE = {
 }
 BAR = 10
 """Cells for the largest possible contribution, each way."""
+SHORT_LABELS = {
+    "duration": "Duration",
+    "questions_asked": "Questions asked",
+    "follow_up_questions": "Deeper follow-ups",
+    "asked_strengths": "Asked: strengths",
+    "asked_weaknesses": "Asked: weaknesses",
+    "asked_experience": "Asked: experience",
+    "enthusiasm_about_fit": "Keen on your fit",
+    "said_will_follow_up": "Promised follow-up",
+    "gave_timeline": "Gave a timeline",
+    "vague_next_steps": "Vague next steps",
+    "follow_up": "Their follow-up",
+}
+"""A signal's name when its full label does not fit: each distinct, none longer than 18 (the
+three "Asked about your ..." labels, cut to fit, read alike)."""
 
 
 def contribution_bar(points: float, largest: float, width: int = BAR) -> Text:
@@ -37,6 +52,16 @@ def contribution_bar(points: float, largest: float, width: int = BAR) -> Text:
         bar.append(" " * width + "│", style="dim")
         bar.append("█" * cells + " " * (width - cells), style="green")
     return bar
+
+
+def signal_label(key: str, label: str, width: int) -> str:
+    """``label`` if it fits in ``width`` cells, else the signal's short name."""
+    return label if len(label) <= width else SHORT_LABELS.get(key, label)
+
+
+def signed(points: int) -> str:
+    """Points with their sign; a plain 0, since "+0" and "-0" claim a direction there is not."""
+    return f"{points:+d}" if points else "0"
 
 
 def shown_points(rating: Rating) -> dict[str, int]:
@@ -60,6 +85,7 @@ def rating_renderable(
     label_width: int = 34,
     bar_width: int = BAR,
     boxed: bool = True,
+    width: int | None = None,
 ) -> RenderableType:
     """The score, band, confidence, each signal's bar, flags and advice.
 
@@ -70,6 +96,8 @@ def rating_renderable(
         label_width: Room for signal names (narrow on screen, wide in a terminal report).
         bar_width: Cells for the largest contribution, each side of the axis.
         boxed: Draw a panel around it (the terminal report); the screen has its own frame.
+        width: The cells it is drawn in, if known: the headline then breaks between its parts
+            rather than inside one.
     """
     head = Text()
     if rating.score is None:
@@ -78,33 +106,43 @@ def rating_renderable(
     else:
         head.append(f"{rating.score}/100 ", style="bold")
         head.append(rating.band, style=BAND_STYLE[rating.band])
-        head.append(f" · confidence {rating.confidence:.0%}", style="dim")
     if rating.overdue:
         head.append("  OVERDUE", style="bold reverse red")
     elif rating.follow_up == "awaiting" and rating.score is not None:
         head.append("  awaiting reply", style="dim")
+    if rating.score is not None:
+        confidence = f"confidence {rating.confidence:.0%}"
+        fits = width is None or head.cell_len + len(confidence) + 3 <= width
+        head.append(" · " + confidence if fits else "\n" + confidence, style="dim")
 
     bars = Table(box=None, show_header=False, padding=(0, 1), expand=False)
-    bars.add_column("signal", no_wrap=True, max_width=label_width)
+    # Names wrap at a space rather than lose their end; a bar is never folded.
+    bars.add_column("signal", max_width=label_width, overflow="fold")
     bars.add_column("bar", no_wrap=True)
     bars.add_column("points", justify="right", no_wrap=True, min_width=4)
     # Bars are scaled to the largest part any signal played here, so they can be compared
     # with each other (a light signal draws a short bar next to a decisive one).
     largest = max((abs(c.points) for c in rating.contributions), default=0.0)
     shown = shown_points(rating)
-    for item in sorted(rating.contributions, key=lambda c: (not c.observed, -abs(c.points))):
-        if item.observed:
-            bars.add_row(
-                item.label,
-                contribution_bar(item.points, largest, bar_width),
-                f"{shown.get(item.key, 0):+d}",
-            )
-        else:
-            bars.add_row(Text(item.label, style="dim"), Text("not observed", style="dim"), "")
+    observed = [c for c in rating.contributions if c.observed]
+    for item in sorted(observed, key=lambda c: -abs(c.points)):
+        bars.add_row(
+            signal_label(item.key, item.label, label_width),
+            contribution_bar(item.points, largest, bar_width),
+            signed(shown.get(item.key, 0)),
+        )
+    # One line for what was not observed, rather than a row each saying so.
+    unseen = [
+        signal_label(c.key, c.label, label_width) for c in rating.contributions if not c.observed
+    ]
 
     parts: list[RenderableType] = [head]
     parts += [Text(note, style="italic") for note in rating.notes]
-    parts += [Text(""), bars]
+    parts += [Text("")]
+    if observed:
+        parts += [bars, Text("")] if unseen else [bars]
+    if unseen:
+        parts.append(Text("Not observed: " + ", ".join(unseen), style="dim"))
     if rating.green_flags:
         parts += [Text(""), Text("Green flags", style="bold green")]
         parts += [Text(f"+ {flag}") for flag in rating.green_flags]

@@ -49,6 +49,9 @@ class RateScreen(ShowsSaved, Screen[None]):
     CSS_PATH = "rate.tcss"  # read when first shown, not at start-up
 
     TITLE = "Rate · right after the interview"
+    # Under 100 columns the form's labels narrow (rate.tcss). Not a ClassVar: Textual
+    # declares it without one.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
@@ -121,7 +124,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         # for Textual to render and cut up (see RehearseScreen.compose).
         with Horizontal(id="interviews-row"):
             yield InterviewList(self.rubric, self.clock, id="interviews").data_bind(
-                RateScreen.interviews
+                RateScreen.interviews, RateScreen.editing
             )
             yield CalibrationPanel(self.rubric, id="calibration").data_bind(RateScreen.interviews)
         with Horizontal(id="rate-work"):
@@ -191,12 +194,15 @@ class RateScreen(ShowsSaved, Screen[None]):
             # a later interview would get.
             self.editing = None
             self._rate_now()
+        self.query_one("#interviews-row").set_class(not interviews, "-empty")
         self.interviews = interviews
 
     @on(InterviewList.Opened)
     def _open(self, event: InterviewList.Opened) -> None:
         chosen = next((i for i in self.interviews or () if i.id == event.interview_id), None)
-        if chosen is not None:
+        if chosen is not None and chosen.id == self.editing:
+            self.form.focus_field("company")  # already open: back to it, nothing lost
+        elif chosen is not None:
             self._after_confirm(lambda: self._load(chosen))
 
     def action_focus_list(self) -> None:
@@ -255,15 +261,28 @@ class RateScreen(ShowsSaved, Screen[None]):
         )
 
     def _after_confirm(self, then: Callable[[], None]) -> None:
-        """Run ``then`` now, or once the user agrees to set unsaved changes aside."""
-        message = self.unsaved_changes()
-        if not message:
+        """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
+        to lose the changes (its draft goes with them)."""
+        values = self.values()
+        if not self.draft.unsaved(values):
             then()
             return
         from coach.screens.confirm import ConfirmScreen
 
-        discard = ConfirmScreen("Discard the unsaved changes?", message, yes="Discard")
-        self.app.push_screen(discard, lambda leave: then() if leave else None)
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.draft.clear()
+                then()
+
+        company = short(values["company"]) or "this interview"
+        question = ConfirmScreen(
+            "Discard your changes?",
+            f"Your changes to {company} are not saved and will be lost. To keep them, choose "
+            "Keep editing, then ctrl+s.",
+            yes="Discard",
+            no="Keep editing",
+        )
+        self.app.push_screen(question, answered)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.

@@ -1,7 +1,8 @@
 """A one-line picker for "not observed" or one of a few values, fast from the keyboard.
 
 ``Eye contact   (dash)  good  mixed  poor``: left/right (or space) move the choice, a click picks
-the option under the pointer. Quicker than a drop-down for a form of twenty signals.
+the option under the pointer. Quicker than a drop-down for a form of twenty signals. Options
+that do not fit on one line go on to the next, whole, rather than being cut at the edge.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -25,12 +27,12 @@ class ChoiceField(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     ChoiceField {
-        height: 1;
+        height: auto;
         width: auto;
         padding: 0 1;
     }
     ChoiceField:focus {
-        background: $boost;
+        background: $accent 30%;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,13 +59,36 @@ class ChoiceField(Widget, can_focus=True):
         self.options = (NOT_OBSERVED, *choices)
         self.set_reactive(ChoiceField.value, value if value in self.options else NOT_OBSERVED)
 
-    def render(self) -> Text:
-        line = Text(no_wrap=True)
+    def _lines(self, width: int) -> list[list[str]]:
+        """The options, line by line, each line at most ``width`` cells (an option wider than
+        that has a line of its own)."""
+        lines: list[list[str]] = [[]]
+        used = 0
         for option in self.options:
-            shown = option or NOT_OBSERVED_MARK
-            style = "bold reverse" if option == self.value else "dim"
-            line.append(f" {shown} ", style=style)
-        return line
+            cells = len(option or NOT_OBSERVED_MARK) + 2
+            if lines[-1] and used + cells > width:
+                lines.append([])
+                used = 0
+            lines[-1].append(option)
+            used += cells
+        return lines
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return sum(len(option or NOT_OBSERVED_MARK) + 2 for option in self.options)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True)
+        for number, line in enumerate(self._lines(self.content_size.width or 1000)):
+            if number:
+                text.append("\n")
+            for option in line:
+                shown = option or NOT_OBSERVED_MARK
+                style = "bold reverse" if option == self.value else "dim"
+                text.append(f" {shown} ", style=style)
+        return text
 
     def watch_value(self, value: str) -> None:
         self.post_message(self.Changed(self, value))
@@ -76,8 +101,11 @@ class ChoiceField(Widget, can_focus=True):
         self.value = NOT_OBSERVED
 
     def on_click(self, event: events.Click) -> None:
+        lines = self._lines(self.content_size.width or 1000)
+        if not 0 <= event.y < len(lines):
+            return
         x = event.x - 1  # the left padding
-        for option in self.options:
+        for option in lines[event.y]:
             width = len(option or NOT_OBSERVED_MARK) + 2
             if x < width:
                 self.value = option

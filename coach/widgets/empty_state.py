@@ -22,10 +22,22 @@ class EmptyState(Vertical):
         text-style: bold;
         margin-bottom: 1;
     }
+    EmptyState.-compact {
+        padding: 0 1;
+        border: none;
+    }
+    EmptyState.-compact > .empty-title {
+        margin-bottom: 0;
+    }
     """
 
-    def __init__(self, title: str, body: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, title: str, body: str, *, id: str | None = None, compact: bool = False
+    ) -> None:
+        """Args:
+        compact: No frame and no blank lines: for a place where rows are scarce.
+        """
+        super().__init__(id=id, classes="-compact" if compact else "")
         self._title = title
         self._body = body
 

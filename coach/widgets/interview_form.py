@@ -41,8 +41,11 @@ ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
 """The fields of the sections built after the first frame."""
 
 
-class InterviewForm(VerticalScroll):
-    """The interview's fields as typed; errors and title drawn from the screen's parse."""
+class InterviewForm(VerticalScroll, can_focus=False):
+    """The interview's fields as typed; errors and title drawn from the screen's parse.
+
+    Not a Tab stop itself (there is nothing to type into it): Tab goes from field to field.
+    """
 
     result: var[FormResult | None] = var(None, always_update=True)
     """The parse of the values (None before the first). Set again after each edit even when
@@ -125,8 +128,14 @@ class InterviewForm(VerticalScroll):
                 tab_behavior="focus",
                 placeholder="What they said when you asked how you measure up…",
             )
+        # No selection on focus: opening an interview focuses its company, and the first key
+        # typed would replace the whole name.
         return SafeInput(
-            value, id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True
+            value,
+            id=f"f-{name}",
+            placeholder=PLACEHOLDERS.get(name, ""),
+            compact=True,
+            select_on_focus=False,
         )
 
     @staticmethod
@@ -171,6 +180,7 @@ class InterviewForm(VerticalScroll):
                     widget.value = value if value in widget.options else ""
                 elif isinstance(widget, Input):
                     widget.value = value
+                    widget.cursor_position = len(value)  # typing goes on from the end
                 else:
                     load_text(widget, value)
 

@@ -1,6 +1,10 @@
 """The Rate screen's list of past interviews: the most recent first, each with its score, band,
 follow-up and outcome; Enter opens one. Until there is one, a few lines say what goes here.
 
+The columns fit the list's width (``fitting_columns``): as it narrows, Role goes first, then
+Outcome; then the date loses its year and the band its "went". Score, band and the follow-up
+badge (OVERDUE) always stay. The cursor stays on the interview the form is editing.
+
 The table (Textual's DataTable: its module, mount and first render) is built only when the
 interviews are first given, just after the screen's first frame: until then the list's place
 is empty."""
@@ -34,6 +38,38 @@ LIST_LIMIT = 200
 NAME_WIDTH = 13
 """Company and role are cut to this, so the Follow-up and Outcome columns fit."""
 COLUMNS = ("Date", "Company", "Role", "Score", "Band", "Follow-up", "Outcome")
+WIDTHS = {"Date": 10, "Company": 10, "Role": NAME_WIDTH, "Score": 5, "Band": 11}
+WIDTHS |= {"Follow-up": 9, "Outcome": 10}
+"""Each column's cells when there is room (the longest value or header; Company's least
+before a column goes: it then takes what the others leave)."""
+NARROWER = (
+    {"Role": 0},
+    {"Outcome": 0},
+    {"Date": 5},
+    {"Band": 6},
+)
+"""What gives way, in turn, as the list narrows (0: the column goes): never Score, Band or
+Follow-up, whose badge says a reply is overdue."""
+SHORT_BANDS = {"went well": "well", "went poorly": "poorly", "nothing to rate": "—"}
+MIN_COMPANY = 6
+MAX_COMPANY = 24
+"""Company takes the room the other columns leave, between these."""
+
+
+def fitting_columns(room: int) -> dict[str, int]:
+    """The columns shown in ``room`` cells and their widths (each cell has 1 cell of padding
+    either side, and 2 cells are kept for a scroll bar); Company takes what the others leave."""
+    room -= 2
+    widths = dict(WIDTHS)
+    for change in NARROWER:
+        if sum(w + 2 for w in widths.values() if w) <= room:
+            break
+        widths |= change
+    left = room - sum(w + 2 for name, w in widths.items() if w and name != "Company") - 2
+    widths["Company"] = max(MIN_COMPANY, min(MAX_COMPANY, left))
+    return {name: width for name, width in widths.items() if width}
+
+
 FOLLOW_UP_BADGES = {
     "overdue": ("OVERDUE", "bold reverse red"),
     "replied": ("replied", "green"),
@@ -48,6 +84,8 @@ class InterviewList(Vertical):
     interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
     """Every saved interview; None until read. Set again after each save: the badges
     depend on today, so an unchanged list is still drawn afresh."""
+    editing: var[int | None] = var(None)
+    """The interview open in the form: the cursor is kept on it."""
 
     @dataclass
     class Opened(Message):
@@ -63,6 +101,8 @@ class InterviewList(Vertical):
         self.clock = clock
         """Where "today" comes from: the follow-up badges count days from it."""
         self._mounting: AwaitMount | None = None
+        self._columns: dict[str, int] = {}
+        """The columns as last laid out, and their widths."""
 
     def _table(self) -> DataTable[str | Text]:
         """The table, built with its empty state on first use."""
@@ -74,15 +114,14 @@ class InterviewList(Vertical):
         table: DataTable[str | Text] = DataTable(
             id="interview-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns(*COLUMNS)
         self._mounting = self.mount(
             table,
             EmptyState(
                 "No interviews yet",
-                "Fill in the form below right after an interview and press ctrl+s. "
-                "Each one is listed here with its score, so you can update it when "
-                "they reply, or when they don't.",
+                "Fill in the form below right after an interview and press ctrl+s: it is "
+                "listed here with its score, to update when they reply (or don't).",
                 id="interviews-empty",
+                compact=True,
             ),
         )
         return table
@@ -95,23 +134,45 @@ class InterviewList(Vertical):
     def watch_interviews(self, interviews: tuple[Interview, ...] | None) -> None:
         if interviews is None:
             return  # not read yet: no table
-        table = self._table()
-        table.clear()
+        self._fill(self._table(), interviews)
+
+    def on_resize(self) -> None:
+        if self.interviews is not None and fitting_columns(self.size.width) != self._columns:
+            self._fill(self._table(), self.interviews)
+
+    def watch_editing(self) -> None:
+        if self.interviews is not None:
+            self._follow(self._table())
+
+    def _fill(self, table: DataTable[str | Text], interviews: tuple[Interview, ...]) -> None:
+        columns = fitting_columns(self.size.width or 200)
+        if columns != self._columns:
+            self._columns = columns
+            table.clear(columns=True)
+            for name, width in columns.items():
+                table.add_column(name, width=width, key=name)
+        else:
+            table.clear()
         today = self.clock().date()
         ordered = sorted(interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
         for interview in ordered[:LIST_LIMIT]:
             rating = rate_saved(interview, today, self.rubric)
-            # Stored text is data: a str cell would be read as markup (see coach.render.safe).
-            table.add_row(
-                user_text(interview.held_at[:10]),
-                user_text(short(interview.company, NAME_WIDTH)),
-                user_text(short(interview.role, NAME_WIDTH)),
-                "—" if rating.score is None else str(rating.score),
-                Text(rating.band, style=BAND_STYLE[rating.band]),
-                Text(*FOLLOW_UP_BADGES.get(rating.follow_up, ("—", "dim"))),
-                user_text(interview.outcome or "—"),
-                key=str(interview.id),
+            band = (
+                rating.band
+                if columns["Band"] >= len(rating.band)
+                else SHORT_BANDS.get(rating.band, rating.band)
             )
+            # Stored text is data: a str cell would be read as markup (see coach.render.safe).
+            cells: dict[str, str | Text] = {
+                "Date": user_text(interview.held_at[:10][-columns["Date"] :]),
+                "Company": user_text(short(interview.company, columns["Company"])),
+                "Role": user_text(short(interview.role, columns.get("Role", 0))),
+                "Score": "—" if rating.score is None else str(rating.score),
+                "Band": Text(band, style=BAND_STYLE[rating.band]),
+                "Follow-up": Text(*FOLLOW_UP_BADGES.get(rating.follow_up, ("—", "dim"))),
+                "Outcome": user_text(interview.outcome or "—"),
+            }
+            table.add_row(*(cells[name] for name in columns), key=str(interview.id))
         table.display = bool(interviews)
         table.border_subtitle = (
             f"the {LIST_LIMIT} most recent of {len(interviews):,}"
@@ -119,6 +180,15 @@ class InterviewList(Vertical):
             else ""
         )
         self.query_one(EmptyState).display = not interviews
+        self._follow(table)
+
+    def _follow(self, table: DataTable[str | Text]) -> None:
+        """Put the cursor on the interview being edited, if it is listed."""
+        from textual.widgets.data_table import RowKey
+
+        key = RowKey(str(self.editing))
+        if self.editing is not None and key in table.rows:
+            table.move_cursor(row=table.get_row_index(key), animate=False)
 
     def focus_table(self) -> None:
         """Put the focus on the table (Enter then opens the highlighted interview); nothing

@@ -13,11 +13,14 @@ from coach.render.rating import rating_renderable
 from coach.render.safe import user_text
 
 BAR = 6
-"""Cells for the largest contribution each way."""
+"""Cells for the largest contribution each way, where there is room."""
+MIN_LABEL = 12
+"""Cells for a signal's name on a narrow panel: a short name wraps there onto two lines."""
 
 
-class RatingPanel(VerticalScroll):
-    """A title over ``rating``, drawn again whenever the panel's width changes."""
+class RatingPanel(VerticalScroll, can_focus=False):
+    """A title over ``rating``, drawn again whenever the panel's width changes. Not a Tab stop:
+    it holds nothing to type into (the mouse wheel scrolls it)."""
 
     rating: var[Rating | str | None] = var(None)
     """The form's rating; a sentence instead when it cannot be rated; None before the first."""
@@ -39,12 +42,15 @@ class RatingPanel(VerticalScroll):
         if isinstance(self.rating, str):
             view.update(user_text(self.rating))
             return
-        # The room inside the border and padding, whether or not the scroll bar shows: the
+        # The room inside the border and padding, less a scroll bar that may appear (2): the
         # labels keep their width as it comes and goes.
-        room = self.size.width or 40
-        # Signal names take what is left by the bars (2 x 6 + axis), the points (4), the
-        # table's cell padding (6) and a scroll bar that may appear (2), so no bar is cut short.
-        label_width = max(10, min(30, room - (2 * BAR + 1) - 4 - 6 - 2))
+        room = (self.size.width or 40) - 2
+        # Bars take what a readable name (MIN_LABEL) leaves, up to BAR cells each way, after
+        # the points (4) and the table's cell padding (6); names take the rest, up to 30.
+        bar = max(2, min(BAR, (room - MIN_LABEL - 4 - 6 - 1) // 2))
+        label_width = max(MIN_LABEL, min(30, room - (2 * bar + 1) - 4 - 6))
         view.update(
-            rating_renderable(self.rating, label_width=label_width, bar_width=BAR, boxed=False)
+            rating_renderable(
+                self.rating, label_width=label_width, bar_width=bar, boxed=False, width=room
+            )
         )
