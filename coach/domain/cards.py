@@ -264,9 +264,16 @@ def tailored_subject(card: FeedbackCard) -> str:
     return concern
 
 
+MIN_HEARD_WORDS = 3
+"""Fewer words than this hold no concern to rehearse a reply to."""
+
+
 def heard_problem(feedback: str, company: str = "") -> str | None:
     """Why ``feedback`` (and ``company``) cannot make a heard card, in a sentence; None if they
-    can: the limits every way into coach shares (``coach.domain.limits``)."""
+    can: a few words at least, and the limits every way into coach shares
+    (``coach.domain.limits``)."""
+    if len(feedback.split()) < MIN_HEARD_WORDS:
+        return "Write what they said, in a few words at least, to rehearse an answer to it."
     if len(feedback) > limits.MAX_TEXT_CHARS:
         return f"At most {limits.MAX_TEXT_CHARS:,} characters of feedback, not {len(feedback):,}."
     if len(company) > limits.MAX_NAME_CHARS:

@@ -46,15 +46,10 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
         from coach.domain.cards import heard_problem
 
         said = self.query_one("#heard-text", TextArea).text.strip()
-        if len(said.split()) < 3:
-            self.query_one("#heard-error", Static).update(
-                "Write what they said, in a few words at least, to rehearse an answer to it."
-            )
-            self.query_one("#heard-text", TextArea).focus()
-            return
         company = self.query_one("#heard-company", Input).value.strip()
         problem = heard_problem(said, company)
         if problem:
             self.query_one("#heard-error", Static).update(problem)
+            self.query_one("#heard-text", TextArea).focus()
             return
         self.dismiss((said, company))

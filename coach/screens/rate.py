@@ -379,11 +379,7 @@ class RateScreen(ShowsSaved, Screen[None]):
 
         values = self.values()
         said, company = values["closing_answer"].strip(), values["company"].strip()
-        problem = (
-            "Write what they answered (a few words at least) to rehearse a reply to it."
-            if len(said.split()) < 3
-            else heard_problem(said, company)
-        )
+        problem = heard_problem(said, company)
         if problem:
             self.form.tell("closing_answer", problem)
             self.form.focus_field("closing_answer")
