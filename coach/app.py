@@ -50,7 +50,10 @@ class CoachApp(App[None]):
     # Whole paths: Textual reads a relative one beside the module of the running class, and
     # the demo's app (coach.demo.app) is a subclass in another folder.
     CSS_PATH = str(HERE / "coach.tcss")
+    # In the Footer's order: help, then the screens by their keys. Quit is the palette's and
+    # the help's (ctrl+q is the terminal's usual key): at 80 columns the Footer has no room.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
         Binding(
             "f2",
             "switch_mode('rehearse')",
@@ -72,12 +75,12 @@ class CoachApp(App[None]):
             id="progress",
             tooltip="Charts: rehearsal scores over time, interview ratings against outcomes.",
         ),
-        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
         Binding(
             "ctrl+q",
             "quit",
             "Quit",
             id="quit",
+            show=False,
             priority=True,
             tooltip="Quit coach. Everything saved stays on this machine.",
         ),

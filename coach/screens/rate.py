@@ -74,7 +74,7 @@ class RateScreen(Screen[None]):
         Binding(
             "ctrl+f",
             "to_rehearse",
-            "To Rehearse",
+            "As card",
             id="send-feedback",
             tooltip="Send their answer to your closing question to Rehearse as a card.",
         ),

@@ -63,14 +63,14 @@ class RehearseScreen(DraftScreen):
         Binding(
             "ctrl+n",
             "next_card",
-            "Next card",
+            "Next",
             id="next-card",
             tooltip="Jump to the card that is due by spaced repetition.",
         ),
         Binding(
             "ctrl+t",
             "stopwatch",
-            "Stopwatch",
+            "Timer",
             id="stopwatch",
             tooltip="Start, then stop, a stopwatch while you say it aloud.",
         ),
