@@ -54,6 +54,8 @@ class DraftScreen(Screen[None]):
         """The key of the draft shown."""
         self._unkept: set[str] = set()
         """Drafts too long to keep whole that could not be copied aside: never overwritten."""
+        self._write_failed: set[str] = set()
+        """Drafts whose last write to the drafts file failed (the toast said why)."""
         self._autosave = Debouncer(self, delays.autosave, self._write_draft)
 
     def load_after_first_frame(self) -> None:
@@ -141,7 +143,22 @@ class DraftScreen(Screen[None]):
         try:
             self.store.save_draft(self.draft_key, self.drafts.get(self.draft_key, ""))
         except StoreError as error:
+            self._write_failed.add(self.draft_key)
             self.notify(str(error), severity="error", timeout=10, markup=False)
+        else:
+            self._write_failed.discard(self.draft_key)
+
+    def draft_lost_on_quit(self) -> str | None:
+        """Why the open draft would be lost if coach closed now; None when it is kept (written
+        to the drafts file, which is written now if it was waiting for a pause in typing)."""
+        self.flush_draft()
+        if not self.drafts.get(self.draft_key, "").strip():
+            return None
+        if self.draft_key in self._unkept:
+            return "it is too long to keep as you type"
+        if self.draft_key in self._write_failed:
+            return "the drafts file could not be written"
+        return self.store.unsaved_reason
 
     def fit_draft(self, key: str) -> None:
         """Keep a draft too long for the editor whole, and give the editor its beginning."""

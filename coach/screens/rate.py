@@ -243,6 +243,14 @@ class RateScreen(Screen[None]):
             "kept as a draft and will be here next time."
         )
 
+    def lost_on_quit(self) -> str | None:
+        """What quitting now would lose: form edits, only when the drafts file cannot keep
+        them (``unsaved_changes`` writes them there first)."""
+        reason = self.store.unsaved_reason
+        if self.unsaved_changes() is None or reason is None:
+            return None
+        return f"This interview's unsaved changes are not kept after coach closes: {reason}."
+
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now, or once the user agrees to set unsaved changes aside."""
         message = self.unsaved_changes()

@@ -302,19 +302,19 @@ class RehearseScreen(DraftScreen):
         """Start the stopwatch, or stop it and keep the time with this draft."""
         self.query_one(Stopwatch).toggle()
 
-    def unsaved_changes(self) -> str | None:
-        """A sentence about typed text that is not saved as an attempt yet; None if none."""
+    def lost_on_quit(self) -> str | None:
+        """A sentence about typed text that quitting now would lose; None if none.
+
+        The draft is kept in the drafts file as it is typed, so switching screens or quitting
+        loses nothing, saved as an attempt or not: only a draft that cannot be kept is lost.
+        """
         if self.attempts is None:
             return None  # the history is not read yet (coach is only starting)
-        self.flush_draft()
-        text = self.drafts.get(self.card_id, "")
+        why = self.draft_lost_on_quit()
         saved = [a for a in self.attempts if a.card_id == self.card_id]
-        if not text.strip() or (saved and saved[-1].text == text):
+        if why is None or (saved and saved[-1].text == self.drafts.get(self.card_id)):
             return None
-        return (
-            "Your draft is not saved as an attempt yet (ctrl+s saves it with its score). "
-            "The draft itself is kept and will be here next time."
-        )
+        return f"Your draft of this card is not kept after coach closes: {why}."
 
     # --- saving ---------------------------------------------------------------------------------
 
