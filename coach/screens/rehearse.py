@@ -232,8 +232,10 @@ class RehearseScreen(DraftScreen):
         self.cards = {card.id: card for card in ordered}
 
     def on_card_list_picked(self, message: CardList.Picked) -> None:
-        self.select_card(message.card_id)
-        self.focus_draft()
+        if message.card_id:
+            self.select_card(message.card_id)
+        if not message.browsing:
+            self.focus_draft()
 
     def select_card(self, card_id: str) -> None:
         """Open ``card_id`` (or the closing question) with its draft; the panels follow."""
