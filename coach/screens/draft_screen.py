@@ -130,6 +130,28 @@ class DraftScreen(Screen[None]):
         self._autosave.poke()  # after a pause in typing: a burst of keys costs one write
         self.draft_changed(text)
 
+    def action_clear_draft(self) -> None:
+        """Empty the open draft, after asking (its saved attempts stay)."""
+        if not self.draft_text.strip():
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        question = ConfirmScreen(
+            "Clear the draft?",
+            "Everything in the box goes (ctrl+z in the box brings it back until you leave "
+            "this card). Attempts saved with ctrl+s stay.",
+            yes="Clear",
+        )
+        self.app.push_screen(question, lambda clear: self._clear_draft() if clear else None)
+
+    def _clear_draft(self) -> None:
+        if self._editor is not None:
+            self._editor.clear()  # an edit like any other: undone with ctrl+z, kept as typed
+            self.focus_draft()
+            return
+        self.query_one(DraftPreview).set_text("")
+        self._typed("")
+
     def flush_draft(self) -> None:
         """Write the draft now if it is waiting for a pause in typing (before leaving it)."""
         self._autosave.flush()

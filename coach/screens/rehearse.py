@@ -75,6 +75,15 @@ class RehearseScreen(DraftScreen):
             tooltip="Start, then stop, a stopwatch while you say it aloud.",
         ),
         Binding(
+            "ctrl+d",
+            "clear_draft",
+            "Clear draft",
+            id="clear-draft",
+            show=False,
+            priority=True,  # the box would take ctrl+d as delete-right
+            tooltip="Empty the draft box, after asking (saved attempts stay).",
+        ),
+        Binding(
             "ctrl+r",
             "next_variant",
             "Variant",
