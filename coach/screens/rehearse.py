@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
 from textual.widgets import Header, Static
 
@@ -23,6 +23,7 @@ from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.screens import Clock
 from coach.screens.draft_screen import DraftScreen
+from coach.screens.rehearse_keys import REHEARSE_KEYS
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.card_history import CardHistory
@@ -43,71 +44,20 @@ LAST_CARD_KEY = "rehearse.card"
 QUESTION_BOX = ("Write it the way you would say it…", "Your phrasing")
 RESPONSE_BOX = ("Your response: take the feedback, then re-pitch toward it…", "Your response")
 """The draft box's placeholder and title, for the closing question and for a feedback card."""
+BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+"""Below 110 columns (-narrow) the side panels take less room and the prompt leaves out what it
+can spare, so that at 80 columns the draft and its coaching stay readable (coach.tcss)."""
 
 
 class RehearseScreen(DraftScreen):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     # Focused from the first frame, so keys typed while coach starts land in the draft (in its
     # stand-in until the editor arrives: see coach/screens/draft_screen.py).
     AUTO_FOCUS = "#draft, #draft-preview"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            id="save",
-            tooltip="Save this attempt with its score (drafts are kept as you type).",
-        ),
-        Binding(
-            "ctrl+n",
-            "next_card",
-            "Next",
-            id="next-card",
-            tooltip="Jump to the card that is due by spaced repetition.",
-        ),
-        Binding(
-            "ctrl+t",
-            "stopwatch",
-            "Timer",
-            id="stopwatch",
-            tooltip="Start, then stop, a stopwatch while you say it aloud.",
-        ),
-        Binding(
-            "ctrl+d",
-            "clear_draft",
-            "Clear draft",
-            id="clear-draft",
-            show=False,
-            priority=True,  # the box would take ctrl+d as delete-right
-            tooltip="Empty the draft box, after asking (saved attempts stay).",
-        ),
-        Binding(
-            "ctrl+r",
-            "next_variant",
-            "Variant",
-            id="variant",
-            show=False,
-            tooltip="Show another way to ask the closing question.",
-        ),
-        Binding(
-            "ctrl+o",
-            "profile",
-            "Profile",
-            id="profile",
-            show=False,
-            tooltip="Your strengths and the job's requirements (tailored cards).",
-        ),
-        Binding(
-            "ctrl+f",
-            "heard",
-            "Heard feedback",
-            id="heard",
-            show=False,
-            tooltip="Record feedback an interviewer really gave; it becomes a card.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = REHEARSE_KEYS
 
     card_id: var[str] = var(QUESTION_CARD_ID)
     """The open card: a feedback card's id, or the closing question's."""
@@ -150,25 +100,28 @@ class RehearseScreen(DraftScreen):
 
     def compose(self) -> ComposeResult:
         # The panels' frames are here from the first frame, so nothing moves when their
-        # contents arrive a moment later (``load_rest``). They sit on the screen itself (its
-        # layout is horizontal; the Header and Footer are docked): a full-screen container
-        # around them would be one more layer that Textual renders and cuts up behind them,
-        # about 1 MiB of rendered lines for nothing on screen.
+        # contents arrive a moment later (``load_rest``). Cards on the left, the prompt over
+        # the draft and the coaching, the history under them (coach.tcss). Not a grid: Textual
+        # measures a spanning cell's height at one column's width.
         yield Header()
         with Vertical(id="cards", classes="sidebar"):
             yield Static("Cards", classes="panel-title")
-        with Vertical(id="rehearse-main"):
+        with Vertical(id="rehearse-right"):
             yield Prompt(self.variants, id="prompt").data_bind(
                 RehearseScreen.card, RehearseScreen.variant
             )
-            yield self.draft_stand_in()
-            yield Stopwatch(id="draft-status").data_bind(RehearseScreen.card, RehearseScreen.draft)
+            with Horizontal(id="rehearse-row"):
+                with Vertical(id="rehearse-main"):
+                    yield self.draft_stand_in()
+                    yield Stopwatch(id="draft-status").data_bind(
+                        RehearseScreen.card, RehearseScreen.draft
+                    )
+                with VerticalScroll(id="coaching"):
+                    yield Static("Coaching", classes="panel-title")
             yield CardHistory(id="history").data_bind(
                 RehearseScreen.card_id, RehearseScreen.attempts
             )
-        with VerticalScroll(id="coaching"):
-            yield Static("Coaching", classes="panel-title")
-        yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
+        yield SteadyFooter(compact=True)  # compact: no gaps between the keys at 80 columns
 
     def on_mount(self) -> None:
         self.fit_draft(QUESTION_CARD_ID)  # whichever card opens

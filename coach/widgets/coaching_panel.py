@@ -127,6 +127,9 @@ class CoachingPanel(Static):
     def watch_assessment(self) -> None:
         self._redraw()
 
+    def on_resize(self) -> None:
+        self._redraw()  # the score bar fits the width
+
     def _redraw(self) -> None:
         self.display = self.assessment is not None
         if self.assessment is not None:
@@ -134,7 +137,10 @@ class CoachingPanel(Static):
 
     def show(self, assessment: Assessment, text: str) -> None:
         """Redraw for ``assessment`` of ``text``."""
-        parts: list[RenderableType] = [score_bar(assessment.score), Text("")]
+        # " 72/100 " then the bar, on one line whatever the panel's width (8: the number).
+        width = self.content_size.width or BAR_WIDTH + 8
+        bar = score_bar(assessment.score, max(5, min(BAR_WIDTH, width - 8)))
+        parts: list[RenderableType] = [bar, Text("")]
         if assessment.coached_up_to is not None:
             parts.append(
                 Text(
