@@ -50,7 +50,10 @@ class CoachApp(App[None]):
     # Whole paths: Textual reads a relative one beside the module of the running class, and
     # the demo's app (coach.demo.app) is a subclass in another folder.
     CSS_PATH = str(HERE / "coach.tcss")
+    # In the Footer's order: help, then the screens by their keys. Quit is the palette's and
+    # the help's (ctrl+q is the terminal's usual key): at 80 columns the Footer has no room.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
         Binding(
             "f2",
             "switch_mode('rehearse')",
@@ -72,7 +75,6 @@ class CoachApp(App[None]):
             id="progress",
             tooltip="Charts: rehearsal scores over time, interview ratings against outcomes.",
         ),
-        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, on one page."),
         Binding(
             "f5",
             "show_saved",
@@ -86,6 +88,7 @@ class CoachApp(App[None]):
             "quit",
             "Quit",
             id="quit",
+            show=False,
             priority=True,
             tooltip="Quit coach. Everything saved stays on this machine.",
         ),
@@ -244,17 +247,17 @@ class CoachApp(App[None]):
 
             self.push_screen(NoticeScreen("Your database needs attention", problem))
 
-    def _leave_then(self, then: Callable[[], object]) -> None:
-        """Run ``then`` now, or after the user agrees to leave unsaved work behind.
+    def _quit_then(self, then: Callable[[], object]) -> None:
+        """Run ``then`` now, or after the user agrees to lose what quitting would lose.
 
-        Every screen on the stack that has an ``unsaved_changes()`` method is asked, not just
-        the top one: a dialog (the profile editor, say) can sit over a screen with a draft, and
-        both may hold work.
+        Every screen on the stack that has a ``lost_on_quit()`` method is asked, not just the
+        top one: a dialog (the profile editor, say) can sit over a screen with a draft. Drafts
+        kept in the drafts file are not lost, so they are not asked about.
         """
         messages = []
         for screen in reversed(self.screen_stack):
-            unsaved = getattr(screen, "unsaved_changes", None)
-            message = unsaved() if callable(unsaved) else None
+            lost = getattr(screen, "lost_on_quit", None)
+            message = lost() if callable(lost) else None
             if message:
                 messages.append(message)
         if not messages:
@@ -267,7 +270,7 @@ class CoachApp(App[None]):
             if leave:
                 then()
 
-        self.push_screen(ConfirmScreen("Leave without saving?", message), answered)
+        self.push_screen(ConfirmScreen("Quit and lose this?", message, yes="Quit"), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key to the screen already showing does nothing: keep it out of the Footer, which
@@ -276,16 +279,15 @@ class CoachApp(App[None]):
         return not (action == "switch_mode" and showing)
 
     async def action_switch_mode(self, mode: str) -> None:
-        """Switch to the "rehearse" or "rate" screen, asking first if this one has unsaved
-        work."""
+        """Switch to the "rehearse" or "rate" screen. Nothing is asked: each screen stays as
+        it was, dialogs and drafts and all, until it is shown again."""
         if mode == self.current_screen_name:
             return
-        target = DEFAULT if mode == self.first_screen else mode
-        self._leave_then(lambda: self.switch_mode(target))
+        await self.switch_mode(DEFAULT if mode == self.first_screen else mode)
 
     async def action_quit(self) -> None:
-        """Quit, asking first if the current screen has unsaved work."""
-        self._leave_then(self.exit)
+        """Quit, asking first if anything typed would be lost."""
+        self._quit_then(self.exit)
 
     def action_show_saved(self, force: bool = True) -> None:
         """Have every screen on the stack read again what it shows from the database (only

@@ -54,6 +54,8 @@ class DraftScreen(Screen[None]):
         """The key of the draft shown."""
         self._unkept: set[str] = set()
         """Drafts too long to keep whole that could not be copied aside: never overwritten."""
+        self._write_failed: set[str] = set()
+        """Drafts whose last write to the drafts file failed (the toast said why)."""
         self._autosave = Debouncer(self, delays.autosave, self._write_draft)
 
     def load_after_first_frame(self) -> None:
@@ -128,6 +130,28 @@ class DraftScreen(Screen[None]):
         self._autosave.poke()  # after a pause in typing: a burst of keys costs one write
         self.draft_changed(text)
 
+    def action_clear_draft(self) -> None:
+        """Empty the open draft, after asking (its saved attempts stay)."""
+        if not self.draft_text.strip():
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        question = ConfirmScreen(
+            "Clear the draft?",
+            "Everything in the box goes (ctrl+z in the box brings it back until you leave "
+            "this card). Attempts saved with ctrl+s stay.",
+            yes="Clear",
+        )
+        self.app.push_screen(question, lambda clear: self._clear_draft() if clear else None)
+
+    def _clear_draft(self) -> None:
+        if self._editor is not None:
+            self._editor.clear()  # an edit like any other: undone with ctrl+z, kept as typed
+            self.focus_draft()
+            return
+        self.query_one(DraftPreview).set_text("")
+        self._typed("")
+
     def flush_draft(self) -> None:
         """Write the draft now if it is waiting for a pause in typing (before leaving it)."""
         self._autosave.flush()
@@ -141,7 +165,22 @@ class DraftScreen(Screen[None]):
         try:
             self.store.save_draft(self.draft_key, self.drafts.get(self.draft_key, ""))
         except StoreError as error:
+            self._write_failed.add(self.draft_key)
             self.notify(str(error), severity="error", timeout=10, markup=False)
+        else:
+            self._write_failed.discard(self.draft_key)
+
+    def draft_lost_on_quit(self) -> str | None:
+        """Why the open draft would be lost if coach closed now; None when it is kept (written
+        to the drafts file, which is written now if it was waiting for a pause in typing)."""
+        self.flush_draft()
+        if not self.drafts.get(self.draft_key, "").strip():
+            return None
+        if self.draft_key in self._unkept:
+            return "it is too long to keep as you type"
+        if self.draft_key in self._write_failed:
+            return "the drafts file could not be written"
+        return self.store.unsaved_reason
 
     def fit_draft(self, key: str) -> None:
         """Keep a draft too long for the editor whole, and give the editor its beginning."""

@@ -36,6 +36,10 @@ class HeardScreen(ModalScreen[HeardFeedback | None]):
             yield SafeInput(id="heard-company", placeholder="Acme")
             yield Static("ctrl+s keep it as a card · Escape cancel", id="heard-keys")
 
+    def lost_on_quit(self) -> str | None:
+        """What quitting now would lose: the edits here, which are kept nowhere else."""
+        return self.unsaved_changes()
+
     def unsaved_changes(self) -> str | None:
         """A sentence if feedback was typed but not kept; None if none."""
         if self.query_one("#heard-text", TextArea).text.strip():

@@ -14,6 +14,8 @@ from textual.widgets import Static
 
 GENERAL_KEYS = (
     ("ctrl+p", "Command palette: switch screens, change the theme, quit"),
+    ("ctrl+a", "In a text box: select all (home goes to the line's start)"),
+    ("ctrl+z,ctrl+y", "In a text box: undo, redo"),
     ("tab", "Move to the next field or panel"),
     ("shift+tab", "Move to the previous field or panel"),
     ("escape", "Close this help, a dialog, or the command palette"),

@@ -72,6 +72,24 @@ def record_heard(
     screen.app.push_screen(HeardScreen(), kept)
 
 
+def send_heard(screen: Screen[Any], store: StoreAPI, said: str, key: str, company: str) -> bool:
+    """Keep the closing answer recorded on Rate (``said``, by ``company``) as a Rehearse card,
+    its id made unique by ``key``, and say so; False if the store refused it."""
+    from coach.domain.cards import heard_card
+
+    card = heard_card(said, key, company)
+    if not _saved(screen, lambda: store.save_heard_card(card), "Card"):
+        return False
+    tell_saved(
+        screen,
+        store,
+        'Sent to Rehearse as a card under "Heard in interviews" (F2).',
+        title="Feedback card",
+        unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
+    )
+    return True
+
+
 def _saved(screen: Screen[Any], save: Callable[[], object], what: str) -> bool:
     """Run ``save``; if the store refuses, say so and return False."""
     try:

@@ -127,6 +127,10 @@ class ProfileScreen(ModalScreen[Profile | None]):
         requirements = split_requirements(self.query_one("#posting", TextArea).text)
         self.dismiss(Profile(strengths=strengths, requirements=requirements))
 
+    def lost_on_quit(self) -> str | None:
+        """What quitting now would lose: the edits here, which are kept nowhere else."""
+        return self.unsaved_changes()
+
     def unsaved_changes(self) -> str | None:
         """A sentence if the profile has edits that are not saved; None if none."""
         strengths = self.query_one("#strengths", TextArea).text

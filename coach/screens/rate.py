@@ -78,7 +78,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         Binding(
             "ctrl+f",
             "to_rehearse",
-            "To Rehearse",
+            "As card",
             id="send-feedback",
             tooltip="Send their answer to your closing question to Rehearse as a card.",
         ),
@@ -260,6 +260,14 @@ class RateScreen(ShowsSaved, Screen[None]):
             "kept as a draft and will be here next time."
         )
 
+    def lost_on_quit(self) -> str | None:
+        """What quitting now would lose: form edits, only when the drafts file cannot keep
+        them (``unsaved_changes`` writes them there first)."""
+        reason = self.store.unsaved_reason
+        if self.unsaved_changes() is None or reason is None:
+            return None
+        return f"This interview's unsaved changes are not kept after coach closes: {reason}."
+
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
         to lose the changes (its draft goes with them)."""
@@ -375,7 +383,8 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""
-        from coach.domain.cards import heard_card, heard_problem
+        from coach.domain.cards import heard_problem
+        from coach.screens.own_cards import send_heard
 
         values = self.values()
         said, company = values["closing_answer"].strip(), values["company"].strip()
@@ -385,16 +394,4 @@ class RateScreen(ShowsSaved, Screen[None]):
             self.form.focus_field("closing_answer")
             return
         key = self.editing if self.editing is not None else self.clock().strftime("%Y%m%d-%H%M%S")
-        card = heard_card(said, key, company)
-        try:
-            self.store.save_heard_card(card)
-        except StoreError as error:
-            self.notify(str(error), title="Not sent", severity="error", timeout=12, markup=False)
-            return
-        tell_saved(
-            self,
-            self.store,
-            'Sent to Rehearse as a card under "Heard in interviews" (F2).',
-            title="Feedback card",
-            unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
-        )
+        send_heard(self, self.store, said, str(key), company)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
 from textual.widgets import Header, Static
 
@@ -24,6 +24,7 @@ from coach.domain.content import QUESTION_CARD_ID
 from coach.screens import Clock
 from coach.screens.draft_screen import DraftScreen
 from coach.screens.fresh import ShowsSaved
+from coach.screens.rehearse_keys import REHEARSE_KEYS
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.card_history import CardHistory
@@ -44,62 +45,20 @@ LAST_CARD_KEY = "rehearse.card"
 QUESTION_BOX = ("Write it the way you would say it…", "Your phrasing")
 RESPONSE_BOX = ("Your response: take the feedback, then re-pitch toward it…", "Your response")
 """The draft box's placeholder and title, for the closing question and for a feedback card."""
+BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+"""Below 110 columns (-narrow) the side panels take less room and the prompt leaves out what it
+can spare, so that at 80 columns the draft and its coaching stay readable (coach.tcss)."""
 
 
 class RehearseScreen(ShowsSaved, DraftScreen):
     """Practise the closing question, then responses to hypothetical feedback."""
 
     TITLE = "Rehearse · the evening before the interview"
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     # Focused from the first frame, so keys typed while coach starts land in the draft (in its
     # stand-in until the editor arrives: see coach/screens/draft_screen.py).
     AUTO_FOCUS = "#draft, #draft-preview"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            id="save",
-            tooltip="Save this attempt with its score (drafts are kept as you type).",
-        ),
-        Binding(
-            "ctrl+n",
-            "next_card",
-            "Next card",
-            id="next-card",
-            tooltip="Jump to the card that is due by spaced repetition.",
-        ),
-        Binding(
-            "ctrl+t",
-            "stopwatch",
-            "Stopwatch",
-            id="stopwatch",
-            tooltip="Start, then stop, a stopwatch while you say it aloud.",
-        ),
-        Binding(
-            "ctrl+r",
-            "next_variant",
-            "Variant",
-            id="variant",
-            show=False,
-            tooltip="Show another way to ask the closing question.",
-        ),
-        Binding(
-            "ctrl+o",
-            "profile",
-            "Profile",
-            id="profile",
-            show=False,
-            tooltip="Your strengths and the job's requirements (tailored cards).",
-        ),
-        Binding(
-            "ctrl+f",
-            "heard",
-            "Heard feedback",
-            id="heard",
-            show=False,
-            tooltip="Record feedback an interviewer really gave; it becomes a card.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = REHEARSE_KEYS
 
     card_id: var[str] = var(QUESTION_CARD_ID)
     """The open card: a feedback card's id, or the closing question's."""
@@ -142,25 +101,28 @@ class RehearseScreen(ShowsSaved, DraftScreen):
 
     def compose(self) -> ComposeResult:
         # The panels' frames are here from the first frame, so nothing moves when their
-        # contents arrive a moment later (``load_rest``). They sit on the screen itself (its
-        # layout is horizontal; the Header and Footer are docked): a full-screen container
-        # around them would be one more layer that Textual renders and cuts up behind them,
-        # about 1 MiB of rendered lines for nothing on screen.
+        # contents arrive a moment later (``load_rest``). Cards on the left, the prompt over
+        # the draft and the coaching, the history under them (coach.tcss). Not a grid: Textual
+        # measures a spanning cell's height at one column's width.
         yield Header()
         with Vertical(id="cards", classes="sidebar"):
             yield Static("Cards", classes="panel-title")
-        with Vertical(id="rehearse-main"):
+        with Vertical(id="rehearse-right"):
             yield Prompt(self.variants, id="prompt").data_bind(
                 RehearseScreen.card, RehearseScreen.variant
             )
-            yield self.draft_stand_in()
-            yield Stopwatch(id="draft-status").data_bind(RehearseScreen.card, RehearseScreen.draft)
+            with Horizontal(id="rehearse-row"):
+                with Vertical(id="rehearse-main"):
+                    yield self.draft_stand_in()
+                    yield Stopwatch(id="draft-status").data_bind(
+                        RehearseScreen.card, RehearseScreen.draft
+                    )
+                with VerticalScroll(id="coaching"):
+                    yield Static("Coaching", classes="panel-title")
             yield CardHistory(id="history").data_bind(
                 RehearseScreen.card_id, RehearseScreen.attempts
             )
-        with VerticalScroll(id="coaching"):
-            yield Static("Coaching", classes="panel-title")
-        yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
+        yield SteadyFooter(compact=True)  # compact: no gaps between the keys at 80 columns
 
     def on_mount(self) -> None:
         self.fit_draft(QUESTION_CARD_ID)  # whichever card opens
@@ -245,8 +207,10 @@ class RehearseScreen(ShowsSaved, DraftScreen):
             self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def on_card_list_picked(self, message: CardList.Picked) -> None:
-        self.select_card(message.card_id)
-        self.focus_draft()
+        if message.card_id:
+            self.select_card(message.card_id)
+        if not message.browsing:
+            self.focus_draft()
 
     def select_card(self, card_id: str) -> None:
         """Open ``card_id`` (or the closing question) with its draft; the panels follow."""
@@ -315,19 +279,19 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         """Start the stopwatch, or stop it and keep the time with this draft."""
         self.query_one(Stopwatch).toggle()
 
-    def unsaved_changes(self) -> str | None:
-        """A sentence about typed text that is not saved as an attempt yet; None if none."""
+    def lost_on_quit(self) -> str | None:
+        """A sentence about typed text that quitting now would lose; None if none.
+
+        The draft is kept in the drafts file as it is typed, so switching screens or quitting
+        loses nothing, saved as an attempt or not: only a draft that cannot be kept is lost.
+        """
         if self.attempts is None:
             return None  # the history is not read yet (coach is only starting)
-        self.flush_draft()
-        text = self.drafts.get(self.card_id, "")
+        why = self.draft_lost_on_quit()
         saved = [a for a in self.attempts if a.card_id == self.card_id]
-        if not text.strip() or (saved and saved[-1].text == text):
+        if why is None or (saved and saved[-1].text == self.drafts.get(self.card_id)):
             return None
-        return (
-            "Your draft is not saved as an attempt yet (ctrl+s saves it with its score). "
-            "The draft itself is kept and will be here next time."
-        )
+        return f"Your draft of this card is not kept after coach closes: {why}."
 
     # --- saving ---------------------------------------------------------------------------------
 

@@ -66,7 +66,8 @@ class CardHistory(Horizontal):
             self.mount(self._trend, self._text)
         state = drill.progress(self.card_id, self.attempts)
         self._trend.data = list(state.scores) or [0]
-        self._trend.display = bool(state.scores)
+        # A trend needs two points: Sparkline draws a single score as one solid block.
+        self._trend.display = len(state.scores) >= 2
         mine = [a for a in self.attempts if a.card_id == self.card_id]
         best = max(mine, key=lambda a: (a.score, drill.saved_at(a)), default=None)
         self._text.update(history_line(state, best))

@@ -52,9 +52,11 @@ class CardList(OptionList):
 
     @dataclass
     class Picked(Message):
-        """A card was picked (enter, or a click)."""
+        """A card was picked (enter, or a click), or browsed to (the arrow keys)."""
 
         card_id: str
+        browsing: bool = False
+        """Only highlighted while the list has the focus: the focus stays in the list."""
 
     @dataclass
     class Filled(Message):
@@ -106,6 +108,20 @@ class CardList(OptionList):
         event.stop()
         if event.option.id:
             self.post_message(self.Picked(event.option.id))
+
+    @on(OptionList.OptionHighlighted)
+    def _browsed(self, event: OptionList.OptionHighlighted) -> None:
+        # Moving the cursor opens the card under it, so the highlighted card is always the
+        # open one. Only the user's moves: a refill or ``point_at`` highlights the open card,
+        # and an event from before the latest move (a burst of keys) is stale.
+        event.stop()
+        card_id = event.option.id
+        if self.has_focus and event.option_index == self.highlighted and card_id != self.card_id:
+            self.post_message(self.Picked(card_id or "", browsing=True))
+
+    def on_blur(self) -> None:
+        # A click elsewhere, a scroll: the cursor goes back to the open card.
+        self.point_at(self.card_id)
 
     def _label_length(self) -> int:
         """Characters a label may take: the list's width less the due dot and the scroll bar.

@@ -3,6 +3,7 @@ in its place, while nothing is typed, what to do first."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -37,15 +38,29 @@ def score_bar(score: int, width: int = BAR_WIDTH) -> Text:
     return bar
 
 
-def in_context(text: str, span: Span, reach: int = 28) -> Text:
-    """The flagged phrase highlighted inside a few of the surrounding words."""
-    text = visible(text)  # one character for one: the span still points at the phrase
-    start, end = max(0, span.start - reach), min(len(text), span.end + reach)
-    line = Text("…" if start else "", style="dim")
-    line.append(text[start : span.start])
-    line.append(text[span.start : span.end], style="bold reverse red")
-    line.append(text[span.end : end])
-    if end < len(text):
+def in_context(text: str, spans: Sequence[Span], reach: int = 28) -> Text:
+    """The user's words once, every flagged phrase highlighted in that one copy; stretches far
+    from any phrase are left out ("…"), so a long draft does not fill the panel."""
+    text = visible(text)  # one character for one: the spans still point at the phrases
+    windows: list[list[int]] = []  # [start, end) around the phrases, merged where they touch
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = max(0, span.start - reach), min(len(text), span.end + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    line = Text()
+    shown_to = 0
+    for start, end in windows:
+        if start > shown_to:
+            line.append("…", style="dim")
+        part = Text(text[start:end])
+        for span in spans:  # two checks may flag the same words: styling twice is harmless
+            if span.start < end and span.end > start:
+                part.stylize("bold reverse red", max(0, span.start - start), span.end - start)
+        line.append_text(part)
+        shown_to = end
+    if shown_to < len(text):
         line.append("…", style="dim")
     return line
 
@@ -112,6 +127,9 @@ class CoachingPanel(Static):
     def watch_assessment(self) -> None:
         self._redraw()
 
+    def on_resize(self) -> None:
+        self._redraw()  # the score bar fits the width
+
     def _redraw(self) -> None:
         self.display = self.assessment is not None
         if self.assessment is not None:
@@ -119,7 +137,10 @@ class CoachingPanel(Static):
 
     def show(self, assessment: Assessment, text: str) -> None:
         """Redraw for ``assessment`` of ``text``."""
-        parts: list[RenderableType] = [score_bar(assessment.score), Text("")]
+        # " 72/100 " then the bar, on one line whatever the panel's width (8: the number).
+        width = self.content_size.width or BAR_WIDTH + 8
+        bar = score_bar(assessment.score, max(5, min(BAR_WIDTH, width - 8)))
+        parts: list[RenderableType] = [bar, Text("")]
         if assessment.coached_up_to is not None:
             parts.append(
                 Text(
@@ -135,7 +156,7 @@ class CoachingPanel(Static):
         if flagged:
             # First, because it is the most actionable: the user's own words to change.
             parts.append(Text("In your words", style="bold underline"))
-            parts += [in_context(text, span) for span in flagged[:MAX_FLAGGED]]
+            parts.append(in_context(text, flagged[:MAX_FLAGGED]))
             if len(flagged) > MAX_FLAGGED:
                 parts.append(Text(f"… and {len(flagged) - MAX_FLAGGED} more", style="dim"))
             parts.append(Text(""))

@@ -17,9 +17,10 @@ need not load the TextArea.
 
 from __future__ import annotations
 
-from typing import Literal, overload
+from typing import ClassVar, Literal, overload
 
 from rich.cells import cell_len
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.widgets import TextArea
 from textual.widgets.text_area import Document, DocumentNavigator, WrappedDocument
@@ -90,7 +91,13 @@ def _most_used_line_end(text: str) -> Literal["\r\n", "\n", "\r"]:
 
 
 class SafeTextArea(TextArea):
-    """``TextArea`` on a ``ShownDocument`` (see the module docstring)."""
+    """``TextArea`` on a ``ShownDocument`` (see the module docstring), where ``ctrl+a``
+    selects all, as in most editors (Textual's own key for it, F7, is one nobody guesses;
+    ``home`` still goes to the line's start, ``ctrl+a``'s job in Textual)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+a", "select_all", "Select all", show=False),
+    ]
 
     def _set_document(self, text: str, language: str | None) -> None:
         # TextArea's one way in for a new text (its constructor, ``load_text``, ``text = ``):

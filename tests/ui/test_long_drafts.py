@@ -120,7 +120,7 @@ async def test_a_long_draft_that_cannot_be_copied_aside_is_never_overwritten(
         )
         # What leaving the screen does first: write the draft now, the very write the autosave
         # makes after a pause in typing. It must not replace the long draft either.
-        assert screen.unsaved_changes() is not None
+        assert screen.lost_on_quit() is not None
         await pilot.press("ctrl+s")  # an attempt is still saved, as shown
         await wait_until(pilot, lambda: bool(screen.attempts), "the attempt")
     assert path.read_bytes() == before

@@ -62,7 +62,7 @@ async def test_type_a_question_see_coaching_and_save_it(db_path: Path) -> None:
         assert isinstance(screen, RehearseScreen) and screen.card_id == QUESTION_CARD_ID
         await pilot.press(*"So, did I get the job?")
         await coached(pilot, "✗ Open, not yes/no")
-        await pilot.press("ctrl+a", "ctrl+k")  # clear the line, as a user would
+        await pilot.press("ctrl+a", "backspace")  # select all and delete, as a user would
         await paste(pilot, QUESTION)
         await coached(pilot, "100/100")
         await pilot.press("ctrl+s")
@@ -100,9 +100,8 @@ async def test_a_response_draft_survives_a_restart_and_an_attempt_shows_in_histo
             return str(json.loads(path.read_text()).get(card_id, "")) if path.exists() else ""
 
         await wait_until(pilot, lambda: kept().endswith("I would bring that"), "the autosave")
-        await pilot.press("ctrl+q")
-        assert isinstance(app.screen, ConfirmScreen), "quitting with unsaved text asks first"
-        await pilot.press("y")
+        await pilot.press("ctrl+q")  # the draft is kept: nothing to ask
+    assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
     store.close()
 
     again = app_on(open_store(db_path).store)
@@ -117,18 +116,31 @@ async def test_a_response_draft_survives_a_restart_and_an_attempt_shows_in_histo
         await pilot.press("ctrl+q")
 
 
-async def test_leaving_with_unsaved_text_asks_and_can_stay(db_path: Path) -> None:
+async def test_switching_screens_keeps_the_draft_without_asking(db_path: Path) -> None:
     app = app_on(open_store(db_path).store)
     async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
         await pilot.press(*"How do I compare?")
         await pilot.press("f3")
-        assert isinstance(app.screen, ConfirmScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "the Rate screen")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: isinstance(app.screen, RehearseScreen), "Rehearse")
+        assert app.screen.query_one("#draft", TextArea).text == "How do I compare?"
+        await pilot.press("ctrl+q")  # kept in the drafts file: quitting loses nothing
+    assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
+
+
+async def test_quitting_asks_only_when_the_draft_would_be_lost() -> None:
+    app = app_on(Store.in_memory("a temporary database"))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press(*"How do I compare?")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        message = text_of(app.screen.query_one("#confirm-message", Static))
+        assert "not kept after coach closes: a temporary database" in message
         await pilot.press("n")
         assert isinstance(app.screen, RehearseScreen)
-        await pilot.press("ctrl+s")
-        await pilot.press("f3")
-        await pilot.pause()
-        assert isinstance(app.screen, RateScreen), "nothing unsaved: no question asked"
 
 
 async def test_empty_save_says_so_and_saves_nothing(db_path: Path) -> None:

@@ -84,7 +84,7 @@ async def test_brackets_typed_in_a_company_save_and_the_app_reopens(db_path: Pat
         assert "Acme [/remote]: " in shown  # the toast
         assert "Editing: Acme [/remote]" in text_of(app.screen.query_one("#form-title", Static))
         table = app.screen.query_one("#interview-table", DataTable)
-        assert str(table.get_row_at(0)[1]) == "Acme [/remot…"
+        assert str(table.get_row_at(0)[1]).startswith("Acme [/rem")  # literal, cut to fit
     store.close()
 
     store = open_store(db_path).store
@@ -225,7 +225,7 @@ async def test_rate_and_progress_show_every_hostile_interview_field_as_data(
         shown = on_screen(app)  # the form: Inputs, the answer's editor, the title
         assert "Editing: Acme [/remote]" in shown
         # The company's Input, scrolled to its cursor, at the end: drawn as measured.
-        assert "nul\u2400 del\u2421" in shown
+        assert "nul\u2400 del\u2421" in shown, shown
         answer = app.screen.query_one("#f-closing_answer", TextArea)
         answer.focus()  # scrolled into view
         await pilot.pause()

@@ -21,7 +21,7 @@ EXPECTED = {
         "3 attempts",
     ],
     "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "95/100"],
-    "help": ["Everywhere", "On this screen", "Stopwatch", "Press Escape"],
+    "help": ["Everywhere", "On this screen", "Timer", "Press Escape"],
     "profile": ["Your profile", "SQL and data modelling", "A/B testing and experiment design"],
     "progress": [
         "Rehearsal scores over time",

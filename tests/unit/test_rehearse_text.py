@@ -46,3 +46,15 @@ def test_the_history_line_shows_the_best_attempt_or_says_there_is_none() -> None
     assert "Best: better" in text
     assert state.due_at is not None
     assert f" · due {state.due_at:%a %d %b}" in text
+
+
+def test_flagged_phrases_are_highlighted_in_one_copy_of_the_words() -> None:
+    from coach.domain.assessment import Span
+    from coach.widgets.coaching_panel import in_context
+
+    text = "Um, so basically how do I compare? " + "x " * 60 + "um, really"
+    spans = [Span(s, e, text[s:e]) for s, e in ((0, 2), (7, 16), (len(text) - 10, len(text) - 8))]
+    line = in_context(text, spans)
+    highlighted = [line.plain[s.start : s.end] for s in line.spans if "reverse" in str(s.style)]
+    assert highlighted == ["Um", "basically", "um"]
+    assert line.plain.count("basically") == 1 and "…" in line.plain  # the middle left out
