@@ -17,7 +17,7 @@ EXPECTED = {
     "rehearse-response": [
         "The interviewer says",
         "hoping for more hands-on experience",
-        "No defensive phrasing",
+        "Acknowledges the concern",
         "3 attempts",
     ],
     "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "95/100"],
