@@ -129,13 +129,14 @@ class Tonight:
         return next((c for c in left if c != after), left[0] if left else None)
 
     def status(self) -> str:
-        """What is left, in a few words: "Interview tomorrow: 4 cards to go, 2 to repeat"."""
+        """What is left, in two short lines: "Interview tomorrow:", "4 cards to go, 2 to
+        repeat" (the card list's panel is narrow)."""
         when = "today" if self.today == self.interview else "tomorrow"
         to_go, repeat = self.count("to go"), self.count("again soon", "once more")
         if not to_go and not repeat:
-            return f"Interview {when}: all done for tonight."
+            return f"Interview {when}:\nall done for tonight."
         cards = f"{to_go} card{'s' if to_go != 1 else ''} to go"
-        return f"Interview {when}: {cards}, {repeat} to repeat"
+        return f"Interview {when}:\n{cards}, {repeat} to repeat"
 
 
 def tonight(
@@ -221,9 +222,9 @@ def leitner_status(
     new = sum(s.attempts == 0 for s in states)
     line = f"{due} due, {new} new"
     if interview is None or interview < now.date():
-        return f"{line} · ctrl+o: your next interview's date"
+        return f"{line}\nctrl+o: interview date"
     days = (interview - now.date()).days
-    return f"Interview in {days} days · {line}"
+    return f"Interview in {days} days:\n{line}"
 
 
 def status(

@@ -68,12 +68,12 @@ def test_a_middling_answer_comes_once_more_after_the_cards_to_go_and_a_strong_on
 def test_the_status_says_what_is_left_for_tonight() -> None:
     history = [answer("c0", 40, 0), answer("c1", 80, 1), answer("c2", 95, 2)]
     assert rhythm.status(CARDS, history, INTERVIEW, EVENING) == (
-        "Interview tomorrow: 2 cards to go, 2 to repeat"
+        "Interview tomorrow:\n2 cards to go, 2 to repeat"
     )
     history += [answer(c, 95, 3 + n) for n, c in enumerate((QUESTION_CARD_ID, "c0", "c1", "c3"))]
     on_the_day = datetime(2026, 11, 21, 8, 0, tzinfo=ZONE)
     assert rhythm.status(CARDS, history, INTERVIEW, on_the_day) == (
-        "Interview today: all done for tonight."
+        "Interview today:\nall done for tonight."
     )
     assert rhythm.next_card(CARDS, history, INTERVIEW, on_the_day) is None
 
@@ -107,10 +107,10 @@ def test_without_a_date_or_after_the_interview_the_leitner_boxes_decide() -> Non
         assert rhythm.tonight(CARDS, history, interview, now) is None
         assert rhythm.next_card(CARDS, history, interview, now, after=QUESTION_CARD_ID) == "c0"
         assert rhythm.status(CARDS, history, interview, now) == (
-            f"{due} due, 4 new · ctrl+o: your next interview's date"
+            f"{due} due, 4 new\nctrl+o: interview date"
         )
     early = EVENING - timedelta(days=4)
-    assert rhythm.status(CARDS, [], INTERVIEW, early) == "Interview in 5 days · 0 due, 5 new"
+    assert rhythm.status(CARDS, [], INTERVIEW, early) == "Interview in 5 days:\n0 due, 5 new"
 
 
 def test_a_score_of_100_and_one_of_0_do_not_say_the_same() -> None:
