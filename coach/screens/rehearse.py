@@ -67,7 +67,7 @@ class RehearseScreen(DraftScreen):
             "next_card",
             "Next card",
             id="next-card",
-            tooltip="Jump to the card that is due by spaced repetition.",
+            tooltip="Jump to the card to practise next (tonight's order before an interview).",
         ),
         Binding(
             "ctrl+t",
