@@ -220,7 +220,7 @@ def leitner_status(
     states = [drill.progress(card_id, grouped.get(card_id, ())) for card_id in card_ids]
     due = sum(s.attempts > 0 and s.is_due(now) for s in states)
     new = sum(s.attempts == 0 for s in states)
-    line = f"{due} due, {new} new"
+    line = f"● {due} due · ○ {new} new"  # the card list's marks, explained
     if interview is None or interview < now.date():
         return f"{line}\nctrl+o: interview date"
     days = (interview - now.date()).days

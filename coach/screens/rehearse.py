@@ -90,7 +90,7 @@ class RehearseScreen(DraftScreen):
             "Profile",
             id="profile",
             show=False,
-            tooltip="Your strengths and the job's requirements (tailored cards).",
+            tooltip="Your strengths, the job's requirements (tailored cards), interview date.",
         ),
         Binding(
             "ctrl+f",

@@ -1,7 +1,7 @@
 """The Rehearse screen's list of cards: the closing question, then cards grouped by where they
-come from, each with its best score ("new" if never practised) and a mark: a dot when a
-practised card is due; the evening before an interview, a dot for a card to go tonight, ↻ for
-one to repeat and ✓ for one done (``coach.domain.rhythm``)."""
+come from, each with its best score and a mark: a dot when a practised card is due, a ring
+when it was never practised (new, not due); the evening before an interview, a dot for a card
+to go tonight, ↻ for one to repeat and ✓ for one done (``coach.domain.rhythm``)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ TONIGHT_MARKS = {
     "done": ("✓ ", "green"),
 }
 """A card's mark the evening before an interview, by where it stands tonight."""
+NEW_MARK = "○ "
+"""A card never practised (outside tonight's plan): the status line counts them as new."""
 
 
 def short_label(card: FeedbackCard, length: int = LABEL_LENGTH) -> str:
@@ -145,18 +147,21 @@ class CardList(OptionList):
         def label(card_id: str, title: str) -> Text:
             state = drill.progress(card_id, by_card.get(card_id, []))
             text = Text(no_wrap=True, overflow="ellipsis")
-            if tonight is not None:
-                standing = tonight.standing(card_id)
-                text.append(*TONIGHT_MARKS[standing] if standing else ("  ",))
+            standing = tonight.standing(card_id) if tonight is not None else None
+            if standing is not None:
+                text.append(*TONIGHT_MARKS[standing])
+            elif not state.attempts:
+                # Never practised: new, not due (all of a fresh deck "due" would mean nothing).
+                text.append(NEW_MARK, style="dim")
             else:
-                # Only a practised card is "due": a new one is marked "new", not due.
-                due = state.attempts > 0 and state.is_due(now)
+                due = tonight is None and state.is_due(now)
                 text.append("● " if due else "  ", style="bold yellow")
-            best = " new" if state.best is None else f" {state.best}"
+            best = "" if state.best is None else f" {state.best}"
             room = length - len(best)  # the score stays whole; the title gives way
             shown = visible(title)  # a heard or tailored card's title is the user's text
             text.append(shown if len(shown) <= room else shown[: room - 1] + "…")
-            text.append(best, style="dim" if state.best is None else score_style(state.best))
+            if state.best is not None:
+                text.append(best, style=score_style(state.best))
             return text
 
         options: list[Option | None] = [

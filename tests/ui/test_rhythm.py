@@ -65,7 +65,7 @@ async def test_the_date_typed_in_the_profile_turns_on_tonights_rhythm(db_path: P
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
         new = len(marks(pilot))
-        assert status(pilot) == f"0 due, {new} new\nctrl+o: interview date"
+        assert status(pilot) == f"● 0 due · ○ {new} new\nctrl+o: interview date"
         await pilot.press("ctrl+o")
         await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
         await pilot.press("tab", "tab", *"21/11/2026", "ctrl+s")
@@ -132,5 +132,6 @@ async def test_a_card_never_practised_is_new_not_due(db_path: Path) -> None:
         due = [card_id for card_id, row in rows.items() if row.startswith("●")]
         assert due == [QUESTION_CARD_ID], "only the practised card that is due has the dot"
         assert rows[QUESTION_CARD_ID].endswith("40")
-        assert sum(row.endswith(" new") for row in rows.values()) == len(rows) - 1
-        assert status(pilot).startswith(f"1 due, {len(rows) - 1} new")
+        new = [card_id for card_id, row in rows.items() if row.startswith("○")]
+        assert len(new) == len(rows) - 1, "every other card is marked new"
+        assert status(pilot).startswith(f"● 1 due · ○ {len(rows) - 1} new")

@@ -107,10 +107,10 @@ def test_without_a_date_or_after_the_interview_the_leitner_boxes_decide() -> Non
         assert rhythm.tonight(CARDS, history, interview, now) is None
         assert rhythm.next_card(CARDS, history, interview, now, after=QUESTION_CARD_ID) == "c0"
         assert rhythm.status(CARDS, history, interview, now) == (
-            f"{due} due, 4 new\nctrl+o: interview date"
+            f"● {due} due · ○ 4 new\nctrl+o: interview date"
         )
     early = EVENING - timedelta(days=4)
-    assert rhythm.status(CARDS, [], INTERVIEW, early) == "Interview in 5 days:\n0 due, 5 new"
+    assert rhythm.status(CARDS, [], INTERVIEW, early) == "Interview in 5 days:\n● 0 due · ○ 5 new"
 
 
 def test_a_score_of_100_and_one_of_0_do_not_say_the_same() -> None:
