@@ -45,15 +45,21 @@ class CardProgress:
 
 
 def next_box(box: int, score: int) -> int:
-    """The box after an attempt scoring ``score`` on a card in ``box`` (0 = new)."""
+    """The box after an attempt scoring ``score`` on a card in ``box`` (0 = new).
+
+    A new card starts in the first box, as Leitner's do: a first answer that is good moves it
+    up to the second (due in 3 days), one that is poor keeps it in the first (due tomorrow).
+    Once both landed in box 1, so 100 and 0 were both "due again in 1 day".
+    """
+    box = max(1, box)
     if score < DEMOTE_BELOW:
         return 1
     if score >= PROMOTE_AT:
         return min(len(INTERVAL_DAYS), box + 1)
-    return max(1, box)
+    return box
 
 
-def _saved_moment(attempt: Attempt) -> datetime | None:
+def saved_moment(attempt: Attempt) -> datetime | None:
     """When ``attempt`` was saved, zone-aware; None if its time stamp is unreadable or
     outside ``limits``' range. A time without a zone is taken as local time."""
     moment = limits.moment(attempt.created_at, zone_required=False)
@@ -69,14 +75,14 @@ def saved_at(attempt: Attempt) -> float:
     """When ``attempt`` was saved, as a number to sort by. Its text would sort wrongly across
     time zones (an import from another machine, a change of summer time); an unreadable or
     missing time sorts first."""
-    moment = _saved_moment(attempt)
+    moment = saved_moment(attempt)
     return moment.timestamp() if moment is not None else float("-inf")
 
 
 def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
     """Replay a card's attempts (any order) into its Leitner state. An attempt without a
     usable time stamp (see ``saved_at``) is left out: it cannot be placed in the replay."""
-    timed = ((_saved_moment(a), a) for a in attempts if a.card_id == card_id)
+    timed = ((saved_moment(a), a) for a in attempts if a.card_id == card_id)
     mine = sorted(
         ((moment, a) for moment, a in timed if moment is not None),
         key=lambda pair: pair[0].timestamp(),
@@ -121,22 +127,15 @@ def new_card_order(card_ids: Sequence[str], kinds: Mapping[str, str]) -> dict[st
     return {card_id: n for n, (*_, card_id) in enumerate(sorted(ranked))}
 
 
-def next_due(
+def ranked(
     card_ids: Sequence[str],
-    attempts: Sequence[Attempt],
+    attempts: Iterable[Attempt],
     now: datetime,
-    after: str | None = None,
     kinds: Mapping[str, str] | None = None,
-) -> str | None:
-    """The card to practise next.
-
-    Due cards first: the most overdue before new ones, and never the card just practised
-    (``after``) while another is due. New cards keep their deck order or, given the deck
-    cards' ``kinds`` (card id -> kind), come one of each kind in turn (see
-    ``new_card_order``). If nothing is due, the one due soonest. None for an empty deck.
-    """
-    if not card_ids:
-        return None
+) -> list[str]:
+    """Every card, most due first: practised cards that are due (the most overdue first),
+    then new ones (in deck order or, given the deck cards' ``kinds``, one of each kind in
+    turn: ``new_card_order``), then the rest, due soonest first."""
     grouped = by_card(attempts)
     states = [progress(card_id, grouped.get(card_id, ())) for card_id in card_ids]
     order = (
@@ -150,8 +149,23 @@ def next_due(
         rank = 0 if practised_due else 1 if state.due_at is None else 2
         return (rank, state.due_at or now, order[state.card_id])
 
-    ranked = sorted(states, key=urgency)
-    for state in ranked:
-        if state.card_id != after:
-            return state.card_id
-    return ranked[0].card_id
+    return [state.card_id for state in sorted(states, key=urgency)]
+
+
+def next_due(
+    card_ids: Sequence[str],
+    attempts: Sequence[Attempt],
+    now: datetime,
+    after: str | None = None,
+    kinds: Mapping[str, str] | None = None,
+) -> str | None:
+    """The card to practise next: the first of ``ranked``, but never the card just
+    practised (``after``) while another is due. None for an empty deck.
+    """
+    if not card_ids:
+        return None
+    order = ranked(card_ids, attempts, now, kinds)
+    for card_id in order:
+        if card_id != after:
+            return card_id
+    return order[0]

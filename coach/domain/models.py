@@ -37,6 +37,9 @@ class Profile:
     """The user's strengths, in the order they entered them."""
     requirements: tuple[str, ...] = ()
     """The target role's requirements, one line of the job posting each."""
+    interview_date: str = ""
+    """The day of the next interview, an ISO date; empty if none is set. It turns Rehearse to
+    the evening-before rhythm (``coach.domain.rhythm``)."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
     record. Set only by the reader (``coach.store.records``) and never written back."""

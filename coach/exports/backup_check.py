@@ -278,7 +278,7 @@ def heard_card(doc: object, where: str, seen: set[str]) -> FeedbackCard:
 
 def profile(doc: object) -> Profile:
     """The profile, checked, as the Store would read it."""
-    fields = _fields(doc, ("strengths", "requirements"), "the profile")
+    fields = _fields(doc, ("strengths", "requirements", "interview_date"), "the profile")
     strengths = fields.get("strengths", [])
     if not isinstance(strengths, list):
         raise _fail("the profile", f"'strengths' must be a list, not {_kind(strengths)}")
@@ -292,6 +292,7 @@ def profile(doc: object) -> Profile:
         raise _fail("the profile", f"'requirements' must be a list, not {_kind(requirements)}")
     for n, line in enumerate(requirements, 1):
         _valid_text(line, "requirements", f"the profile, requirement {n}")
+    _day(_text(fields, "interview_date", "the profile"), "the profile", "interview_date")
     return _as_read(records.profile_from(fields), "the profile")
 
 

@@ -114,6 +114,8 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
     ] or ["(none yet)"]
     out += ["", "### The job's requirements", ""]
     out += [f"- {_line(r)}" for r in profile.requirements] or ["(none yet)"]
+    if profile.interview_date:
+        out += ["", f"Next interview: {profile.interview_date}"]
 
     out += ["", "## Interviews", ""]
     if bundle.interviews:

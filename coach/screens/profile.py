@@ -13,11 +13,13 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 
+from coach.domain import limits
 from coach.domain.cards import split_requirements, uncovered
 from coach.domain.models import Profile, Strength
 from coach.domain.postings import NICE_PREFIX
 from coach.render.safe import user_text
 from coach.widgets.safe_fields import SafeTextArea
+from coach.widgets.safe_input import SafeInput
 
 _SEPARATOR = re.compile("\\s+[\u2014\u2013-]\\s+|:\\s+|\\s+\\|\\s+")
 
@@ -85,11 +87,22 @@ class ProfileScreen(ModalScreen[Profile | None]):
                         id="posting",
                         placeholder="- 5+ years of Python\n- Experience with Kubernetes",
                     )
+            with Horizontal(id="interview-row"):
+                # The evening before it, Rehearse practises in short steps (docs/screens.md).
+                yield Label("Next interview (YYYY-MM-DD):")
+                yield SafeInput(
+                    self._profile.interview_date, id="interview-date", placeholder="none set"
+                )
+                yield Static("", id="interview-date-error", classes="field-error")
             yield Static("", id="profile-preview")
             yield Static("ctrl+s save · Escape cancel", id="profile-keys")
 
     def on_mount(self) -> None:
         self._preview()
+        if "interview_date" in self._profile.problems:  # read as none set (store/records.py)
+            self.query_one("#interview-date-error", Static).update(
+                "The saved date could not be read: type it again."
+            )
 
     @on(TextArea.Changed)
     def _typed(self) -> None:
@@ -117,6 +130,18 @@ class ProfileScreen(ModalScreen[Profile | None]):
             + f"; {len(gaps)} skill(s) not covered by a strength become tailored feedback cards."
         )
 
+    def _interview_date(self) -> str | None:
+        """The date typed, as saved ("" for none); None, said under the field, if it is no
+        date coach can use."""
+        field = self.query_one("#interview-date", SafeInput)
+        typed = field.value.strip()
+        valid = not typed or limits.day(typed) is not None
+        field.set_class(not valid, "-invalid")
+        self.query_one("#interview-date-error", Static).update(
+            "" if valid else f"Not a date {limits.DATE_RANGE}: type it like 2026-11-21."
+        )
+        return typed if valid else None
+
     def action_save(self) -> None:
         try:
             strengths = parse_strengths(self.query_one("#strengths", TextArea).text)
@@ -124,8 +149,12 @@ class ProfileScreen(ModalScreen[Profile | None]):
             self._preview()  # puts the message under the field now, not after the debounce
             self.query_one("#strengths", TextArea).focus()
             return
+        interview_date = self._interview_date()
+        if interview_date is None:
+            self.query_one("#interview-date", SafeInput).focus()
+            return
         requirements = split_requirements(self.query_one("#posting", TextArea).text)
-        self.dismiss(Profile(strengths=strengths, requirements=requirements))
+        self.dismiss(Profile(strengths, requirements, interview_date=interview_date))
 
     def lost_on_quit(self) -> str | None:
         """What quitting now would lose: the edits here, which are kept nowhere else."""
@@ -135,8 +164,11 @@ class ProfileScreen(ModalScreen[Profile | None]):
         """A sentence if the profile has edits that are not saved; None if none."""
         strengths = self.query_one("#strengths", TextArea).text
         posting = self.query_one("#posting", TextArea).text
-        if strengths == strengths_text(self._profile.strengths) and posting == "\n".join(
-            self._profile.requirements
+        typed = self.query_one("#interview-date", SafeInput).value.strip()
+        if (
+            strengths == strengths_text(self._profile.strengths)
+            and posting == "\n".join(self._profile.requirements)
+            and typed == self._profile.interview_date
         ):
             return None
         return "Your edits to the profile are not saved (ctrl+s in the profile saves them)."

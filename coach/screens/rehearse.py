@@ -34,6 +34,8 @@ from coach.widgets.steady_footer import SteadyFooter
 from coach.widgets.stopwatch import Stopwatch
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from coach.domain.assessment import Assessment
     from coach.domain.cards import FeedbackCard
     from coach.domain.models import Attempt
@@ -75,6 +77,9 @@ class RehearseScreen(ShowsSaved, DraftScreen):
     """The coaching of ``draft``; None while it is empty."""
     attempts: var[tuple[Attempt, ...] | None] = var(None)
     """Every attempt saved, read once just after the first frame (None until then)."""
+    interview: var[date | None] = var(None)
+    """The next interview's day, from the profile: the evening before, practice runs in short
+    steps (``coach.domain.rhythm``)."""
     ready: var[bool] = var(False)
     """True once everything deferred past the first frame is shown (the card list last)."""
 
@@ -163,11 +168,14 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         # var (the app after its first frame, a key): data_bind binds to the node running.
         from coach.widgets.card_list import CardList
         from coach.widgets.coaching_panel import CoachingGuidance, CoachingPanel
+        from coach.widgets.tonight import TonightLine
 
+        bound = (RehearseScreen.cards, RehearseScreen.attempts, RehearseScreen.interview)
         self.query_one("#cards").mount(
+            TonightLine(self.clock, id="tonight").data_bind(*bound),
             CardList(self.categories, self.clock, id="card-list").data_bind(
-                RehearseScreen.card_id, RehearseScreen.cards, RehearseScreen.attempts
-            )
+                RehearseScreen.card_id, *bound
+            ),
         )
         self.query_one("#coaching").mount(
             CoachingGuidance(self.card, self.assessment, id="coach-empty").data_bind(
@@ -188,9 +196,11 @@ class RehearseScreen(ShowsSaved, DraftScreen):
     def _build_cards(self) -> None:
         """Tailored and heard cards first (they are about you), then the deck by category."""
         from coach.domain.cards import tailored_cards
+        from coach.domain.rhythm import interview_day
 
         self.seen.reading()
         profile = self.store.profile()
+        self.interview = interview_day(profile)
         tailored = tailored_cards(profile.requirements, profile.strengths)
         ordered = [*tailored, *self.store.heard_cards(), *self.deck]
         self.cards = {card.id: card for card in ordered}
@@ -230,20 +240,18 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         self.draft = self.draft_text
 
     def action_next_card(self) -> None:
-        """Move to the card due next by spaced repetition."""
-        from coach.domain import drill
+        """Move to the card due next: tonight's order the evening before the interview, else
+        spaced repetition's (``coach.domain.rhythm.next_card``)."""
+        from coach.domain import rhythm
 
         self.load()
-        card_id = drill.next_due(
-            [QUESTION_CARD_ID, *self.cards],
-            self.attempts or (),
-            self.clock(),
-            after=self.card_id,
-            kinds={card.id: card.category for card in self.deck},  # new cards: kind by kind
-        )
-        if card_id:
-            self.select_card(card_id)
-            self.focus_draft()
+        cards, now = tuple(self.cards.values()), self.clock()
+        card_id = rhythm.next_card(cards, self.attempts or (), self.interview, now, self.card_id)
+        if card_id is None:
+            self.notify("Every card is done for tonight. Rest: you are ready.", title="All done")
+            return
+        self.select_card(card_id)
+        self.focus_draft()
 
     def action_next_variant(self) -> None:
         """Show another way of asking the closing question (or go back to it)."""
@@ -297,7 +305,7 @@ class RehearseScreen(ShowsSaved, DraftScreen):
 
     def action_save(self) -> None:
         """Save the draft as an attempt with its score, checks, spoken time and time stamp."""
-        from coach.domain import drill
+        from coach.domain import rhythm
         from coach.domain.models import Attempt
 
         self.load()  # the database and the history: at once if this comes before them
@@ -322,13 +330,12 @@ class RehearseScreen(ShowsSaved, DraftScreen):
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         self.attempts = (*(self.attempts or ()), saved)
-        state = drill.progress(self.card_id, self.attempts)
-        due = (state.due_at - self.clock()).days + 1 if state.due_at else 0
+        cards, now = tuple(self.cards.values()), self.clock()
+        note = rhythm.saved_note(self.card_id, cards, self.attempts, self.interview, now)
         tell_saved(
             self,
             self.store,
-            f"Saved: {saved.score}/100. Box {state.box}; this card is due again in "
-            f"{due} day{'s' if due != 1 else ''}.",
+            f"Saved: {saved.score}/100. {note}",
             title="Attempt saved",
             unkept=f"This attempt ({saved.score}/100) is kept only until coach closes",
         )

@@ -18,7 +18,7 @@ REHEARSE_KEYS: list[BindingType] = [
         "next_card",
         "Next",
         id="next-card",
-        tooltip="Jump to the card that is due by spaced repetition.",
+        tooltip="Jump to the card to practise next (tonight's order before an interview).",
     ),
     Binding(
         "ctrl+t",
@@ -50,7 +50,7 @@ REHEARSE_KEYS: list[BindingType] = [
         "Profile",
         id="profile",
         show=False,
-        tooltip="Your strengths and the job's requirements (tailored cards).",
+        tooltip="Your strengths, the job's requirements (tailored cards), interview date.",
     ),
     Binding(
         "ctrl+f",

@@ -283,6 +283,7 @@ def profile_doc(profile: Profile) -> dict[str, Any]:
     return {
         "strengths": [asdict(s) for s in profile.strengths],
         "requirements": list(profile.requirements),
+        "interview_date": profile.interview_date,
     }
 
 
@@ -306,9 +307,12 @@ def profile_from(doc: Mapping[str, Any]) -> Profile:
                 fields.bad("requirements")
         else:
             fields.bad("requirements")
+    # Absent in a profile saved before coach asked for it: read as none set.
+    interview_date = fields.date("interview_date")
     return Profile(
         strengths=strengths,
         requirements=tuple(requirements),
+        interview_date=interview_date,
         problems=_problems(fields.problems),
     )
 

@@ -1,12 +1,14 @@
 """The Rehearse screen's list of cards: the closing question, then cards grouped by where they
-come from, each with a dot when due and its best score."""
+come from, each with its best score and a mark: a dot when a practised card is due, a ring
+when it was never practised (new, not due); the evening before an interview, a dot for a card
+to go tonight, ↻ for one to repeat and ✓ for one done (``coach.domain.rhythm``)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import on
@@ -15,7 +17,7 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from coach.domain import drill
+from coach.domain import drill, rhythm
 from coach.domain.cards import QUESTION_CARD_ID, FeedbackCard, is_nice_to_have, tailored_subject
 from coach.domain.models import Attempt
 from coach.render.safe import visible
@@ -26,6 +28,15 @@ LABEL_LENGTH = 19
 GROUPS = {"tailored": "For your profile", "heard": "Heard in interviews"}
 NICE_GROUP = "Profile: nice to have"
 """Tailored cards about a nice-to-have, listed after the must-haves."""
+TONIGHT_MARKS = {
+    "to go": ("● ", "bold yellow"),
+    "again soon": ("↻ ", "bold magenta"),
+    "once more": ("↻ ", "magenta"),
+    "done": ("✓ ", "green"),
+}
+"""A card's mark the evening before an interview, by where it stands tonight."""
+NEW_MARK = "○ "
+"""A card never practised (outside tonight's plan): the status line counts them as new."""
 
 
 def short_label(card: FeedbackCard, length: int = LABEL_LENGTH) -> str:
@@ -68,6 +79,8 @@ class CardList(OptionList):
     """Every card but the closing question, in the order listed."""
     attempts: var[tuple[Attempt, ...] | None] = var(None)
     """Every attempt saved (None: not read yet), for the due dots and best scores."""
+    interview: var[date | None] = var(None)
+    """The next interview's day: the evening before it, the marks are tonight's."""
 
     def __init__(
         self,
@@ -90,6 +103,9 @@ class CardList(OptionList):
         self._refill()
 
     def watch_attempts(self) -> None:
+        self._refill()
+
+    def watch_interview(self) -> None:
         self._refill()
 
     def _refill(self) -> None:
@@ -140,11 +156,22 @@ class CardList(OptionList):
         length = self._label_length()
         now = self.clock()
         by_card = drill.by_card(self.attempts or ())  # one pass, not one per card
+        tonight = rhythm.tonight(
+            tuple(self.cards.values()), self.attempts or (), self.interview, now
+        )
 
         def label(card_id: str, title: str) -> Text:
             state = drill.progress(card_id, by_card.get(card_id, []))
             text = Text(no_wrap=True, overflow="ellipsis")
-            text.append("● " if state.is_due(now) else "  ", style="bold yellow")
+            standing = tonight.standing(card_id) if tonight is not None else None
+            if standing is not None:
+                text.append(*TONIGHT_MARKS[standing])
+            elif not state.attempts:
+                # Never practised: new, not due (all of a fresh deck "due" would mean nothing).
+                text.append(NEW_MARK, style="dim")
+            else:
+                due = tonight is None and state.is_due(now)
+                text.append("● " if due else "  ", style="bold yellow")
             best = "" if state.best is None else f" {state.best}"
             room = length - len(best)  # the score stays whole; the title gives way
             shown = visible(title)  # a heard or tailored card's title is the user's text

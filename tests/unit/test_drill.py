@@ -23,15 +23,23 @@ def test_intervals_are_1_3_7_14_days() -> None:
 
 
 def test_good_answers_climb_and_a_low_score_goes_back_to_box_one() -> None:
-    history = [attempt("c", 80, 0), attempt("c", 90, 1), attempt("c", 75, 4)]
+    # A new card starts in box 1: each good answer moves it up one.
+    history = [attempt("c", 80, 0), attempt("c", 90, 3)]
     state = progress("c", history)
     assert state.box == 3
-    assert state.due_at == T0 + timedelta(days=4 + 7)
-    history.append(attempt("c", 30, 11))
+    assert state.due_at == T0 + timedelta(days=3 + 7)
+    history.append(attempt("c", 30, 10))
     state = progress("c", history)
     assert state.box == 1
-    assert state.due_at == T0 + timedelta(days=11 + 1)
-    assert state.best == 90 and state.scores == (80, 90, 75, 30)
+    assert state.due_at == T0 + timedelta(days=10 + 1)
+    assert state.best == 90 and state.scores == (80, 90, 30)
+
+
+def test_a_first_answer_of_100_and_one_of_0_are_not_due_alike() -> None:
+    # Both once landed in box 1, "due again in 1 day".
+    strong, weak = progress("c", [attempt("c", 100, 0)]), progress("c", [attempt("c", 0, 0)])
+    assert (strong.box, strong.due_at) == (2, T0 + timedelta(days=3))
+    assert (weak.box, weak.due_at) == (1, T0 + timedelta(days=1))
 
 
 def test_box_never_passes_four() -> None:
@@ -55,8 +63,8 @@ def test_next_box_stays_in_range_and_low_scores_reset(box: int, score: int) -> N
 
 
 def test_next_due_prefers_overdue_then_new_and_skips_the_current_card() -> None:
-    history = [attempt("done", 90, 0), attempt("overdue", 90, 0), attempt("overdue", 90, 1)]
-    now = T0 + timedelta(days=5)  # "overdue" (box 2, due day 4) and "done" (box 1, due day 1)
+    history = [attempt("done", 60, 0), attempt("overdue", 90, 0), attempt("overdue", 90, 1)]
+    now = T0 + timedelta(days=9)  # "overdue" (box 3, due day 8) and "done" (box 1, due day 1)
     cards = ["new", "overdue", "done"]
     assert next_due(cards, history, now) == "done"  # due on day 1: the most overdue
     assert next_due(cards, history, now, after="done") == "overdue"
