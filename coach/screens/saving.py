@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coach.screens.fresh import Seen
+
 if TYPE_CHECKING:
     from textual.widget import Widget
 
@@ -25,6 +27,9 @@ def tell_saved(widget: Widget, store: StoreAPI, saved: str, *, title: str, unkep
         unkept: The start of a sentence for a save that did not, such as "This attempt is kept
             only until coach closes"; the reason follows it.
     """
+    seen = getattr(widget, "seen", None)
+    if isinstance(seen, Seen):
+        seen.saved()  # shown by the screen itself: nothing to read again for it
     reason = store.unsaved_reason
     if reason is None:
         widget.notify(saved, title=title, markup=False)  # it may name a company: user text
