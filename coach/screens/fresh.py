@@ -53,18 +53,21 @@ class Seen:
             self.revision = last[1]
 
 
-def tell_unread(widget: Widget, error: StoreError) -> None:
-    """Say that what is shown could not be read again, and stays as it was."""
+def tell_unread(widget: Widget, error: StoreError, *, first: bool = False) -> None:
+    """Say that what is shown could not be read again, and stays as it was (or, the
+    ``first`` time, could not be read at all)."""
     widget.notify(
-        f"{error} What is on screen stays as it was.",
-        title="Not refreshed",
+        str(error) if first else f"{error} What is on screen stays as it was.",
+        title="Not read" if first else "Not refreshed",
         severity="error",
         timeout=10,
         markup=False,
     )
 
 
-def read_again(widget: Widget, seen: Seen, force: bool, read: Callable[[], None]) -> bool:
+def read_again(
+    widget: Widget, seen: Seen, force: bool, read: Callable[[], None], *, first: bool = False
+) -> bool:
     """Call ``read`` if anything was saved since ``seen`` (always if ``force``), noting the
     revision first; False, with a notice, if the database could not be read. ``read`` must
     change nothing on screen until it has read everything."""
@@ -72,7 +75,7 @@ def read_again(widget: Widget, seen: Seen, force: bool, read: Callable[[], None]
         if seen.changed() or force:
             read()
     except StoreError as error:
-        tell_unread(widget, error)
+        tell_unread(widget, error, first=first)
         return False
     return True
 

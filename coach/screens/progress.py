@@ -76,7 +76,7 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
                     yield Static(id="progress-days")
 
     def on_mount(self) -> None:
-        if not read_again(self, self.seen, True, self._read):
+        if not read_again(self, self.seen, True, self._read, first=True):
             self._draw([], [])  # the notice says why the charts are empty
 
     def show_saved(self, *, force: bool = False) -> None:

@@ -165,7 +165,7 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _fill(self) -> None:
         """What the first frame did without: the list, the form's later sections."""
         self.form.build_rest()
-        if not self._reread():
+        if not read_again(self, self.seen, True, self._reload, first=True):
             self.interviews = ()  # the notice says why the list is empty
         self.call_later(self._shown)
 

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 def tell_saved(widget: Widget, store: StoreAPI, saved: str, *, title: str, unkept: str) -> None:
     """Toast ``saved`` under ``title`` if the save reached the database file; else say it did not.
 
+    A screen that shows saved data (``coach.screens.fresh``) has then read its own save: shown
+    again, it reads only if another window saved in between.
+
     A session on a read-only folder, or on a temporary database, still takes saves (they show
     in this session's lists and charts) but loses them when coach closes: a toast saying
     "saved" would be a lie then.

@@ -3,7 +3,8 @@ follow-up and outcome; Enter opens one. Until there is one, a few lines say what
 
 The columns fit the list's width (``fitting_columns``): as it narrows, Role goes first, then
 Outcome; then the date loses its year and the band its "went". Score, band and the follow-up
-badge (OVERDUE) always stay. The cursor stays on the interview the form is editing.
+badge (OVERDUE) always stay. The cursor stays on the interview the form is editing, and when
+the list is refilled (a save, F5) on the interview it was on while the user moves in the list.
 
 The table (Textual's DataTable: its module, mount and first render) is built only when the
 interviews are first given, just after the screen's first frame: until then the list's place
