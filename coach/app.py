@@ -292,6 +292,8 @@ class CoachApp(App[None]):
     def action_show_saved(self, force: bool = True) -> None:
         """Have every screen on the stack read again what it shows from the database (only
         what changed since, unless ``force``): see coach/screens/fresh.py."""
+        if force:
+            self.store.reread()  # the file's bytes, not its stat: F5 misses nothing
         for screen in self.screen_stack:
             show_saved = getattr(screen, "show_saved", None)
             if callable(show_saved):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from coach.screens import Clock
+from coach.screens.fresh import tell_unread
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 
@@ -32,7 +33,7 @@ def edit_profile(screen: Screen[Any], store: StoreAPI, then: Callable[[], object
     def edited(profile: Profile | None) -> None:
         if profile is None or not _saved(screen, lambda: store.save_profile(profile), "Profile"):
             return
-        then()
+        _shown(screen, then)
         tailored = len(tailored_cards(profile.requirements, profile.strengths))
         tell_saved(
             screen,
@@ -42,7 +43,12 @@ def edit_profile(screen: Screen[Any], store: StoreAPI, then: Callable[[], object
             unkept="Your profile is kept only until coach closes",
         )
 
-    screen.app.push_screen(ProfileScreen(store.profile()), edited)
+    try:
+        profile = store.profile()
+    except StoreError as error:
+        tell_unread(screen, error)
+        return
+    screen.app.push_screen(ProfileScreen(profile), edited)
 
 
 def record_heard(
@@ -60,7 +66,7 @@ def record_heard(
         card = heard_card(said, clock().strftime("%Y%m%d-%H%M%S"), company)
         if not _saved(screen, lambda: store.save_heard_card(card), ""):
             return
-        then(card)
+        _shown(screen, lambda: then(card))
         tell_saved(
             screen,
             store,
@@ -88,6 +94,15 @@ def send_heard(screen: Screen[Any], store: StoreAPI, said: str, key: str, compan
         unkept="Sent to Rehearse (F2), but this card is kept only until coach closes",
     )
     return True
+
+
+def _shown(screen: Screen[Any], show: Callable[[], object]) -> None:
+    """Run ``show``, which reads what was just saved; if the store cannot be read (the file
+    gone since), say so: the save itself is done."""
+    try:
+        show()
+    except StoreError as error:
+        tell_unread(screen, error)
 
 
 def _saved(screen: Screen[Any], save: Callable[[], object], what: str) -> bool:

@@ -18,11 +18,11 @@ from textual.widgets import Sparkline, Static
 from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
 from coach.render.progress_charts import day_bars, outcome_strips
 from coach.screens import Clock
-from coach.screens.fresh import ShowsSaved
-from coach.store.errors import StoreError
+from coach.screens.fresh import ShowsSaved, read_again
 from coach.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
+    from coach.domain.models import Attempt, Interview
     from coach.domain.rubric import Rubric
     from coach.store.api import StoreAPI
 
@@ -36,6 +36,8 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f4,q", "dismiss", "Close"),
+        # A modal screen hides the app's keys: F5 (read what was saved elsewhere) is its own.
+        Binding("f5", "app.show_saved", "Refresh", show=False),
     ]
 
     def __init__(self, store: StoreAPI, clock: Clock, rubric: Rubric) -> None:
@@ -74,18 +76,18 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
                     yield Static(id="progress-days")
 
     def on_mount(self) -> None:
-        self.show_saved(force=True)
+        if not read_again(self, self.seen, True, self._read, first=True):
+            self._draw([], [])  # the notice says why the charts are empty
 
     def show_saved(self, *, force: bool = False) -> None:
-        """Draw the charts from the database (again only if anything was saved since)."""
-        if not (self.seen.changed() or force):
-            return
-        try:
-            attempts = self.store.attempts()
-            interviews = self.store.interviews()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-            attempts, interviews = [], []
+        """Draw the charts again if anything was saved since; as they were if the database
+        cannot be read."""
+        read_again(self, self.seen, force, self._read)
+
+    def _read(self) -> None:
+        self._draw(self.store.attempts(), self.store.interviews())
+
+    def _draw(self, attempts: list[Attempt], interviews: list[Interview]) -> None:
         now = self.clock()
         trend = score_trend(attempts)
         has_attempts = bool(trend)

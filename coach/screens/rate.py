@@ -26,8 +26,8 @@ from coach.domain.models import Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.render.safe import short
 from coach.screens import Clock, after_first_frame
-from coach.screens.fresh import ShowsSaved
-from coach.screens.rate_draft import FormDraft
+from coach.screens.fresh import ShowsSaved, read_again
+from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
@@ -165,7 +165,8 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _fill(self) -> None:
         """What the first frame did without: the list, the form's later sections."""
         self.form.build_rest()
-        self._reload()
+        if not read_again(self, self.seen, True, self._reload, first=True):
+            self.interviews = ()  # the notice says why the list is empty
         self.call_later(self._shown)
 
     async def _shown(self) -> None:
@@ -179,21 +180,22 @@ class RateScreen(ShowsSaved, Screen[None]):
     def show_saved(self, *, force: bool = False) -> None:
         """The interviews again if any was saved since (another window, an import); the form
         stays as typed. See coach/screens/fresh.py."""
-        if self.interviews is not None and (self.seen.changed() or force):
-            try:
-                self._reload()
-            except StoreError as error:
-                self.notify(str(error), severity="error", timeout=10, markup=False)
+        if self.interviews is not None:  # else ``_fill`` reads them first
+            read_again(self, self.seen, force, self._reload)
+
+    def _reread(self) -> bool:
+        """Read the interviews now; False (with a notice, the list as it was) if it failed."""
+        return read_again(self, self.seen, True, self._reload)
 
     def _reload(self) -> None:
-        self.seen.reading()
         interviews = tuple(self.store.interviews())
         if self.editing is not None and all(i.id != self.editing for i in interviews):
-            # A restored draft named an interview that is not there (deleted since, or a
-            # drafts file edited by hand): the form is saved as a new one, never under an id
-            # a later interview would get.
+            # Deleted in another window (or a restored draft names an interview not there):
+            # the form is saved as a new one, never under an id a later interview would get.
             self.editing = None
+            self.draft.saved = {}  # none of it is saved now
             self._rate_now()
+            self.notify(gone_message(self.values()), title="Interview gone", markup=False)
         self.query_one("#interviews-row").set_class(not interviews, "-empty")
         self.interviews = interviews
 
@@ -271,26 +273,7 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
         to lose the changes (its draft goes with them)."""
-        values = self.values()
-        if not self.draft.unsaved(values):
-            then()
-            return
-        from coach.screens.confirm import ConfirmScreen
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.draft.clear()
-                then()
-
-        company = short(values["company"]) or "this interview"
-        question = ConfirmScreen(
-            "Discard your changes?",
-            f"Your changes to {company} are not saved and will be lost. To keep them, choose "
-            "Keep editing, then ctrl+s.",
-            yes="Discard",
-            no="Keep editing",
-        )
-        self.app.push_screen(question, answered)
+        self.draft.after_confirm(self.values(), then)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.
@@ -332,7 +315,7 @@ class RateScreen(ShowsSaved, Screen[None]):
             title="Interview saved",
             unkept=f"This interview ({read}) is kept only until coach closes",
         )
-        self._reload()
+        self._reread()
         self._rate_now()
 
     def action_new(self) -> None:
@@ -378,7 +361,7 @@ class RateScreen(ShowsSaved, Screen[None]):
                 severity="warning",
                 markup=False,
             )
-        self._reload()
+        self._reread()
         self._new_form()
 
     def action_to_rehearse(self) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.domain.limits import readable_text
+from coach.render.safe import short
 from coach.store import schema
 from coach.store.errors import StoreError
 from coach.widgets.debounce import Debouncer
@@ -34,6 +35,15 @@ Form = tuple[dict[str, str], int | None]
 
 DRAFT_KEY = "rate-form"
 """The drafts-file key of the form in progress."""
+
+
+def gone_message(values: dict[str, str]) -> str:
+    """What the form says when the interview it edits is no longer in the database."""
+    company = short(values.get("company", "")) or "The interview you were editing"
+    return (
+        f"{company} is no longer in the database (another coach window may have deleted it). "
+        "The form keeps what you typed as a new interview: ctrl+s saves it."
+    )
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,29 @@ class FormDraft:
     def unsaved(self, values: dict[str, str]) -> bool:
         """Whether ``values`` differ from the form as last saved or loaded."""
         return values != self.saved
+
+    def after_confirm(self, values: dict[str, str], then: Callable[[], None]) -> None:
+        """Run ``then`` now if ``values`` hold nothing unsaved; otherwise once the user agrees
+        to lose the changes (the draft goes with them)."""
+        if not self.unsaved(values):
+            then()
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.clear()
+                then()
+
+        company = short(values.get("company", "")) or "this interview"
+        question = ConfirmScreen(
+            "Discard your changes?",
+            f"Your changes to {company} are not saved and will be lost. To keep them, choose "
+            "Keep editing, then ctrl+s.",
+            yes="Discard",
+            no="Keep editing",
+        )
+        self._owner.app.push_screen(question, answered)
 
     def keep_later(self) -> None:
         """The form was edited: keep it once the user pauses."""

@@ -23,7 +23,7 @@ from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
 from coach.screens import Clock
 from coach.screens.draft_screen import DraftScreen
-from coach.screens.fresh import ShowsSaved
+from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rehearse_keys import REHEARSE_KEYS
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from coach.domain.assessment import Assessment
     from coach.domain.cards import FeedbackCard
-    from coach.domain.models import Attempt
+    from coach.domain.models import Attempt, Strength
     from coach.store.api import StoreAPI
     from coach.widgets.card_list import CardList
 
@@ -90,6 +90,7 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         self.categories: dict[str, tuple[str, str]] = {}
         self.deck: tuple[FeedbackCard, ...] = ()
         self._coach = Debouncer(self, delays.coach, self._coach_now)
+        self.strengths: tuple[Strength, ...] = ()  # the profile's, read with the cards
 
     def watch_card_id(self) -> None:
         self.card = self.cards.get(self.card_id)
@@ -146,6 +147,7 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         self.categories, self.deck = load_deck()
         attempts: tuple[Attempt, ...] = ()
         try:
+            self.seen.reading()  # before reading anything: a save during the read is not missed
             self._build_cards()
             attempts = tuple(self.store.attempts())  # maybe thousands: read once, here
         except StoreError as error:
@@ -198,23 +200,23 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         from coach.domain.cards import tailored_cards
         from coach.domain.rhythm import interview_day
 
-        self.seen.reading()
         profile = self.store.profile()
         self.interview = interview_day(profile)
         tailored = tailored_cards(profile.requirements, profile.strengths)
         ordered = [*tailored, *self.store.heard_cards(), *self.deck]
+        self.strengths = profile.strengths  # what responses are coached against
         self.cards = {card.id: card for card in ordered}
 
     def show_saved(self, *, force: bool = False) -> None:
         """The cards and the history again if anything was saved since (a card sent from
         Rate, an import): see coach/screens/fresh.py."""
-        if self.attempts is None or not (self.seen.changed() or force):
-            return  # not read yet (``load_rest`` reads it), or nothing new
-        try:
-            self.attempts = tuple(self.store.attempts())
-            self._profile_saved()  # the cards again: the open one may be gone
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
+        if self.attempts is not None:  # else ``load_rest`` reads it first
+            read_again(self, self.seen, force, self._read_saved)
+
+    def _read_saved(self) -> None:
+        attempts = tuple(self.store.attempts())
+        self._profile_saved()  # the cards again (the open one may be gone); may raise first
+        self.attempts = attempts
 
     def on_card_list_picked(self, message: CardList.Picked) -> None:
         if message.card_id:
@@ -281,7 +283,7 @@ class RehearseScreen(ShowsSaved, DraftScreen):
             return assess_closing_question(text)
         from coach.domain.pitch import assess_pitch
 
-        return assess_pitch(text, self.cards[self.card_id], self.store.profile().strengths)
+        return assess_pitch(text, self.cards[self.card_id], self.strengths)
 
     def action_stopwatch(self) -> None:
         """Start the stopwatch, or stop it and keep the time with this draft."""

@@ -34,7 +34,16 @@ class StoreAPI(Protocol):
 
     def revision(self) -> tuple[object, ...]:
         """A value that changes whenever the saved data may have, here or in another process
-        (``coach import``, a second window): screens re-read when it differs from before."""
+        (``coach import``, a second window): screens re-read when it differs from before.
+        Never raises (``Store.revision`` says what it promises)."""
+
+    @property
+    def last_save(self) -> tuple[tuple[object, ...], tuple[object, ...]] | None:
+        """The revision just before and just after the last save made here (None before
+        any): a screen that had read the first has read everything, plus its own save."""
+
+    def reread(self) -> None:
+        """Have the next read check the file's bytes, not only its ``stat`` (F5)."""
 
     def close(self) -> None: ...
     def profile(self) -> Profile: ...

@@ -21,6 +21,9 @@ from tinydb.storages import Storage
 from coach.domain.limits import valid_unicode
 from coach.store import files, schema
 
+Signature = tuple[int, int, int, int]
+"""The file's inode, mtime and ctime (ns), and size, from one ``stat``."""
+
 
 class LongNumber(str):
     """A number in the file too long for Python to read (over 4,300 digits), kept as its
@@ -44,12 +47,21 @@ def parse(data: bytes) -> object:
         return json.loads(data)
     except RecursionError:
         raise schema.ShapeError("the file is nested too deeply to be a coach database") from None
-    except json.JSONDecodeError:
-        raise
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise  # not JSON, or not text at all: a bad file, as the caller says
     except ValueError:
         # The one other ValueError json raises: a number of over 4,300 digits. Parsed again,
         # reading such a number as its digits: the hook would cost every parse ~15%.
         return json.loads(data, parse_int=_long_number)
+
+
+def describe(error: Exception) -> str:
+    """Why ``parse`` (or the shape check after it) refused a file, in a few words."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON at line {error.lineno}, column {error.colno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "not text"
+    return str(error)
 
 
 def dump(value: object) -> str:
@@ -66,8 +78,8 @@ class AtomicJSONStorage(Storage):
     """A TinyDB storage that replaces the file atomically, parses it only when it changed, and
     re-serialises only the documents that changed.
 
-    * ``read`` (for queries) re-parses only when the file's inode, size or mtime changed, so an
-      unchanged file costs one ``stat``.
+    * ``read`` (for queries) re-parses only when the file's ``signature`` changed, so an
+      unchanged file costs one ``stat``; after ``doubt`` it compares the bytes once.
     * ``refresh`` (before every write, under the lock) compares the file's bytes with what was
       last read or written, so another window's save is never missed, whatever the
       file system's timestamp resolution; only a changed file is parsed again.
@@ -81,7 +93,7 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str) -> None:
         self.path = Path(path)
         self._cache: schema.Raw | None = None
-        self._signature: tuple[int, int, int] | None = None
+        self._signature: Signature | None = None
         self._bytes: bytes | None = None
         """The file's content as last read or written, to recognise it without parsing."""
         self._texts: dict[tuple[str, str], tuple[object, str]] = {}
@@ -89,10 +101,10 @@ class AtomicJSONStorage(Storage):
         identity from being reused by another document."""
 
     @staticmethod
-    def _sign(stat: os.stat_result) -> tuple[int, int, int]:
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    def _sign(stat: os.stat_result) -> Signature:
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
 
-    def _load(self, data: bytes, signature: tuple[int, int, int]) -> schema.Raw:
+    def _load(self, data: bytes, signature: Signature) -> schema.Raw:
         if self._cache is None or data != self._bytes:  # a memcmp: far cheaper than parsing
             self._cache = schema.check_shape(parse(data))
             self._bytes = data
@@ -109,13 +121,26 @@ class AtomicJSONStorage(Storage):
             return self.refresh()
         return self._cache
 
-    def signature(self) -> tuple[int, int, int] | None:
-        """The file as ``read`` recognises it (inode, mtime, size); None if it is missing. Every
-        save replaces the file, so a save from any process changes it."""
+    def signature(self) -> Signature | str | None:
+        """The file as ``read`` recognises it (inode, mtime, ctime, size); None if it is
+        missing; why not, in a few words, if it cannot be looked at. Never raises.
+
+        Every save replaces the file (a new inode, or a reused one with new times), so a save
+        from any process changes it, with one exception: a file system that reuses the inode
+        and whose clock ticks coarser than two saves of the same size. What relies on it
+        (``Store.revision``) is a cheap hint, not a proof; ``doubt`` is the proof.
+        """
         try:
             return self._sign(self.path.stat())
         except FileNotFoundError:
             return None
+        except OSError as error:  # a folder made unreadable, a file system gone
+            return f"unreadable: {error.strerror or error}"
+
+    def doubt(self) -> None:
+        """Have the next ``read`` compare the file's bytes, whatever its ``signature`` says
+        (F5: a save the signature could not tell apart is still read)."""
+        self._signature = None
 
     def prime(self, raw: schema.Raw, data: bytes, stat: os.stat_result) -> None:
         """Adopt a parse of ``data`` (the file's bytes, as ``stat`` describes them) already made."""

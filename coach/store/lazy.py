@@ -68,6 +68,14 @@ class LazyStore:
     def revision(self) -> tuple[object, ...]:
         return self._store().revision()
 
+    @property
+    def last_save(self) -> tuple[tuple[object, ...], tuple[object, ...]] | None:
+        return self._opened.store.last_save if self._opened else None
+
+    def reread(self) -> None:
+        if self._opened is not None:  # else its first read is from disk anyway
+            self._opened.store.reread()
+
     def close(self) -> None:
         if self._opened is not None:
             self._opened.store.close()

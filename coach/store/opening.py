@@ -150,7 +150,7 @@ def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
         except (ValueError, schema.ShapeError) as error:
             kept = files.keep_copy(path, "corrupt")
             problem = (
-                f"{path} could not be read as a coach database ({_describe(error)}). "
+                f"{path} could not be read as a coach database ({json_storage.describe(error)}). "
                 f"It was kept unchanged as {kept} and coach started a new, empty database "
                 "in its place. Your old data is in that copy."
             )
@@ -190,11 +190,3 @@ def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:
     store = Store(db, lock, path)
     store._drafts.remove_stale_temps()
     return OpenedStore(store, problem, kept)
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"not valid JSON at line {error.lineno}, column {error.colno}"
-    if isinstance(error, UnicodeDecodeError):
-        return "not text"
-    return str(error)

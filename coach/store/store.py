@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
-from tinydb.table import Table
 
 from coach.domain.cards import FeedbackCard
 from coach.domain.limits import echo
@@ -31,9 +30,10 @@ from coach.domain.models import Attempt, Interview, Profile
 from coach.store import files, records, schema
 from coach.store.drafts import Drafts, drafts_path
 from coach.store.errors import StoreError
-from coach.store.json_storage import AtomicJSONStorage
+from coach.store.json_storage import AtomicJSONStorage, describe
 
 _T = TypeVar("_T")
+Revision = tuple[object, ...]
 DUPLICATE_ID = "id shared with a record not shown"
 """The problem noted on a record whose id another document also claims ("1" and "01")."""
 
@@ -61,6 +61,9 @@ class Store:
         self._drafts = Drafts(drafts_path(path) if path else None)
         self._writes = 0
         """Saves made through this Store: a store in memory has no file to tell them by."""
+        self.last_save: tuple[Revision, Revision] | None = None
+        """The revision just before and just after the last save, both under the lock: a
+        screen that had read the first has, with its own save, read everything there is."""
 
     @classmethod
     def in_memory(cls, reason: str = IN_MEMORY) -> Store:
@@ -88,19 +91,28 @@ class Store:
         """Release the file. Every save has already been written; this loses nothing."""
         self._db.close()
 
-    def revision(self) -> tuple[object, ...]:
+    def revision(self) -> Revision:
         """A value that changes whenever the saved data may have: after a save here, or in
-        another window or ``coach import`` (the file is replaced). One ``stat``: screens ask
-        it each time they are shown, and read again only when it changed."""
+        another window or ``coach import`` (the file is replaced). One ``stat``, and it never
+        raises (a file that cannot be looked at gives a revision of its own): screens ask it
+        each time they are shown, and read again only when it changed.
+
+        Promised: every save through a Store moves it; a save by another process moves it
+        unless the file system both reuses the inode and keeps times coarser than the gap
+        between two saves of the same size. Not promised beyond that: ``reread`` (F5) is.
+        """
         storage = self._db.storage
         on_disk = storage.signature() if isinstance(storage, AtomicJSONStorage) else None
         return (self._writes, on_disk)
 
-    # --- plumbing -------------------------------------------------------------------------------
+    def reread(self) -> None:
+        """Have the next read compare the file's bytes with what was read, rather than trust
+        its ``stat``; cheap when they are the same (no parse)."""
+        storage = self._db.storage
+        if isinstance(storage, AtomicJSONStorage):
+            storage.doubt()
 
-    def _table(self, name: str) -> Table:
-        # cache_size=0: TinyDB's query cache would hide another process's writes.
-        return self._db.table(name, cache_size=0)
+    # --- plumbing -------------------------------------------------------------------------------
 
     def _rows(self, name: str) -> list[schema.Row]:
         """Every document of a table that is read (``schema.rows``), straight from the
@@ -112,9 +124,7 @@ class Store:
         to be a number, and shows ``"1"`` and ``"01"`` as two documents with the same id
         (which the screens' tables refuse).
         """
-        rows: list[schema.Row] = self._read(
-            lambda: schema.rows((self._db.storage.read() or {}).get(name, {}))
-        )
+        rows: list[schema.Row] = self._read(lambda: schema.rows(self._raw().get(name, {})))
         return rows
 
     def unread_documents(self) -> dict[str, int]:
@@ -142,10 +152,10 @@ class Store:
                 f"Could not save{where}: {reason}. Your previous saves are intact; "
                 "free some disk space or fix the folder's permissions, then save again."
             ) from error
-        except (json.JSONDecodeError, schema.ShapeError) as error:
+        except (json.JSONDecodeError, UnicodeDecodeError, schema.ShapeError) as error:
             raise StoreError(
                 f"Could not save: another program changed {self.path} into something that is "
-                f"not a coach database ({error}). Restart coach to recover it."
+                f"not a coach database ({describe(error)}). Restart coach to recover it."
             ) from error
         except UnicodeEncodeError as error:
             # A backstop: json_storage.dump writes any text a file can hold, and the boundary
@@ -158,10 +168,32 @@ class Store:
     def _read(self, fn: Callable[[], Any]) -> Any:
         try:
             return fn()
-        except (OSError, json.JSONDecodeError, schema.ShapeError) as error:
+        except FileNotFoundError as error:
             raise StoreError(
-                f"Could not read {self.path}: {error}. Restart coach to recover it."
+                f"{self.path} is missing (moved or deleted by another program?): nothing was "
+                "read, and the next save writes a new file there."
             ) from error
+        except OSError as error:
+            raise StoreError(
+                f"Could not read {self.path}: {error.strerror or error}. Nothing on screen "
+                "changed; fix the file's permissions, then press F5."
+            ) from error
+        except (ValueError, schema.ShapeError) as error:  # not JSON, not text, not coach's
+            raise StoreError(
+                f"Could not read {self.path}: another program changed it into something that "
+                f"is not a coach database ({describe(error)}). Restart coach to recover it."
+            ) from error
+
+    def _raw(self) -> schema.Raw:
+        """The whole file as parsed (the storage's cache when it is unchanged).
+
+        Raises:
+            FileNotFoundError: The file is gone: an empty database would empty the screens.
+        """
+        raw = self._db.storage.read()
+        if raw is None:
+            raise FileNotFoundError(str(self.path))
+        return raw
 
     def _modify(self, change: Callable[[schema.Raw], _T]) -> _T:
         """Under the lock: re-read the file, apply ``change`` to it, write it back in one go.
@@ -170,6 +202,7 @@ class Store:
         the base of ours; one write means a kill leaves either all of a change or none of it.
         """
         with self._writing():
+            before = self.revision()  # under the lock: no other save can come in between
             storage = self._db.storage
             if isinstance(storage, AtomicJSONStorage):
                 storage.refresh()
@@ -177,6 +210,7 @@ class Store:
             result = change(raw)
             storage.write(raw)
             self._writes += 1
+            self.last_save = (before, self.revision())
             return result
 
     def change_raw(self, change: Callable[[schema.Raw], _T]) -> _T:
@@ -273,7 +307,7 @@ class Store:
 
     def profile(self) -> Profile:
         """The user's strengths and the target role's requirements (empty at first)."""
-        doc = self._read(lambda: self._table("profile").get(doc_id=1))
+        doc = self._read(lambda: self._raw().get("profile", {}).get("1"))
         return Profile() if doc is None else records.profile_from(doc)
 
     def save_profile(self, profile: Profile) -> None:

@@ -114,10 +114,7 @@ class CardList(OptionList):
 
     def on_resize(self) -> None:
         if self.content_size.width and self.content_size.width != self._filled_width:
-            highlighted = self.highlighted_option
-            self._fill()
-            if highlighted is not None and highlighted.id:
-                self.point_at(highlighted.id)
+            self._fill(keep=True)
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -150,8 +147,11 @@ class CardList(OptionList):
         # The scroll bar may only appear once the options are in: leave its room from the start.
         return max(8, width - 2 - self.styles.scrollbar_size_vertical)
 
-    def _fill(self) -> None:
-        """Rebuild the list and keep the open card highlighted."""
+    def _fill(self, *, keep: bool = False) -> None:
+        """Rebuild the list, keeping the highlight where the user is browsing (the list has
+        the focus, or ``keep``), else on the open card."""
+        highlighted = self.highlighted_option
+        browsing = highlighted.id if highlighted and (keep or self.has_focus) else None
         self._filled_width = self.content_size.width
         length = self._label_length()
         now = self.clock()
@@ -203,6 +203,8 @@ class CardList(OptionList):
         self.clear_options()
         self.add_options(options)
         self.point_at(self.card_id)
+        if browsing:
+            self.point_at(browsing)
         self.post_message(self.Filled())
 
     def point_at(self, card_id: str) -> None:

@@ -3,7 +3,8 @@ follow-up and outcome; Enter opens one. Until there is one, a few lines say what
 
 The columns fit the list's width (``fitting_columns``): as it narrows, Role goes first, then
 Outcome; then the date loses its year and the band its "went". Score, band and the follow-up
-badge (OVERDUE) always stay. The cursor stays on the interview the form is editing.
+badge (OVERDUE) always stay. The cursor stays on the interview the form is editing, and when
+the list is refilled (a save, F5) on the interview it was on while the user moves in the list.
 
 The table (Textual's DataTable: its module, mount and first render) is built only when the
 interviews are first given, just after the screen's first frame: until then the list's place
@@ -145,6 +146,8 @@ class InterviewList(Vertical):
             self._follow(self._table())
 
     def _fill(self, table: DataTable[str | Text], interviews: tuple[Interview, ...]) -> None:
+        rows, at = table.ordered_rows, table.cursor_row
+        was_at = rows[at].key.value if 0 <= at < len(rows) else None  # before it is cleared
         columns = fitting_columns(self.size.width or 200)
         if columns != self._columns:
             self._columns = columns
@@ -180,15 +183,19 @@ class InterviewList(Vertical):
             else ""
         )
         self.query_one(EmptyState).display = not interviews
-        self._follow(table)
+        self._follow(table, was_at)
 
-    def _follow(self, table: DataTable[str | Text]) -> None:
-        """Put the cursor on the interview being edited, if it is listed."""
+    def _follow(self, table: DataTable[str | Text], was_at: str | None = None) -> None:
+        """Put the cursor on the interview being edited, if it is listed; after a refill, on
+        the interview it was on while the user moves in the list (or nothing is edited)."""
         from textual.widgets.data_table import RowKey
 
-        key = RowKey(str(self.editing))
-        if self.editing is not None and key in table.rows:
-            table.move_cursor(row=table.get_row_index(key), animate=False)
+        editing = None if self.editing is None else str(self.editing)
+        order = (was_at, editing) if table.has_focus else (editing, was_at)
+        for key in (RowKey(key) for key in order if key is not None):
+            if key in table.rows:
+                table.move_cursor(row=table.get_row_index(key), animate=False)
+                return
 
     def focus_table(self) -> None:
         """Put the focus on the table (Enter then opens the highlighted interview); nothing
