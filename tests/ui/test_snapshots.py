@@ -7,10 +7,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from coach.app import CoachApp
+from coach.demo.data import fill_store
 from coach.domain import Attempt, Interview
 from coach.domain.models import SignalValue
 from coach.screens.rate import RateScreen
@@ -18,8 +20,11 @@ from coach.screens.rehearse import RehearseScreen
 from coach.store.store import Store
 from tests.ui.keyboard import paste, wait_until
 
-SIZE = (120, 36)
+SIZES = [(80, 24), (120, 36)]
+"""The small terminal everyone can have and the size most people have (issue 15)."""
+BOTH = pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 SnapCompare = Callable[..., bool]
+Size = tuple[int, int]
 
 
 NOON = datetime(2026, 11, 20, 12, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -47,20 +52,23 @@ async def coached(pilot: Pilot[None]) -> None:
     await wait_until(pilot, lambda: screen.assessment is not None, "the coaching")
 
 
-def test_rehearse_empty(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_on(), terminal_size=SIZE, run_before=steady_cursor)
+@BOTH
+def test_rehearse_empty(snap_compare: SnapCompare, size: Size) -> None:
+    assert snap_compare(app_on(), terminal_size=size, run_before=steady_cursor)
 
 
-def test_rehearse_question_draft_scored(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_rehearse_question_draft_scored(snap_compare: SnapCompare, size: Size) -> None:
     async def type_question(pilot: Pilot[None]) -> None:
         await steady_cursor(pilot)
         await paste(pilot, "Sorry, I know I'm not the best, but did I get the job?")
         await coached(pilot)
 
-    assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_question)
+    assert snap_compare(app_on(), terminal_size=size, run_before=type_question)
 
 
-def test_rehearse_response_draft_scored(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_rehearse_response_draft_scored(snap_compare: SnapCompare, size: Size) -> None:
     async def type_response(pilot: Pilot[None]) -> None:
         await steady_cursor(pilot)
         await pilot.press("ctrl+n")
@@ -71,30 +79,33 @@ def test_rehearse_response_draft_scored(snap_compare: SnapCompare) -> None:
         )
         await coached(pilot)
 
-    assert snap_compare(app_on(), terminal_size=SIZE, run_before=type_response)
+    assert snap_compare(app_on(), terminal_size=size, run_before=type_response)
 
 
-def test_profile_editor(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_profile_editor(snap_compare: SnapCompare, size: Size) -> None:
     async def open_profile(pilot: Pilot[None]) -> None:
         await pilot.press("ctrl+o")
         await steady_cursor(pilot)
         await pilot.press(*"SQL dashboards - used weekly by 12 managers", "tab")
         await pilot.press(*"- Experience with Kubernetes")
 
-    assert snap_compare(app_on(), terminal_size=SIZE, run_before=open_profile)
+    assert snap_compare(app_on(), terminal_size=size, run_before=open_profile)
 
 
-def test_rate_empty(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_rate_empty(snap_compare: SnapCompare, size: Size) -> None:
     async def open_rate(pilot: Pilot[None]) -> None:
         await pilot.press("f3")
         await steady_cursor(pilot)
         calibration = pilot.app.screen.query_one("#calibration", Static)
         await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
 
-    assert snap_compare(app_on(), terminal_size=SIZE, run_before=open_rate)
+    assert snap_compare(app_on(), terminal_size=size, run_before=open_rate)
 
 
-def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_rate_with_a_rated_interview(snap_compare: SnapCompare, size: Size) -> None:
     store = Store.in_memory()
     store.save_interview(
         Interview(company="Acme", role="Data engineer", held_at="2026-11-02", outcome="next round")
@@ -142,24 +153,60 @@ def test_rate_with_a_rated_interview(snap_compare: SnapCompare) -> None:
         )
 
     app = app_on(store, first_screen="rate")
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_globex)
+    assert snap_compare(app, terminal_size=size, run_before=open_globex)
 
 
-def test_help(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_on(), terminal_size=SIZE, press=["f1"], run_before=steady_cursor)
+@BOTH
+def test_rate_overdue(snap_compare: SnapCompare, size: Size) -> None:
+    """The demo's Northwind: its promised reply is overdue, so the list shows OVERDUE and the
+    rating says how long the silence has lasted."""
+    store = Store.in_memory()
+    fill_store(store, NOON)
+
+    async def open_overdue(pilot: Pilot[None]) -> None:
+        await steady_cursor(pilot)
+        table = pilot.app.screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count > 0, "the interview list")
+        calibration = pilot.app.screen.query_one("#calibration", Static)
+        await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
+        table.focus()
+        await pilot.press("enter")  # the newest first: Northwind, overdue
+        screen = pilot.app.screen
+        assert isinstance(screen, RateScreen)
+        await wait_until(
+            pilot,
+            lambda: screen.result is not None and "Northwind" in screen.result.interview.company,
+            "the rating",
+        )
+        await wait_until(
+            pilot,
+            lambda: not isinstance(screen.rating, str | None)
+            and screen.rating.follow_up == "overdue",
+            "the overdue read",
+        )
+
+    app = app_on(store, first_screen="rate")
+    assert snap_compare(app, terminal_size=size, run_before=open_overdue)
 
 
-def test_database_notice(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_help(snap_compare: SnapCompare, size: Size) -> None:
+    assert snap_compare(app_on(), terminal_size=size, press=["f1"], run_before=steady_cursor)
+
+
+@BOTH
+def test_database_notice(snap_compare: SnapCompare, size: Size) -> None:
     problem = (
         "/home/you/.local/share/coach/coach.json could not be read as a coach database (not "
         "valid JSON at line 1, column 3). It was kept unchanged as /home/you/.local/share/"
         "coach/coach.json.corrupt-20261121-204700 and coach started a new, empty database in "
         "its place. Your old data is in that copy."
     )
-    assert snap_compare(app_on(problem=problem), terminal_size=SIZE, run_before=steady_cursor)
+    assert snap_compare(app_on(problem=problem), terminal_size=size, run_before=steady_cursor)
 
 
-def test_progress_charts(snap_compare: SnapCompare) -> None:
+@BOTH
+def test_progress_charts(snap_compare: SnapCompare, size: Size) -> None:
     store = Store.in_memory()
     for day, score in enumerate((38, 45, 52, 61, 58, 70, 76, 83)):
         store.add_attempt(
@@ -196,4 +243,4 @@ def test_progress_charts(snap_compare: SnapCompare) -> None:
         await pilot.press("f4")
         await pilot.pause()
 
-    assert snap_compare(app_on(store), terminal_size=SIZE, run_before=open_progress)
+    assert snap_compare(app_on(store), terminal_size=size, run_before=open_progress)
