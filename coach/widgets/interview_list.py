@@ -141,8 +141,21 @@ class InterviewList(Vertical):
             self._fill(self._table(), self.interviews)
 
     def watch_editing(self) -> None:
+        self.follow()
+
+    def follow(self) -> None:
+        """Put the cursor back on the interview being edited (the user moved it to another row,
+        then chose to keep editing this one)."""
         if self.interviews is not None:
             self._follow(self._table())
+
+    def on_descendant_focus(self) -> None:
+        if self.interviews is not None:
+            self._show_cursor(self._table())
+
+    def on_descendant_blur(self) -> None:
+        # Left after moving along the rows: the cursor goes back to the open interview.
+        self.follow()
 
     def _fill(self, table: DataTable[str | Text], interviews: tuple[Interview, ...]) -> None:
         columns = fitting_columns(self.size.width or 200)
@@ -183,12 +196,23 @@ class InterviewList(Vertical):
         self._follow(table)
 
     def _follow(self, table: DataTable[str | Text]) -> None:
-        """Put the cursor on the interview being edited, if it is listed."""
+        """Put the cursor on the interview being edited, if it is listed. With none (a new
+        form), no row looks open: the cursor shows only while the list has the focus."""
         from textual.widgets.data_table import RowKey
 
         key = RowKey(str(self.editing))
-        if self.editing is not None and key in table.rows:
+        listed = self.editing is not None and key in table.rows
+        if listed:
             table.move_cursor(row=table.get_row_index(key), animate=False)
+        self._show_cursor(table)
+
+    def _show_cursor(self, table: DataTable[str | Text]) -> None:
+        """The cursor shows on the open interview's row, or while the list has the focus (for
+        Enter to open a row); otherwise, with a new interview in the form, no row looks open."""
+        from textual.widgets.data_table import RowKey
+
+        listed = self.editing is not None and RowKey(str(self.editing)) in table.rows
+        table.show_cursor = listed or self.screen.focused is table
 
     def focus_table(self) -> None:
         """Put the focus on the table (Enter then opens the highlighted interview); nothing
