@@ -50,9 +50,10 @@ class RateScreen(ShowsSaved, Screen[None]):
     CSS_PATH = "rate.tcss"  # read when first shown, not at start-up
 
     TITLE = "Rate · right after the interview"
-    # Under 100 columns the form's labels narrow (rate.tcss). Not a ClassVar: Textual
-    # declares it without one.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # Under 100 columns the form's labels narrow; under 80 the calibration panel goes, so the
+    # list keeps its band and follow-up badge (rate.tcss). Not a ClassVar: Textual declares
+    # it without one.
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (80, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = RATE_KEYS
 
     interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
@@ -251,9 +252,17 @@ class RateScreen(ShowsSaved, Screen[None]):
                 self.query_one(InterviewList).follow()
 
         company = short(values["company"]) or "this interview"
+        lost = (
+            "will be lost"
+            if self.draft.writable
+            # The drafts file keeps the long draft this form was restored from (it could not
+            # be copied aside, so it is never written over): that comes back at the next start.
+            else "will be gone from the form (the long draft it was restored from stays in the "
+            "drafts file, and comes back next time)"
+        )
         question = ConfirmScreen(
             "Discard your changes?",
-            f"Your changes to {company} are not saved and will be lost. To keep them, choose "
+            f"Your changes to {company} are not saved and {lost}. To keep them, choose "
             "Keep editing, then ctrl+s.",
             yes="Discard",
             no="Keep editing",
