@@ -182,6 +182,30 @@ def short(text: str, width: int = SHORT) -> str:
     return shown if len(shown) <= width else shown[: width - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
 
 
+def fit(text: str, cells: int) -> str:
+    """``text`` on one line in at most ``cells`` terminal cells, cut with "…" if it is wider.
+
+    For a table cell or a label of fixed width: measured in cells, not characters (a CJK
+    character or an emoji takes two), so a cut always shows its "…" rather than being
+    cropped by the table. Control characters are made visible (``visible``).
+    """
+    from rich.cells import cell_len, get_character_cell_size
+
+    shown = " ".join(visible(text).split())
+    if cell_len(shown) <= cells:
+        return shown
+    if cells < 1:
+        return ""
+    kept: list[str] = []
+    used = 1  # the "…"
+    for char in shown:
+        used += get_character_cell_size(char)
+        if used > cells:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+
+
 class _VisibleWriter:
     """A text stream that writes to another through ``visible(lines=True)``; anything else
     (``flush``, ``fileno``, ``isatty``, ``encoding``...) is the other stream's."""

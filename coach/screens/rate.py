@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
@@ -29,6 +29,7 @@ from coach.screens import Clock, after_first_frame
 from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
+from coach.screens.rate_keys import RATE_KEYS
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.calibration_panel import CalibrationPanel
@@ -49,48 +50,11 @@ class RateScreen(ShowsSaved, Screen[None]):
     CSS_PATH = "rate.tcss"  # read when first shown, not at start-up
 
     TITLE = "Rate · right after the interview"
-    # Under 100 columns the form's labels narrow (rate.tcss). Not a ClassVar: Textual
-    # declares it without one.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            id="save-interview",
-            tooltip="Save the interview (nothing invalid is saved).",
-        ),
-        Binding(
-            "ctrl+n",
-            "new",
-            "New",
-            id="new-interview",
-            tooltip="Start rating a new interview.",
-        ),
-        Binding(
-            "ctrl+d",
-            "delete",
-            "Delete",
-            id="delete-interview",
-            priority=True,  # a text box would take ctrl+d as delete-right
-            tooltip="Delete the interview being edited (asks first).",
-        ),
-        Binding(
-            "ctrl+f",
-            "to_rehearse",
-            "As card",
-            id="send-feedback",
-            tooltip="Send their answer to your closing question to Rehearse as a card.",
-        ),
-        Binding(
-            "ctrl+l",
-            "focus_list",
-            "List",
-            id="focus-list",
-            show=False,
-            tooltip="Jump to the list of past interviews (Enter opens one).",
-        ),
-    ]
+    # Under 100 columns the form's labels narrow; under 80 the calibration panel goes, so the
+    # list keeps its band and follow-up badge (rate.tcss). Not a ClassVar: Textual declares
+    # it without one.
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (80, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = RATE_KEYS
 
     interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
     """Every saved interview, read just after the first frame (None until then) and again after
@@ -203,12 +167,15 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _open(self, event: InterviewList.Opened) -> None:
         chosen = next((i for i in self.interviews or () if i.id == event.interview_id), None)
         if chosen is not None and chosen.id == self.editing:
-            self.form.focus_field("company")  # already open: back to it, nothing lost
+            self.form.focus_field("company", at_end=True)  # already open: nothing lost
         elif chosen is not None:
             self._after_confirm(lambda: self._load(chosen))
 
     def action_focus_list(self) -> None:
         self.query_one(InterviewList).focus_table()
+
+    def action_focus_rating(self) -> None:
+        self.query_one(RatingPanel).reach()
 
     # --- the form and its rating ----------------------------------------------------------------
 
@@ -229,7 +196,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         self._set_values(form_values(interview))
         self.draft.saved = self.values()
         self.draft.clear()
-        self.form.focus_field("company")
+        self.form.focus_field("company", at_end=True)
 
     @on(InterviewForm.Changed)
     def _edited(self, event: InterviewForm.Changed) -> None:
@@ -273,7 +240,8 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
         to lose the changes (its draft goes with them)."""
-        self.draft.after_confirm(self.values(), then)
+        # Kept editing: the list's cursor may be on the row not opened.
+        self.draft.after_confirm(self.values(), then, self.query_one(InterviewList).follow)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.

@@ -152,9 +152,11 @@ class FormDraft:
         """Whether ``values`` differ from the form as last saved or loaded."""
         return values != self.saved
 
-    def after_confirm(self, values: dict[str, str], then: Callable[[], None]) -> None:
+    def after_confirm(
+        self, values: dict[str, str], then: Callable[[], None], kept: Callable[[], None]
+    ) -> None:
         """Run ``then`` now if ``values`` hold nothing unsaved; otherwise once the user agrees
-        to lose the changes (the draft goes with them)."""
+        to lose the changes (the draft goes with them), or ``kept`` if they keep editing."""
         if not self.unsaved(values):
             then()
             return
@@ -164,11 +166,21 @@ class FormDraft:
             if discard:
                 self.clear()
                 then()
+            else:
+                kept()
 
         company = short(values.get("company", "")) or "this interview"
+        lost = (
+            "will be lost"
+            if self.writable
+            # The drafts file keeps the long draft this form was restored from (it could not
+            # be copied aside, so it is never written over): that comes back at the next start.
+            else "will be gone from the form (the long draft it was restored from stays in the "
+            "drafts file, and comes back next time)"
+        )
         question = ConfirmScreen(
             "Discard your changes?",
-            f"Your changes to {company} are not saved and will be lost. To keep them, choose "
+            f"Your changes to {company} are not saved and {lost}. To keep them, choose "
             "Keep editing, then ctrl+s.",
             yes="Discard",
             no="Keep editing",

@@ -2,7 +2,8 @@
 
 ``Eye contact   (dash)  good  mixed  poor``: left/right (or space) move the choice, a click picks
 the option under the pointer. Quicker than a drop-down for a form of twenty signals. Options
-that do not fit on one line go on to the next, whole, rather than being cut at the edge.
+that do not fit on one line go on to the next, whole, rather than being cut at the edge; one
+wider than a whole line (a narrow terminal) is folded over lines, never cut.
 """
 
 from __future__ import annotations
@@ -59,19 +60,26 @@ class ChoiceField(Widget, can_focus=True):
         self.options = (NOT_OBSERVED, *choices)
         self.set_reactive(ChoiceField.value, value if value in self.options else NOT_OBSERVED)
 
-    def _lines(self, width: int) -> list[list[str]]:
-        """The options, line by line, each line at most ``width`` cells (an option wider than
-        that has a line of its own)."""
-        lines: list[list[str]] = [[]]
+    def _lines(self, width: int) -> list[list[tuple[str, str]]]:
+        """The options, line by line, each line at most ``width`` cells: (option, its words as
+        drawn there). An option wider than a line is folded over lines of its own."""
+        lines: list[list[tuple[str, str]]] = [[]]
         used = 0
+        room = max(1, width - 2)  # the padding either side of an option's words
         for option in self.options:
-            cells = len(option or NOT_OBSERVED_MARK) + 2
-            if lines[-1] and used + cells > width:
+            shown = option or NOT_OBSERVED_MARK
+            pieces = [shown[start : start + room] for start in range(0, len(shown), room)]
+            for number, piece in enumerate(pieces):
+                cells = len(piece) + 2
+                if lines[-1] and (number or used + cells > width):
+                    lines.append([])
+                    used = 0
+                lines[-1].append((option, piece))
+                used += cells
+            if len(pieces) > 1:  # what follows a folded option starts a line of its own
                 lines.append([])
                 used = 0
-            lines[-1].append(option)
-            used += cells
-        return lines
+        return [line for line in lines if line]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return sum(len(option or NOT_OBSERVED_MARK) + 2 for option in self.options)
@@ -84,10 +92,9 @@ class ChoiceField(Widget, can_focus=True):
         for number, line in enumerate(self._lines(self.content_size.width or 1000)):
             if number:
                 text.append("\n")
-            for option in line:
-                shown = option or NOT_OBSERVED_MARK
+            for option, piece in line:
                 style = "bold reverse" if option == self.value else "dim"
-                text.append(f" {shown} ", style=style)
+                text.append(f" {piece} ", style=style)
         return text
 
     def watch_value(self, value: str) -> None:
@@ -105,8 +112,8 @@ class ChoiceField(Widget, can_focus=True):
         if not 0 <= event.y < len(lines):
             return
         x = event.x - 1  # the left padding
-        for option in lines[event.y]:
-            width = len(option or NOT_OBSERVED_MARK) + 2
+        for option, piece in lines[event.y]:
+            width = len(piece) + 2
             if x < width:
                 self.value = option
                 return

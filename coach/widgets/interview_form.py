@@ -128,14 +128,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                 tab_behavior="focus",
                 placeholder="What they said when you asked how you measure up…",
             )
-        # No selection on focus: opening an interview focuses its company, and the first key
-        # typed would replace the whole name.
         return SafeInput(
-            value,
-            id=f"f-{name}",
-            placeholder=PLACEHOLDERS.get(name, ""),
-            compact=True,
-            select_on_focus=False,
+            value, id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True
         )
 
     @staticmethod
@@ -192,10 +186,16 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
         return (TextArea.Changed,)
 
-    def focus_field(self, name: str) -> None:
-        """Put the focus on field ``name``."""
+    def focus_field(self, name: str, *, at_end: bool = False) -> None:
+        """Put the focus on field ``name``; with ``at_end``, a text field's cursor goes after
+        its text with nothing selected (an interview just opened: the first key typed must not
+        replace its company), where a Tab would select it all."""
         placed = self._later is None or name not in self._later
-        field = self._field(name).focus()
+        field = self._field(name)
+        if at_end and isinstance(field, SafeInput):
+            field.focus_at_end()
+        else:
+            field.focus()
         if not placed:
             self.call_later(self._scroll_once_placed, field)
 

@@ -1,10 +1,12 @@
 """The Rate screen's list of past interviews: the most recent first, each with its score, band,
 follow-up and outcome; Enter opens one. Until there is one, a few lines say what goes here.
 
-The columns fit the list's width (``fitting_columns``): as it narrows, Role goes first, then
-Outcome; then the date loses its year and the band its "went". Score, band and the follow-up
-badge (OVERDUE) always stay. The cursor stays on the interview the form is editing, and when
-the list is refilled (a save, F5) on the interview it was on while the user moves in the list.
+The columns fit the list's width (``fitting_columns``): as it narrows, the band shortens, Role
+goes, then Outcome; then the date loses its year, the band its "went", and then the date goes.
+Score, band and the follow-up badge (OVERDUE) always stay. Names are cut to their column's
+cells (a CJK character or an emoji takes two), always with "…" where cut. The cursor stays
+on the interview the form is editing, and when the list is refilled (a save, F5) on the
+interview it was on while the user moves in the list; with a new form, no row looks open.
 
 The table (Textual's DataTable: its module, mount and first render) is built only when the
 interviews are first given, just after the screen's first frame: until then the list's place
@@ -26,7 +28,7 @@ from textual.widget import AwaitMount
 from coach.domain.interviews import rate_saved
 from coach.domain.models import Interview
 from coach.render.rating import BAND_STYLE
-from coach.render.safe import short, user_text
+from coach.render.safe import fit, user_text
 from coach.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
@@ -39,22 +41,31 @@ LIST_LIMIT = 200
 NAME_WIDTH = 13
 """Company and role are cut to this, so the Follow-up and Outcome columns fit."""
 COLUMNS = ("Date", "Company", "Role", "Score", "Band", "Follow-up", "Outcome")
-WIDTHS = {"Date": 10, "Company": 10, "Role": NAME_WIDTH, "Score": 5, "Band": 11}
+WIDTHS = {"Date": 10, "Company": 10, "Role": NAME_WIDTH, "Score": 5, "Band": 15}
 WIDTHS |= {"Follow-up": 9, "Outcome": 10}
 """Each column's cells when there is room (the longest value or header; Company's least
 before a column goes: it then takes what the others leave)."""
+MIN_COMPANY = 6
+MAX_COMPANY = 24
+"""Company takes the room the other columns leave, between these."""
 NARROWER = (
+    {"Band": 11},
     {"Role": 0},
     {"Outcome": 0},
     {"Date": 5},
     {"Band": 6},
+    {"Company": MIN_COMPANY},
+    {"Date": 0},
 )
 """What gives way, in turn, as the list narrows (0: the column goes): never Score, Band or
-Follow-up, whose badge says a reply is overdue."""
-SHORT_BANDS = {"went well": "well", "went poorly": "poorly", "nothing to rate": "—"}
-MIN_COMPANY = 6
-MAX_COMPANY = 24
-"""Company takes the room the other columns leave, between these."""
+Follow-up, whose badge says a reply is overdue. (Under 80 columns the calibration panel goes
+too, rate.tcss: the list then has the screen's width.)"""
+BAND_WORDS = {
+    "went well": ("went well", "well"),
+    "went poorly": ("went poorly", "poorly"),
+    "nothing to rate": ("nothing to rate", "not rated", "—"),
+}
+"""A band's words, longest first: the longest that fits the column is shown."""
 
 
 def fitting_columns(room: int) -> dict[str, int]:
@@ -142,8 +153,21 @@ class InterviewList(Vertical):
             self._fill(self._table(), self.interviews)
 
     def watch_editing(self) -> None:
+        self.follow()
+
+    def follow(self) -> None:
+        """Put the cursor back on the interview being edited (the user moved it to another row,
+        then chose to keep editing this one)."""
         if self.interviews is not None:
             self._follow(self._table())
+
+    def on_descendant_focus(self) -> None:
+        if self.interviews is not None:
+            self._show_cursor(self._table())
+
+    def on_descendant_blur(self) -> None:
+        # Left after moving along the rows: the cursor goes back to the open interview.
+        self.follow()
 
     def _fill(self, table: DataTable[str | Text], interviews: tuple[Interview, ...]) -> None:
         rows, at = table.ordered_rows, table.cursor_row
@@ -160,20 +184,19 @@ class InterviewList(Vertical):
         ordered = sorted(interviews, key=lambda i: (i.held_at, i.id or 0), reverse=True)
         for interview in ordered[:LIST_LIMIT]:
             rating = rate_saved(interview, today, self.rubric)
-            band = (
-                rating.band
-                if columns["Band"] >= len(rating.band)
-                else SHORT_BANDS.get(rating.band, rating.band)
+            band = next(
+                (w for w in BAND_WORDS.get(rating.band, ()) if len(w) <= columns["Band"]),
+                rating.band,
             )
             # Stored text is data: a str cell would be read as markup (see coach.render.safe).
             cells: dict[str, str | Text] = {
-                "Date": user_text(interview.held_at[:10][-columns["Date"] :]),
-                "Company": user_text(short(interview.company, columns["Company"])),
-                "Role": user_text(short(interview.role, columns.get("Role", 0))),
+                "Date": user_text(interview.held_at[:10][-columns.get("Date", 10) :]),
+                "Company": user_text(fit(interview.company, columns["Company"])),
+                "Role": user_text(fit(interview.role, columns.get("Role", 0))),
                 "Score": "—" if rating.score is None else str(rating.score),
                 "Band": Text(band, style=BAND_STYLE[rating.band]),
                 "Follow-up": Text(*FOLLOW_UP_BADGES.get(rating.follow_up, ("—", "dim"))),
-                "Outcome": user_text(interview.outcome or "—"),
+                "Outcome": user_text(fit(interview.outcome or "—", columns.get("Outcome", 0))),
             }
             table.add_row(*(cells[name] for name in columns), key=str(interview.id))
         table.display = bool(interviews)
@@ -187,7 +210,8 @@ class InterviewList(Vertical):
 
     def _follow(self, table: DataTable[str | Text], was_at: str | None = None) -> None:
         """Put the cursor on the interview being edited, if it is listed; after a refill, on
-        the interview it was on while the user moves in the list (or nothing is edited)."""
+        the interview it was on while the user moves in the list. With none edited (a new
+        form), no row looks open: the cursor shows only while the list has the focus."""
         from textual.widgets.data_table import RowKey
 
         editing = None if self.editing is None else str(self.editing)
@@ -195,7 +219,16 @@ class InterviewList(Vertical):
         for key in (RowKey(key) for key in order if key is not None):
             if key in table.rows:
                 table.move_cursor(row=table.get_row_index(key), animate=False)
-                return
+                break
+        self._show_cursor(table)
+
+    def _show_cursor(self, table: DataTable[str | Text]) -> None:
+        """The cursor shows on the open interview's row, or while the list has the focus (for
+        Enter to open a row); otherwise, with a new interview in the form, no row looks open."""
+        from textual.widgets.data_table import RowKey
+
+        listed = self.editing is not None and RowKey(str(self.editing)) in table.rows
+        table.show_cursor = listed or self.screen.focused is table
 
     def focus_table(self) -> None:
         """Put the focus on the table (Enter then opens the highlighted interview); nothing

@@ -3,9 +3,13 @@ advice (``coach.render.rating``), fitted to the panel's width."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.domain.rating import Rating
@@ -18,12 +22,46 @@ MIN_LABEL = 12
 """Cells for a signal's name on a narrow panel: a short name wraps there onto two lines."""
 
 
-class RatingPanel(VerticalScroll, can_focus=False):
-    """A title over ``rating``, drawn again whenever the panel's width changes. Not a Tab stop:
-    it holds nothing to type into (the mouse wheel scrolls it)."""
+class RatingPanel(VerticalScroll):
+    """A title over ``rating``, drawn again whenever the panel's width changes.
+
+    Not a Tab stop (it holds nothing to type into): a key reaches it (``reach``, the Rate
+    screen's ctrl+r), and then the arrows, PageUp/PageDown and Home/End scroll it; Escape goes
+    back to the field it was reached from, and once left it is out of the Tab order again.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back to the form", show=False),
+    ]
 
     rating: var[Rating | str | None] = var(None)
     """The form's rating; a sentence instead when it cannot be rated; None before the first."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._reached = False
+        """Reached by its key and not left since: only then may it have the focus."""
+        self._came_from: Widget | None = None
+        """What had the focus before: Escape goes back there."""
+
+    def allow_focus(self) -> bool:
+        return self._reached
+
+    def reach(self) -> None:
+        """Put the focus on the panel, so the keys scroll it."""
+        self._came_from = self.screen.focused
+        self._reached = True
+        self.focus()
+
+    def on_blur(self) -> None:
+        self._reached = False
+
+    def action_leave(self) -> None:
+        back = self._came_from
+        if back is not None and back.is_attached and back.focusable:
+            back.focus()
+        else:
+            self.screen.focus_next()
 
     def compose(self) -> ComposeResult:
         yield Static("Rating", classes="panel-title")

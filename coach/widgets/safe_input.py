@@ -7,16 +7,55 @@ does not load Textual's TextArea before its first frame.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
+from textual import events
 from textual.geometry import clamp
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from coach.render.safe import visible
 
 
 class SafeInput(Input):
-    """``Input`` that draws, measures and places its cursor on the value as shown."""
+    """``Input`` that draws, measures and places its cursor on the value as shown; and whose
+    focus can, once, leave the cursor at the end instead of selecting all (``focus_at_end``)."""
+
+    def __init__(self, value: str | None = None, **kwargs: Any) -> None:
+        # Selecting all on focus is done here (``on_focus``), not by Input: Input's handler runs
+        # after a subclass's, and would select all after ``focus_at_end`` had put the cursor.
+        self.selects_on_focus: bool = kwargs.pop("select_on_focus", True)
+        """Whether a focus (Tab, a click) selects the whole value, so typing replaces it."""
+        super().__init__(value, select_on_focus=False, **kwargs)
+        self._at_end_once = False
+
+    def focus_at_end(self) -> None:
+        """Focus with the cursor after the last character, nothing selected, and the end in
+        view: for a field given its value by the app (an interview opened), where the first
+        key typed must not replace the whole value."""
+        if self.has_focus:
+            self._to_end()
+        else:
+            self._at_end_once = True
+            self.focus()
+
+    def on_focus(self, event: events.Focus) -> None:
+        at_end, self._at_end_once = self._at_end_once, False
+        if at_end:
+            self._to_end()
+        elif self.selects_on_focus and not event.from_app_focus:
+            self.selection = Selection(0, len(self.value))
+
+    def on_blur(self) -> None:
+        self._at_end_once = False
+
+    def _to_end(self) -> None:
+        self.cursor_position = len(self.value)
+        # The value may have been set with the cursor already there: nothing moved, so Input
+        # did not scroll to it.
+        self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True, force=True)
 
     # Textual's Input measures its value in three places, each overridden here: how it is
     # drawn (``_value``), where a character is drawn (``_position_to_cell``) and which character

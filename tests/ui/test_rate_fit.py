@@ -67,7 +67,7 @@ def signal_names(lines: list[str]) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [(60, 24), (70, 24), *SIZES])
 async def test_the_list_keeps_band_and_overdue_in_view(
     db_path: Path, size: tuple[int, int]
 ) -> None:
@@ -78,9 +78,10 @@ async def test_the_list_keeps_band_and_overdue_in_view(
         await wait_until(pilot, lambda: table.row_count == 5, "the demo interviews")
         labels = [str(column.label) for column in table.columns.values()]
         assert {"Date", "Company", "Score", "Band", "Follow-up"} <= set(labels)
-        # Every column shown fits in the table: none runs off its right edge.
+        # Every column shown fits in the table, and the table in the screen: none runs off.
         drawn = sum(column.get_render_width(table) for column in table.columns.values())
         assert drawn <= table.size.width, (labels, drawn, table.size.width)
+        assert table.region.right <= size[0]
         cells = [str(cell) for cell in table.get_row_at(0)]
         assert "OVERDUE" in cells and any("well" in cell for cell in cells)
 
@@ -159,18 +160,32 @@ async def test_the_focused_field_is_marked_on_its_label(db_path: Path, name: str
         assert label.styles.text_style.bold and not other.styles.text_style.bold
 
 
-async def test_after_saving_the_list_stays_on_the_open_interview(db_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("field", "typed", "row"),
+    [("time", "09:45", 2), ("date", "2026-10-01", 4)],  # the same row; the oldest, last
+)
+async def test_after_saving_the_list_stays_on_the_open_interview(
+    db_path: Path, field: str, typed: str, row: int
+) -> None:
     app = app_on(demo_store(db_path))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_row(pilot, 2)
         table = screen.query_one("#interview-table", DataTable)
         opened = screen.editing
-        screen.query_one("#f-time").focus()
+        screen.query_one(f"#f-{field}").focus()  # Tab's way in: typing replaces the value
+        await pilot.press(*typed)
+        await wait_until(pilot, lambda: screen.draft.unsaved(screen.values()), "the edit")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not screen.draft.unsaved(screen.values()), "the save")
-        assert table.cursor_row == 2
+
+        def saved() -> bool:
+            interview = next(i for i in screen.interviews or () if i.id == opened)
+            return typed in interview.held_at
+
+        await wait_until(pilot, saved, "the save listed")
+        assert table.cursor_row == row
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         assert key.value == str(opened)
+        assert table.show_cursor and screen.editing == opened
 
 
 async def test_opening_a_row_types_after_the_company(db_path: Path) -> None:

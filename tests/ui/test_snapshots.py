@@ -180,8 +180,9 @@ def test_rate_overdue(snap_compare: SnapCompare, size: Size) -> None:
         )
         await wait_until(
             pilot,
-            lambda: not isinstance(screen.rating, str | None)
-            and screen.rating.follow_up == "overdue",
+            lambda: (
+                not isinstance(screen.rating, str | None) and screen.rating.follow_up == "overdue"
+            ),
             "the overdue read",
         )
 

@@ -287,3 +287,22 @@ def test_every_toast_that_is_not_a_plain_literal_passes_markup_false() -> None:
             if not literal and not no_markup:
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cells", "shown"),
+    [
+        ("東京海上日動", 5, "東京…"),
+        ("東京海上日動", 12, "東京海上日動"),
+        ("🚀🚀 Rocket", 6, "🚀🚀…"),
+        ("Acme Corp", 6, "Acme…"),
+        ("a\x1bb", 3, "a\u241bb"),
+    ],
+)
+def test_fit_cuts_by_cells_and_always_shows_the_ellipsis(text: str, cells: int, shown: str) -> None:
+    from rich.cells import cell_len
+
+    from coach.render.safe import fit
+
+    assert fit(text, cells) == shown
+    assert cell_len(fit(text, cells)) <= cells

@@ -1,0 +1,54 @@
+"""The Rate screen's keys, in the Footer's order (the shown ones first, short enough for 80
+columns); the rest are in the help (F1) and the README."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+RATE_KEYS: list[BindingType] = [
+    Binding(
+        "ctrl+s",
+        "save",
+        "Save",
+        id="save-interview",
+        tooltip="Save the interview (nothing invalid is saved).",
+    ),
+    Binding(
+        "ctrl+n",
+        "new",
+        "New",
+        id="new-interview",
+        tooltip="Start rating a new interview.",
+    ),
+    Binding(
+        "ctrl+d",
+        "delete",
+        "Delete",
+        id="delete-interview",
+        priority=True,  # a text box would take ctrl+d as delete-right
+        tooltip="Delete the interview being edited (asks first).",
+    ),
+    Binding(
+        "ctrl+f",
+        "to_rehearse",
+        "As card",
+        id="send-feedback",
+        tooltip="Send their answer to your closing question to Rehearse as a card.",
+    ),
+    Binding(
+        "ctrl+l",
+        "focus_list",
+        "List",
+        id="focus-list",
+        show=False,
+        tooltip="Jump to the list of past interviews (Enter opens one).",
+    ),
+    Binding(
+        "ctrl+r",
+        "focus_rating",
+        "Rating",
+        id="focus-rating",
+        show=False,
+        tooltip="Jump to the rating to scroll it (arrows, PageUp/PageDown; Escape goes back).",
+    ),
+]
