@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def fill_store(store: Store, now: datetime) -> None:
     """Write the whole demo (profile, heard card, attempts, interviews) into ``store``."""
-    store.save_profile(demo_profile())
+    store.save_profile(demo_profile(now))
     store.save_heard_card(demo_heard_card(now))
     for attempt in demo_attempts(now):
         store.add_attempt(attempt)

@@ -168,7 +168,7 @@ def demo_cards(now: datetime) -> dict[str, FeedbackCard]:
     """The cards the demo's attempts answer, keyed as in ``REHEARSALS``."""
     from coach.content.loader import load_deck
 
-    profile = demo_profile()
+    profile = demo_profile(now)
     cards: dict[str, FeedbackCard] = {}
     # A requirement naming two skills ("dbt and Airflow") has a card for each: the rehearsals
     # answer its first.
@@ -186,7 +186,7 @@ def demo_attempts(now: datetime) -> list[Attempt]:
     from coach.domain.pitch import assess_pitch
 
     cards = demo_cards(now)
-    strengths = demo_profile().strengths
+    strengths = demo_profile(now).strengths
     attempts = []
     for rehearsal in REHEARSALS:
         if rehearsal.card == QUESTION:

@@ -51,10 +51,12 @@ HEARD_FEEDBACK = (
 """What Northwind said when asked the closing question; it became a card."""
 
 
-def demo_profile() -> Profile:
+def demo_profile(now: datetime) -> Profile:
     """Four strengths with evidence and six requirements, three of them not covered (five
-    skills, so five tailored cards)."""
-    return Profile(strengths=STRENGTHS, requirements=REQUIREMENTS)
+    skills, so five tailored cards), and the next interview tomorrow: the demo opens on the
+    evening before it, the moment Rehearse is for."""
+    tomorrow = (now + timedelta(days=1)).date().isoformat()
+    return Profile(strengths=STRENGTHS, requirements=REQUIREMENTS, interview_date=tomorrow)
 
 
 def demo_heard_card(now: datetime) -> FeedbackCard:

@@ -186,6 +186,28 @@ def tonight(
     )
 
 
+EVENING_WORDS: dict[Standing, str] = {
+    "to go": "to go tonight",
+    "again soon": f"again after {GAP} other cards",
+    "once more": "once more tonight",
+    "done": "done for tonight",
+}
+"""A card's standing as its history says it the evening before."""
+
+
+def card_evening(card_id: str, attempts: Iterable[Attempt], start: datetime) -> Standing:
+    """Where ``card_id`` stands tonight (the evening began at ``start``), from its own answers
+    alone: what its history says, where next week's due date would mean nothing."""
+    mine = sorted(
+        (moment, attempt.score)
+        for attempt in attempts
+        if attempt.card_id == card_id
+        and (moment := drill.saved_moment(attempt)) is not None
+        and moment >= start
+    )
+    return CardTonight(card_id, tuple(score for _, score in mine), 0).standing
+
+
 def kinds_of(cards: Iterable[FeedbackCard]) -> dict[str, str]:
     """The deck cards' kinds (card id -> category): new ones are met one of each in turn."""
     return {card.id: card.category for card in cards if card.source == "deck"}

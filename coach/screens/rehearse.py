@@ -125,8 +125,8 @@ class RehearseScreen(ShowsSaved, DraftScreen):
                     )
                 with VerticalScroll(id="coaching"):
                     yield Static("Coaching", classes="panel-title")
-            yield CardHistory(id="history").data_bind(
-                RehearseScreen.card_id, RehearseScreen.attempts
+            yield CardHistory(self.clock, id="history").data_bind(
+                RehearseScreen.card_id, RehearseScreen.attempts, RehearseScreen.interview
             )
         yield SteadyFooter(compact=True)  # compact: no gaps between the keys at 80 columns
 

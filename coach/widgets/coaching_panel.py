@@ -38,13 +38,29 @@ def score_bar(score: int, width: int = BAR_WIDTH) -> Text:
     return bar
 
 
+def _word_edges(text: str, start: int, end: int, most: int = 12) -> tuple[int, int]:
+    """``start``/``end`` moved out to the edges of the words they fall in, so a stretch never
+    ends mid-word ("use d…"); by ``most`` characters at the most (a hostile "word" of
+    thousands of letters is cut anyway)."""
+    start, end = max(0, start), min(len(text), end)
+    for _ in range(most):
+        if start == 0 or text[start - 1].isspace():
+            break
+        start -= 1
+    for _ in range(most):
+        if end == len(text) or text[end].isspace():
+            break
+        end += 1
+    return start, end
+
+
 def in_context(text: str, spans: Sequence[Span], reach: int = 28) -> Text:
     """The user's words once, every flagged phrase highlighted in that one copy; stretches far
     from any phrase are left out ("…"), so a long draft does not fill the panel."""
     text = visible(text)  # one character for one: the spans still point at the phrases
     windows: list[list[int]] = []  # [start, end) around the phrases, merged where they touch
     for span in sorted(spans, key=lambda s: s.start):
-        start, end = max(0, span.start - reach), min(len(text), span.end + reach)
+        start, end = _word_edges(text, span.start - reach, span.end + reach)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:

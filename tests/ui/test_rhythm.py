@@ -135,3 +135,26 @@ async def test_a_card_never_practised_is_new_not_due(db_path: Path) -> None:
         new = [card_id for card_id, row in rows.items() if row.startswith("○")]
         assert len(new) == len(rows) - 1, "every other card is marked new"
         assert status(pilot).startswith(f"● 1 due · ○ {len(rows) - 1} new")
+
+
+async def test_the_cards_history_says_where_it_stands_tonight_not_next_week(
+    db_path: Path,
+) -> None:
+    """The evening before, a card's history says "again after 3 other cards", not "box 1 ·
+    due" tomorrow; the same answers a week before the interview show the box and the date."""
+    store = open_store(db_path).store
+    store.save_profile(Profile(interview_date="2026-11-21"))
+    save(store, QUESTION_CARD_ID, 55, minute=0)
+    store.close()
+    for when, expected, absent in (
+        (EVENING, f"last 55 · again after {rhythm.GAP} other cards", "box"),
+        (EVENING - timedelta(days=7), "last 55 · box 1 · due", "tonight"),
+    ):
+        store = open_store(db_path).store
+        app = app_on(store, when)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await loaded(pilot)
+            history = pilot.app.screen.query_one("#history-text", Static)
+            await wait_until(pilot, lambda: "last 55" in text_of(history), "the history")
+            assert expected in text_of(history) and absent not in text_of(history)
+        store.close()

@@ -40,7 +40,7 @@ def filled(tmp_path: Path) -> Callable[[datetime], Store]:
 
 
 def test_the_profile_has_strengths_with_evidence_and_gaps() -> None:
-    profile = demo_profile()
+    profile = demo_profile(WEEK[0])
     assert 3 <= len(profile.strengths) <= 5
     assert all(s.text and s.evidence for s in profile.strengths)
     assert 4 <= len(profile.requirements) <= 6
@@ -55,7 +55,9 @@ def test_a_week_of_genuinely_scored_attempts(
 ) -> None:
     store = filled(now)
     profile = store.profile()
-    assert profile == demo_profile()
+    assert profile == demo_profile(now)
+    # The demo opens on the evening before the next interview: Rehearse's moment.
+    assert profile.interview_date == (now + timedelta(days=1)).date().isoformat()
     attempts = store.attempts()
     days = {datetime.fromisoformat(a.created_at).date() for a in attempts}
     assert days == {(now - timedelta(days=n)).date() for n in range(1, 8)}

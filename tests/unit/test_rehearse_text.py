@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from coach.content.loader import load_deck, load_questions
 from coach.domain import Attempt, drill
 from coach.widgets.card_history import history_line
@@ -58,3 +61,24 @@ def test_flagged_phrases_are_highlighted_in_one_copy_of_the_words() -> None:
     highlighted = [line.plain[s.start : s.end] for s in line.spans if "reverse" in str(s.style)]
     assert highlighted == ["Um", "basically", "um"]
     assert line.plain.count("basically") == 1 and "…" in line.plain  # the middle left out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["to", "be", "fair", "dbt", "warehouse", "I", "think"]), max_size=40),
+    st.data(),
+)
+def test_the_words_in_context_are_never_cut_mid_word(words: list[str], data: st.DataObject) -> None:
+    """Each stretch shown around a flagged phrase starts and ends at a word's edge ("use d…"
+    was cut in the middle of "dbt")."""
+    from coach.domain.assessment import Span
+    from coach.widgets.coaching_panel import in_context
+
+    text = " ".join(words)
+    assume(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    line = in_context(text, [Span(start, end, text[start:end])]).plain
+    for piece in line.split("…"):
+        if piece:
+            assert all(word in words for word in piece.split()), line
