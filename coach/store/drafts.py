@@ -11,6 +11,7 @@ from pathlib import Path
 
 from coach.domain.limits import readable_text
 from coach.store import files
+from coach.store.errors import StoreError
 
 
 def drafts_path(path: Path) -> Path:
@@ -71,12 +72,17 @@ class Drafts:
         ``files.keep_copy``); None for drafts in memory, or when there is no file yet.
 
         Raises:
-            OSError: The copy could not be written.
+            StoreError: The copy could not be written.
         """
         if self.path is None or self._lock is None or not self.path.exists():
             return None
-        with self._lock.held():
-            return files.keep_copy(self.path, reason)
+        try:
+            with self._lock.held():
+                return files.keep_copy(self.path, reason)
+        except OSError as error:
+            raise StoreError(
+                f"Could not copy the drafts file aside: {error.strerror or error}."
+            ) from error
 
     def all(self) -> dict[str, str]:
         if self.path is None:
@@ -87,6 +93,20 @@ class Drafts:
             return {}
 
     def save(self, key: str, text: str) -> None:
+        """Keep a draft as typed (an empty text removes it).
+
+        Raises:
+            StoreError: The drafts file could not be written (the draft is still on screen).
+        """
+        try:
+            self._save(key, text)
+        except OSError as error:
+            raise StoreError(
+                f"Could not keep your draft: {error.strerror or error}. It is still on screen; "
+                "free some disk space or fix the folder's permissions."
+            ) from error
+
+    def _save(self, key: str, text: str) -> None:
         if self.path is None or self._lock is None:
             if text:
                 self._memory[key] = text

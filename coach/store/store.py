@@ -371,13 +371,7 @@ class Store:
         Raises:
             StoreError: The drafts file could not be written.
         """
-        try:
-            self._drafts.save(key, text)
-        except OSError as error:
-            raise StoreError(
-                f"Could not keep your draft: {error.strerror or error}. It is still on screen; "
-                "free some disk space or fix the folder's permissions."
-            ) from error
+        self._drafts.save(key, text)
 
     def keep_drafts_copy(self, reason: str) -> Path | None:
         """Copy the drafts file aside, whole, before a draft in it is shortened (a draft too
@@ -386,12 +380,7 @@ class Store:
         Raises:
             StoreError: The copy could not be written.
         """
-        try:
-            return self._drafts.keep_copy(reason)
-        except OSError as error:
-            raise StoreError(
-                f"Could not copy the drafts file aside: {error.strerror or error}."
-            ) from error
+        return self._drafts.keep_copy(reason)
 
     # --- settings -------------------------------------------------------------------------------
 

@@ -44,6 +44,10 @@ def marks(pilot: Pilot[None]) -> dict[str, str]:
     return {row.id: str(row.prompt) for row in rows if row.id}
 
 
+def history_of(pilot: Pilot[None]) -> str:
+    return text_of(pilot.app.screen.query_one("#history-text", Static))
+
+
 def open_card(pilot: Pilot[None]) -> str:
     screen = pilot.app.screen
     assert isinstance(screen, RehearseScreen)
@@ -154,7 +158,6 @@ async def test_the_cards_history_says_where_it_stands_tonight_not_next_week(
         app = app_on(store, when)
         async with app.run_test(size=(120, 36)) as pilot:
             await loaded(pilot)
-            history = pilot.app.screen.query_one("#history-text", Static)
-            await wait_until(pilot, lambda: "last 55" in text_of(history), "the history")
-            assert expected in text_of(history) and absent not in text_of(history)
+            await wait_until(pilot, lambda: "last 55" in history_of(pilot), "the history")
+            assert expected in history_of(pilot) and absent not in history_of(pilot)
         store.close()

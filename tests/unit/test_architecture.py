@@ -140,3 +140,17 @@ def test_help_and_version_do_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().endswith("False")
+
+
+MAX_MODULE_LINES = 400
+"""A module a newcomer can read in one sitting; past this, split it by what it holds."""
+
+
+def test_no_module_is_longer_than_a_sitting() -> None:
+    lengths = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert len(lengths) > 100  # the whole package was read
+    too_long = {name: n for name, n in lengths.items() if n > MAX_MODULE_LINES}
+    assert not too_long, f"split these: {too_long}"
