@@ -1,7 +1,9 @@
 """Spaced repetition ("repetition is the key"): Leitner boxes over a card's saved attempts.
 
-A card climbs a box each time it is answered well and falls back to the first box when it is
-answered poorly. Its box decides how long until it is due again. The state is derived from the
+A new card starts in the first box. It climbs a box each time it is answered well once due
+(or within half a day of it) and falls back to the first box whenever it is answered poorly;
+answered well before it is due, it stays where it is. Its box decides how long until it is due
+again. The state is derived from the
 attempts themselves, so there is nothing extra to store or to get out of step.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from coach.domain import limits
 from coach.domain.models import Attempt
@@ -20,6 +22,9 @@ PROMOTE_AT = 70
 """A score at or above this moves the card up a box."""
 DEMOTE_BELOW = 50
 """A score below this sends the card back to the first box; in between, it stays put."""
+EARLY_GRACE = timedelta(hours=12)
+"""An answer counts as on time from this long before the card is due ("due tomorrow" holds
+all of tomorrow); an earlier good one moves neither the box nor the date."""
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,20 @@ def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
         ((moment, a) for moment, a in timed if moment is not None),
         key=lambda pair: pair[0].timestamp(),
     )
-    box = 0
-    for _, attempt in mine:
-        box = next_box(box, attempt.score)
     if not mine:
         return CardProgress(card_id, 0, 0, None, (), None)
-    last = mine[-1][0]
+    box, due = 0, None
+    for moment, attempt in mine:
+        early = due is not None and moment < due - EARLY_GRACE
+        if early and attempt.score >= DEMOTE_BELOW:
+            # Practised again before it was due (the evening's repeats, a second go): a good
+            # answer then proves nothing the box does not already say, so the box and its
+            # date stand. A poor one still sends it back.
+            continue
+        box = next_box(box, attempt.score)
+        # Clamped: a time stamp at the end of the calendar must not overflow (see limits).
+        due = limits.add_moment_days(moment, INTERVAL_DAYS[box - 1])
     scores = tuple(a.score for _, a in mine)
-    # Clamped: a time stamp at the end of the calendar must not overflow (see limits).
-    due = limits.add_moment_days(last, INTERVAL_DAYS[box - 1])
     return CardProgress(card_id, box, len(mine), max(scores), scores, due)
 
 

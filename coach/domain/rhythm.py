@@ -133,8 +133,9 @@ class Tonight:
         repeat" (the card list's panel is narrow)."""
         when = "today" if self.today == self.interview else "tomorrow"
         to_go, repeat = self.count("to go"), self.count("again soon", "once more")
-        if not to_go and not repeat:
-            return f"Interview {when}:\nall done for tonight."
+        if not to_go and not repeat:  # on the morning itself, "tonight" is over
+            done = "all done for tonight." if when == "tomorrow" else "all done: go well."
+            return f"Interview {when}:\n{done}"
         cards = f"{to_go} card{'s' if to_go != 1 else ''} to go"
         return f"Interview {when}:\n{cards}, {repeat} to repeat"
 

@@ -280,11 +280,14 @@ def doc_of(value: Attempt | Interview) -> dict[str, Any]:
 
 def profile_doc(profile: Profile) -> dict[str, Any]:
     """The JSON-native document for the profile."""
-    return {
+    doc: dict[str, Any] = {
         "strengths": [asdict(s) for s in profile.strengths],
         "requirements": list(profile.requirements),
-        "interview_date": profile.interview_date,
     }
+    # Only when set: an export without one stays readable by a coach from before the field.
+    if profile.interview_date:
+        doc["interview_date"] = profile.interview_date
+    return doc
 
 
 def card_doc(card: FeedbackCard) -> dict[str, Any]:

@@ -43,8 +43,23 @@ def test_a_first_answer_of_100_and_one_of_0_are_not_due_alike() -> None:
 
 
 def test_box_never_passes_four() -> None:
-    history = [attempt("c", 100, d) for d in range(10)]
+    # Answered well on each day it falls due, and then some.
+    history = [attempt("c", 100, d) for d in (0, 3, 10, 24, 38, 52)]
     assert progress("c", history).box == 4
+
+
+def test_good_answers_before_the_card_is_due_move_neither_its_box_nor_its_date() -> None:
+    """The evening before an interview repeats cards within minutes: those repeats must not
+    carry a card up the boxes (75 then 80 minutes apart once made it box 3, due in a week)."""
+    evening = [attempt("c", 75, 0), attempt("c", 80, 0.01), attempt("c", 100, 0.02)]
+    state = progress("c", evening)
+    assert (state.box, state.due_at) == (2, T0 + timedelta(days=3))
+    # A poor answer counts at any time: it goes back to the first box, due a day after it.
+    state = progress("c", [*evening, attempt("c", 20, 0.03)])
+    assert (state.box, state.due_at) == (1, T0 + timedelta(days=1.03))
+    # "Due in 3 days" holds all of that day: half a day early is on time.
+    state = progress("c", [attempt("c", 80, 0), attempt("c", 80, 2.5)])
+    assert state.box == 3
 
 
 def test_new_card_is_due_now() -> None:
@@ -73,7 +88,7 @@ def test_next_due_prefers_overdue_then_new_and_skips_the_current_card() -> None:
 
 
 def test_nothing_due_gives_the_soonest() -> None:
-    history = [attempt("a", 90, 0), attempt("b", 90, 0), attempt("b", 90, 0.5)]
+    history = [attempt("a", 90, 0), attempt("b", 90, 0.5)]
     assert next_due(["b", "a"], history, T0 + timedelta(hours=1)) == "a"
 
 

@@ -44,3 +44,12 @@ def test_export_and_import_carry_the_date() -> None:
     doc["profile"]["interview_date"] = "soon"
     with pytest.raises(BackupError, match="interview_date"):
         read_export(json.dumps(doc).encode())
+
+
+def test_a_profile_without_a_date_is_stored_as_before_the_field_existed() -> None:
+    """An export from this version, with no date set, stays readable by an older coach
+    (whose import refuses a field it does not know)."""
+    from coach.store.records import profile_doc
+
+    assert "interview_date" not in profile_doc(Profile(requirements=("SQL",)))
+    assert profile_doc(Profile(interview_date="2026-11-21"))["interview_date"] == "2026-11-21"

@@ -73,7 +73,7 @@ def test_the_status_says_what_is_left_for_tonight() -> None:
     history += [answer(c, 95, 3 + n) for n, c in enumerate((QUESTION_CARD_ID, "c0", "c1", "c3"))]
     on_the_day = datetime(2026, 11, 21, 8, 0, tzinfo=ZONE)
     assert rhythm.status(CARDS, history, INTERVIEW, on_the_day) == (
-        "Interview today:\nall done for tonight."
+        "Interview today:\nall done: go well."
     )
     assert rhythm.next_card(CARDS, history, INTERVIEW, on_the_day) is None
 
@@ -164,3 +164,14 @@ def test_every_planned_card_stands_in_exactly_one_place(scores: list[int]) -> No
             assert card.standing == "done"
         if card.scores and card.scores[-1] < rhythm.REPEAT_BELOW:
             assert card.standing == "again soon"
+
+
+def test_the_edges_70_and_85_are_once_more_and_86_is_done() -> None:
+    """The issue's words: below 70 comes back after a few other cards, 70 to 85 once more,
+    above 85 done for the evening."""
+    standings = {}
+    for score in (69, 70, 85, 86):
+        plan = rhythm.tonight(CARDS, [answer("c0", score, 0)], INTERVIEW, EVENING)
+        assert plan is not None
+        standings[score] = plan.standing("c0")
+    assert standings == {69: "again soon", 70: "once more", 85: "once more", 86: "done"}
