@@ -6,6 +6,7 @@ writes data beyond handing the Store on.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -250,12 +251,13 @@ class CoachApp(App[None]):
     def _quit_then(self, then: Callable[[], object]) -> None:
         """Run ``then`` now, or after the user agrees to lose what quitting would lose.
 
-        Every screen on the stack that has a ``lost_on_quit()`` method is asked, not just the
-        top one: a dialog (the profile editor, say) can sit over a screen with a draft. Drafts
-        kept in the drafts file are not lost, so they are not asked about.
+        Every screen that has a ``lost_on_quit()`` method is asked, not just the top one: a
+        dialog (the profile editor, say) can sit over a screen with a draft, and the other
+        screen (Rehearse or Rate) keeps its own stack while this one shows. Drafts kept in the
+        drafts file are not lost, so they are not asked about.
         """
         messages = []
-        for screen in reversed(self.screen_stack):
+        for screen in self._every_screen():
             lost = getattr(screen, "lost_on_quit", None)
             message = lost() if callable(lost) else None
             if message:
@@ -271,6 +273,20 @@ class CoachApp(App[None]):
                 then()
 
         self.push_screen(ConfirmScreen("Quit and lose this?", message, yes="Quit"), answered)
+
+    def _every_screen(self) -> list[Screen[object]]:
+        """Every screen of both modes, the one showing first, each stack from the top down.
+
+        ``screen_stack`` is the current mode's only; the other mode's stack exists once it has
+        been shown (``get_screen_stack`` raises KeyError before).
+        """
+        other: ScreenName = "rate" if self.first_screen == "rehearse" else "rehearse"
+        modes = sorted((DEFAULT, other), key=lambda mode: mode != self.current_mode)
+        screens: list[Screen[object]] = []
+        for mode in modes:
+            with contextlib.suppress(KeyError):
+                screens.extend(reversed(self.get_screen_stack(mode)))
+        return screens
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key to the screen already showing does nothing: keep it out of the Footer, which

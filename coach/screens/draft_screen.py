@@ -56,6 +56,9 @@ class DraftScreen(Screen[None]):
         """Drafts too long to keep whole that could not be copied aside: never overwritten."""
         self._write_failed: set[str] = set()
         """Drafts whose last write to the drafts file failed (the toast said why)."""
+        self._edited: dict[str, None] = {}
+        """The keys of the drafts edited since the screen opened, in order: only these can be
+        lost (one never touched is in the drafts file as it was)."""
         self._autosave = Debouncer(self, delays.autosave, self._write_draft)
 
     def load_after_first_frame(self) -> None:
@@ -127,6 +130,7 @@ class DraftScreen(Screen[None]):
         if text == self.drafts.get(self.draft_key, ""):
             return
         self.drafts[self.draft_key] = text
+        self._edited[self.draft_key] = None
         self._autosave.poke()  # after a pause in typing: a burst of keys costs one write
         self.draft_changed(text)
 
@@ -170,17 +174,56 @@ class DraftScreen(Screen[None]):
         else:
             self._write_failed.discard(self.draft_key)
 
-    def draft_lost_on_quit(self) -> str | None:
-        """Why the open draft would be lost if coach closed now; None when it is kept (written
-        to the drafts file, which is written now if it was waiting for a pause in typing)."""
+    DRAFTS_WHERE = ""
+    """Where the drafts are, for the quit question (" on Rehearse")."""
+    MOST_NAMED = 4
+    """The quit question names this many drafts lost for one reason, then counts the rest."""
+
+    def draft_name(self, key: str) -> str:
+        """The draft under ``key``, named for the quit question (the subclass's)."""
+        return key
+
+    def draft_saved(self, key: str, text: str) -> bool:
+        """Whether ``text``, the draft under ``key``, is saved elsewhere (the subclass's)."""
+        return False
+
+    def drafts_lost_on_quit(self) -> dict[str, str]:
+        """The drafts edited here that would be lost if coach closed now, each with why, in a
+        few words; none when each is kept (written to the drafts file, which is written now
+        if the open one was waiting for a pause in typing) or saved elsewhere."""
         self.flush_draft()
-        if not self.drafts.get(self.draft_key, "").strip():
-            return None
-        if self.draft_key in self._unkept:
-            return "it is too long to keep as you type"
-        if self.draft_key in self._write_failed:
-            return "the drafts file could not be written"
-        return self.store.unsaved_reason
+        lost = {}
+        for key in self._edited:
+            text = self.drafts.get(key, "")
+            if not text.strip() or self.draft_saved(key, text):
+                continue
+            if key in self._unkept:
+                why: str | None = "too long to keep as you type"
+            elif key in self._write_failed:
+                why = "the drafts file could not be written"
+            else:
+                why = self.store.unsaved_reason
+            if why:
+                lost[key] = why
+        return lost
+
+    def lost_on_quit(self) -> str | None:
+        """A sentence about the drafts quitting now would lose, naming them, for each reason;
+        None if none."""
+        by_why: dict[str, list[str]] = {}
+        for key, why in self.drafts_lost_on_quit().items():
+            by_why.setdefault(why, []).append(self.draft_name(key))
+        sentences = []
+        for why, names in by_why.items():
+            if len(names) == 1:
+                what = f"Your draft of {names[0]}{self.DRAFTS_WHERE} is"
+            else:
+                named = "; ".join(names[: self.MOST_NAMED])
+                if len(names) > self.MOST_NAMED:
+                    named += f"; and {len(names) - self.MOST_NAMED} more"
+                what = f"Your {len(names)} drafts{self.DRAFTS_WHERE} ({named}) are"
+            sentences.append(f"{what} not kept after coach closes: {why}.")
+        return " ".join(sentences) or None
 
     def fit_draft(self, key: str) -> None:
         """Keep a draft too long for the editor whole, and give the editor its beginning."""

@@ -230,12 +230,15 @@ class RateScreen(ShowsSaved, Screen[None]):
         )
 
     def lost_on_quit(self) -> str | None:
-        """What quitting now would lose: form edits, only when the drafts file cannot keep
+        """What quitting now would lose: form edits, only when the drafts file does not keep
         them (``unsaved_changes`` writes them there first)."""
-        reason = self.store.unsaved_reason
-        if self.unsaved_changes() is None or reason is None:
+        if self.unsaved_changes() is None:
             return None
-        return f"This interview's unsaved changes are not kept after coach closes: {reason}."
+        why = self.draft.not_kept() or self.store.unsaved_reason
+        if why is None:
+            return None
+        company = short(self.values()["company"].strip()) or "a new interview"
+        return f"Your unsaved changes to {company} on Rate are not kept after coach closes: {why}."
 
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees

@@ -147,6 +147,8 @@ class FormDraft:
         self.writable = True
         """False while the drafts file holds a form too long to restore whole that could not
         be copied aside: it is then never written over (``restore``)."""
+        self.write_failed = False
+        """Whether the last write to the drafts file failed (the toast said why)."""
 
     def unsaved(self, values: dict[str, str]) -> bool:
         """Whether ``values`` differ from the form as last saved or loaded."""
@@ -187,6 +189,18 @@ class FormDraft:
         )
         self._owner.app.push_screen(question, answered)
 
+    def not_kept(self) -> str | None:
+        """Why the form as typed is not in the drafts file, in a few words; None when it is
+        (as of the last write: ``keep`` writes it now)."""
+        if not self.writable:
+            return (
+                "the drafts file keeps the long draft this form was restored from instead "
+                "(it could not be copied aside, so it is never written over)"
+            )
+        if self.write_failed:
+            return "the drafts file could not be written"
+        return None
+
     def keep_later(self) -> None:
         """The form was edited: keep it once the user pauses."""
         self._autosave.poke()
@@ -206,4 +220,7 @@ class FormDraft:
         try:
             self._store.save_draft(DRAFT_KEY, text)
         except StoreError as error:
+            self.write_failed = True
             self._owner.notify(str(error), severity="error", timeout=10, markup=False)
+        else:
+            self.write_failed = False

@@ -21,6 +21,7 @@ from textual.widgets import Header, Static
 
 from coach.content.loader import load_questions
 from coach.domain.content import QUESTION_CARD_ID
+from coach.render.safe import short
 from coach.screens import Clock
 from coach.screens.draft_screen import DraftScreen
 from coach.screens.fresh import ShowsSaved, read_again
@@ -289,19 +290,20 @@ class RehearseScreen(ShowsSaved, DraftScreen):
         """Start the stopwatch, or stop it and keep the time with this draft."""
         self.query_one(Stopwatch).toggle()
 
-    def lost_on_quit(self) -> str | None:
-        """A sentence about typed text that quitting now would lose; None if none.
+    # --- what quitting would lose (DraftScreen.lost_on_quit asks about every card's draft) ----
 
-        The draft is kept in the drafts file as it is typed, so switching screens or quitting
-        loses nothing, saved as an attempt or not: only a draft that cannot be kept is lost.
-        """
-        if self.attempts is None:
-            return None  # the history is not read yet (coach is only starting)
-        why = self.draft_lost_on_quit()
-        saved = [a for a in self.attempts if a.card_id == self.card_id]
-        if why is None or (saved and saved[-1].text == self.drafts.get(self.card_id)):
-            return None
-        return f"Your draft of this card is not kept after coach closes: {why}."
+    DRAFTS_WHERE = " on Rehearse"
+
+    def draft_name(self, key: str) -> str:
+        card = self.cards.get(key)
+        if card is None:
+            return "the closing question" if key == QUESTION_CARD_ID else "a card no longer listed"
+        return f"“{short(card.feedback)}”"
+
+    def draft_saved(self, key: str, text: str) -> bool:
+        # Saved as the card's last attempt: in the database, as it would be after ctrl+s.
+        saved = [a.text for a in self.attempts or () if a.card_id == key]
+        return bool(saved) and saved[-1] == text
 
     # --- saving ---------------------------------------------------------------------------------
 

@@ -7,11 +7,12 @@ does not load Textual's TextArea before its first frame.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.geometry import clamp
 from textual.widgets import Input
 from textual.widgets.input import Selection
@@ -21,7 +22,15 @@ from coach.render.safe import visible
 
 class SafeInput(Input):
     """``Input`` that draws, measures and places its cursor on the value as shown; and whose
-    focus can, once, leave the cursor at the end instead of selecting all (``focus_at_end``)."""
+    focus can, once, leave the cursor at the end instead of selecting all (``focus_at_end``).
+
+    ``ctrl+a`` selects all, as in the draft's editor (``SafeTextArea``) and most editors: the
+    help and the README promise it in every text box. ``home`` still goes to the start.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+a", "select_all", "Select all", show=False),
+    ]
 
     def __init__(self, value: str | None = None, **kwargs: Any) -> None:
         # Selecting all on focus is done here (``on_focus``), not by Input: Input's handler runs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from coach.screens.confirm import ConfirmScreen
 from coach.screens.help import HelpScreen
@@ -12,6 +12,7 @@ from coach.screens.rehearse import RehearseScreen
 from coach.store.opening import open_store
 from tests.ui.keyboard import wait_until
 from tests.ui.test_app import text_of
+from tests.ui.test_rate import app_on as rate_app_on
 from tests.ui.test_rehearse import SIZE, app_on, loaded
 
 
@@ -55,3 +56,16 @@ async def test_help_lists_select_all_and_clear_draft(db_path: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         keys = text_of(app.screen.query_one("#help-keys", Static))
         assert "select all" in keys and "Clear draft" in keys
+
+
+async def test_ctrl_a_selects_all_in_a_single_line_field_too(db_path: Path) -> None:
+    # The Rate form's fields and the profile's interview date are Inputs, not TextAreas: the
+    # help's "In a text box: select all" holds there too.
+    app = rate_app_on(open_store(db_path).store)
+    async with app.run_test(size=SIZE) as pilot:
+        company = app.screen.query_one("#f-company", Input)
+        await wait_until(pilot, lambda: company.has_focus, "the company field")
+        await pilot.press(*"cme", "home", *"A")
+        assert company.value == "Acme"  # home still goes to the start
+        await pilot.press("ctrl+a", *"X")
+        assert company.value == "X"
