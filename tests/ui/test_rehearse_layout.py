@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 
 from coach.domain.cards import QUESTION_CARD_ID
 from coach.store.opening import open_store
-from tests.ui.keyboard import paste
+from tests.ui.keyboard import paste, wait_until
 from tests.ui.test_rehearse import app_on, coached, loaded
 
 PANELS = ("#card-list", "#prompt", "#draft", "#coaching", "#history")
@@ -40,6 +40,12 @@ async def test_every_panel_has_room_and_the_score_bar_one_line(
         question = cards.get_option(QUESTION_CARD_ID).prompt
         assert "Closing question" in str(question), "its name whole"
         panel = screen.query_one("#coach-panel")
-        width = panel.content_size.width
-        first, second = panel.render_lines(Region(0, 0, width, 2))
-        assert "/100" in first.text and "░" in first.text and not second.text.strip()
+
+        def top_lines() -> tuple[str, str]:
+            first, second = panel.render_lines(Region(0, 0, panel.content_size.width, 2))
+            return first.text, second.text
+
+        # The panel is shown and filled in one go, but its lines may be drawn a frame later.
+        await wait_until(pilot, lambda: "░" in top_lines()[0], "the score bar drawn")
+        first, second = top_lines()
+        assert "/100" in first and not second.strip(), "the bar on one line"
