@@ -200,7 +200,7 @@ def test_exchange_id_is_read_only_when_it_is_an_id() -> None:
 
 
 # A database as the release before exchanges (schema 2) wrote it: every kind of record.
-RELEASE_2 = {
+RELEASE_2: dict[str, Any] = {
     "_meta": {"1": {"schema": 2, "last_ids": {"attempts": 3, "interviews": 1, "settings": 1}}},
     "profile": {"1": {"strengths": [{"text": "SQL", "evidence": "ten years"}],
                       "requirements": ["dbt"], "interview_date": "2026-11-21"}},
