@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from coach.exports.text import CSV_COLUMNS, to_csv, to_markdown
 from coach.store import schema
 from coach.store.opening import open_store
 from tests.unit.backup_data import fill
+from tests.unit.hostile_data import hostile_bundle, raw_controls
 from tests.unit.test_exchange_store import RELEASE_2, exchange, turn_attempts
 
 NOW = "2026-11-21T10:00:00+00:00"
@@ -187,3 +189,15 @@ def test_markdown_lists_exchanges_and_csv_links_attempts(db_with_exchanges: Path
     assert CSV_COLUMNS[-1] == "exchange_id" and CSV_COLUMNS[:2] == ("record", "id")
     attempts = [r for r in rows if r["record"] == "attempt"]
     assert [r["exchange_id"] for r in attempts] == [""] * 5 + ["1"] * 3
+
+
+def test_a_hostile_exchange_exports_and_imports_as_typed() -> None:
+    bundle = Bundle(
+        exchanges=tuple(replace(e, id=1, problems=()) for e in hostile_bundle().exchanges)
+    )
+    read = read_export(json.dumps(export_doc(bundle, NOW)).encode())
+    assert read.exchanges == bundle.exchanges
+    raw = schema.empty()
+    assert merge(raw, read).exchanges.added == 1
+    text = to_markdown(bundle, date(2026, 11, 21), {}) + to_csv(bundle, date(2026, 11, 21), {})
+    assert raw_controls(text) == set() and "Exchange.reply" in text
