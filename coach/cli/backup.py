@@ -55,6 +55,7 @@ def read_bundle(store: Store) -> Bundle:
         interviews=tuple(store.interviews()),
         heard_cards=tuple(store.heard_cards()),
         settings=store.settings(),
+        exchanges=tuple(store.exchanges()),
     )
 
 

@@ -68,6 +68,9 @@ class Attempt:
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
     record. Set only by the reader (``coach.store.records``) and never written back."""
+    exchange_id: int | None = None
+    """The mock exchange this attempt was a turn of (``Exchange.id``); None for an attempt
+    practised on its own card."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,64 @@ class Interview:
     """The ISO date by which they promised an answer, if they gave one."""
     reply_date: str = ""
     """The ISO date of their first reply after the interview; empty while there is none."""
+    id: int | None = None
+    """The store's id; None until saved."""
+    problems: tuple[str, ...] = ()
+    """The stored fields coach could not read (by name), shown as missing; empty for a sound
+    record. Set only by the reader (``coach.store.records``) and never written back."""
+
+
+ReplyKind = Literal["concern", "strong-match", "evasive", "polite", "next-steps"]
+"""What the interviewer answered in a mock exchange: a concern from a feedback card, a strong
+match, an evasive non-answer, a polite "Sure, what would you like to know?" (the question asked
+neither about fit nor the competition), or the next steps (it asked only about those)."""
+
+TurnStep = Literal["question", "answer", "probe"]
+"""A turn of a mock exchange: asking the closing question, answering the reply, answering the
+interviewer's follow-up probe on the same concern."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a mock exchange: what the interviewer said, then what the user answered."""
+
+    step: TurnStep
+    """Which turn it is."""
+    prompt: str
+    """What the interviewer said before it ("Do you have any questions for me?", the reply,
+    the probe)."""
+    card_id: str = ""
+    """The card the turn practises (the closing question's id for the question); empty when
+    the reply came from no card (evasive, polite, next steps)."""
+    attempt_id: int | None = None
+    """The attempt saved for the turn; None when nothing was typed (aloud, without the gist)."""
+    first_word_seconds: float | None = None
+    """Seconds from the prompt to the user's first word (first key, or the aloud clock's
+    start); None if not measured."""
+    seconds: float | None = None
+    """How long the turn took, in seconds; None if not measured."""
+    score: int | None = None
+    """The coaching score of what was typed; None with no text."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A mock exchange: the closing question asked, the reply the coach chose, the answer, and
+    the probe where the card has one. Each typed turn is also an ``Attempt`` (its
+    ``exchange_id`` is this exchange's id), so a card's history and its repetition count it."""
+
+    started_at: str
+    """When it began, ISO 8601 (as ``Attempt.created_at``)."""
+    reply_kind: ReplyKind
+    """What kind of reply the interviewer gave."""
+    reply: str
+    """The reply itself, as shown."""
+    turns: tuple[Turn, ...] = ()
+    """The turns in order: the question, the answer, then the probe's answer if any."""
+    card_id: str = ""
+    """The card the reply came from; empty for a reply from no card."""
+    aloud: bool = False
+    """Rehearsed aloud: the clocks ran while the user spoke; typing the gist was optional."""
     id: int | None = None
     """The store's id; None until saved."""
     problems: tuple[str, ...] = ()

@@ -27,10 +27,11 @@ from typing import Any
 
 from coach import __version__
 from coach.domain.cards import FeedbackCard
-from coach.domain.models import Attempt, Interview, Profile
+from coach.domain.models import Attempt, Exchange, Interview, Profile
 from coach.exports import backup_check as check
-from coach.exports import json_input
+from coach.exports import exchange_merge, json_input
 from coach.store import records, schema
+from coach.store.exchanges import exchange_doc
 
 BackupError = check.BackupError
 
@@ -44,6 +45,7 @@ class Bundle:
     interviews: tuple[Interview, ...] = ()
     heard_cards: tuple[FeedbackCard, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
+    exchanges: tuple[Exchange, ...] = ()
 
 
 def export_doc(bundle: Bundle, exported_at: str) -> dict[str, Any]:
@@ -58,6 +60,7 @@ def export_doc(bundle: Bundle, exported_at: str) -> dict[str, Any]:
         "interviews": [{"id": i.id, **records.doc_of(i)} for i in bundle.interviews],
         "heard_cards": [records.card_doc(c) for c in bundle.heard_cards],
         "settings": dict(bundle.settings),
+        "exchanges": [{"id": e.id, **exchange_doc(e)} for e in bundle.exchanges],
     }
 
 
@@ -82,6 +85,8 @@ def read_export(data: bytes) -> Bundle:
     cards = check.section(
         top, "heard_cards", lambda d, w: check.heard_card(d, w, card_ids), problems
     )
+    ids = set()
+    exchanges = check.section(top, "exchanges", lambda d, w: check.exchange(d, w, ids), problems)
     profile, settings = Profile(), {}
     try:
         profile = check.profile(top.get("profile", {}))
@@ -93,7 +98,7 @@ def read_export(data: bytes) -> Bundle:
         problems.append(str(problem))
     if problems:
         raise BackupError(problems)
-    return Bundle(profile, attempts, interviews, cards, settings)
+    return Bundle(profile, attempts, interviews, cards, settings, exchanges)
 
 
 def migrate_export(raw: dict[str, Any]) -> dict[str, Any]:
@@ -159,12 +164,13 @@ class Report:
     interviews: Tally = field(default_factory=Tally)
     heard_cards: Tally = field(default_factory=Tally)
     settings: Tally = field(default_factory=Tally)
+    exchanges: Tally = field(default_factory=Tally)
     profile: str = "none in the file"
     """"added", "already there", "skipped" or "none in the file"."""
 
     @property
     def added(self) -> int:
-        kinds = (self.attempts, self.interviews, self.heard_cards, self.settings)
+        kinds = (self.attempts, self.interviews, self.heard_cards, self.settings, self.exchanges)
         return sum(t.added for t in kinds) + (self.profile == "added")
 
     def lines(self) -> list[str]:
@@ -182,6 +188,7 @@ class Report:
             self.interviews.line("Interviews"),
             self.heard_cards.line("Heard-feedback cards"),
             self.settings.line("Settings"),
+            self.exchanges.line("Mock exchanges"),
         ]
 
 
@@ -254,7 +261,8 @@ def merge(raw: schema.Raw, bundle: Bundle) -> Report:
     """
     report = Report()
     marks = {table: _mark(raw, table) for table in ("attempts", "interviews", "cards", "settings")}
-    _by_id(raw, "attempts", bundle.attempts, records.attempt_from, report.attempts)
+    plain, linked = exchange_merge.split(bundle.attempts, bundle.exchanges)
+    _by_id(raw, "attempts", plain, records.attempt_from, report.attempts)
     _by_id(raw, "interviews", bundle.interviews, records.interview_from, report.interviews)
 
     cards = raw.setdefault("cards", {})
@@ -297,6 +305,12 @@ def merge(raw: schema.Raw, bundle: Bundle) -> Report:
             report.profile = "added"
         else:
             report.profile = "already there" if mine == bundle.profile else "skipped"
+
+    # After the attempts merged by id: an exchange's attempt whose id they took is renumbered.
+    exchanges, attempts = exchange_merge.merge(raw, bundle.exchanges, linked)
+    report.exchanges.added, report.exchanges.same = exchanges
+    report.attempts.added += attempts[0]
+    report.attempts.same += attempts[1]
 
     for name in ("attempts", "interviews"):
         marks[name] = max([marks[name], *_numbers(raw, name)])

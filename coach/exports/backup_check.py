@@ -24,14 +24,15 @@ from coach.content import check_ids
 from coach.domain import limits
 from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
-from coach.domain.models import Attempt, Interview, Profile
+from coach.domain.models import Attempt, Exchange, Interview, Profile
 from coach.domain.rating import SignalError, check_signals
 from coach.store import records, schema
+from coach.store.exchanges import exchange_from
 
 EXPORT_VERSION = 1
 """The layout of the export file; bumped only when an older coach could not read a newer one."""
 HEADER = "coach_export"
-SECTIONS = ("profile", "attempts", "interviews", "heard_cards", "settings")
+SECTIONS = ("profile", "attempts", "interviews", "heard_cards", "settings", "exchanges")
 TOP_KEYS = frozenset({HEADER, "schema", "exported_at", "coach_version", *SECTIONS})
 MAX_PROBLEMS = 10
 
@@ -44,6 +45,7 @@ ATTEMPT_FIELDS = (
     "spoken_seconds",
     "created_at",
     "checks",
+    "exchange_id",
 )
 CHECK_FIELDS = ("id", "name", "passed", "tip", "points", "max_points")
 INTERVIEW_FIELDS = (
@@ -59,6 +61,8 @@ INTERVIEW_FIELDS = (
     "reply_date",
 )
 CARD_FIELDS = ("id", "category", "feedback", "concern", "terms", "hint", "source")
+EXCHANGE_FIELDS = ("id", "started_at", "reply_kind", "reply", "turns", "card_id", "aloud")
+TURN_FIELDS = ("step", "prompt", "card_id", "attempt_id", "first_word_seconds", "seconds", "score")
 MAX_SPOKEN_SECONDS = limits.MAX_SPOKEN_SECONDS
 NAMES = records.NAMES
 MAX_ID = 10**schema.MAX_ID_DIGITS - 1
@@ -184,7 +188,7 @@ def _checks(raw: object, where: str) -> None:
         _whole(check.get("points", 0), at, "points", 0, most)
 
 
-_Read = TypeVar("_Read", Attempt, Interview, FeedbackCard, Profile)
+_Read = TypeVar("_Read", Attempt, Interview, FeedbackCard, Profile, Exchange)
 
 
 def _as_read(value: _Read, where: str) -> _Read:
@@ -216,7 +220,32 @@ def attempt(doc: object, where: str, seen: set[int]) -> Attempt:
         )
     _timestamp(_text(fields, "created_at", where), where, "created_at")
     _checks(fields.get("checks", []), where)
+    if fields.get("exchange_id") is not None:
+        _whole(fields["exchange_id"], where, "exchange_id", 1, MAX_ID)
     return _as_read(records.attempt_from(fields, number), where)
+
+
+def exchange(doc: object, where: str, seen: set[int]) -> Exchange:
+    """One mock exchange, checked, as the Store would read it. Its turns' attempts are not
+    looked for here: the import links them (``coach.exports.exchange_merge``)."""
+    fields = _fields(doc, EXCHANGE_FIELDS, where)
+    number = _id(fields, where, seen)
+    where = f"{where} (id {number})"
+    _timestamp(_text(fields, "started_at", where), where, "started_at")
+    for key in ("reply", "card_id", "reply_kind"):
+        _text(fields, key, where)
+    if not isinstance(fields.get("aloud", False), bool):
+        raise _fail(where, f"'aloud' must be true or false, not {_kind(fields.get('aloud'))}")
+    turns = fields.get("turns", [])
+    if not isinstance(turns, list):
+        raise _fail(where, f"'turns' must be a list, not {_kind(turns)}")
+    for n, item in enumerate(turns, 1):
+        turn = _fields(item, TURN_FIELDS, f"{where}, turn {n}")
+        for key in ("prompt", "card_id", "step"):
+            _text(turn, key, f"{where}, turn {n}")
+    # The rest (the kind of reply, each turn's step, its numbers) as the reader judges them,
+    # named by field ("'turns.score' cannot be read").
+    return _as_read(exchange_from(fields, number), where)
 
 
 def interview(doc: object, where: str, seen: set[int]) -> Interview:

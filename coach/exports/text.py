@@ -164,7 +164,28 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
         out.append("")
     if not by_card:
         out += ["(none yet)", ""]
-    return "\n".join(out)
+    return "\n".join(out + _exchanges(bundle))
+
+
+NO_SCORE = "\N{EN DASH}"
+"""A turn's score when nothing was typed (aloud, without the gist)."""
+
+
+def _exchanges(bundle: Bundle) -> list[str]:
+    """The mock exchanges, newest first: when, the reply drawn, each turn's score. Only when
+    there are some: a notebook from before them reads as it did."""
+    if not bundle.exchanges:
+        return []
+    out = ["## Mock exchanges", "", "| Date | Reply | Scores |", "| --- | --- | --- |"]
+    for exchange in sorted(bundle.exchanges, key=lambda e: e.started_at, reverse=True):
+        scores = ", ".join(
+            f"{turn.step} {NO_SCORE if turn.score is None else turn.score}"
+            for turn in exchange.turns
+        )
+        when = exchange.started_at[:16].replace("T", " ")
+        aloud = " (aloud)" if exchange.aloud else ""
+        out.append(f"| {_cell(when)} | {_cell(exchange.reply)} | {_cell(scores + aloud)} |")
+    return [*out, ""]
 
 
 CSV_COLUMNS = (
@@ -183,7 +204,10 @@ CSV_COLUMNS = (
     "kind",
     "spoken_seconds",
     "text",
+    "exchange_id",
 )
+"""New columns go last, so a sheet or a script reading an older export's columns by place
+still finds them."""
 
 
 MULTI_LINE_COLUMNS = frozenset({"text"})
@@ -252,6 +276,7 @@ def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
                 "kind": attempt.kind,
                 "spoken_seconds": "" if attempt.spoken_seconds is None else attempt.spoken_seconds,
                 "text": attempt.text,
+                "exchange_id": "" if attempt.exchange_id is None else attempt.exchange_id,
             }
         )
     return buffer.getvalue()

@@ -8,12 +8,13 @@ import neither at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
-    from coach.domain.models import Attempt, Interview, Profile
+    from coach.domain.models import Attempt, Exchange, Interview, Profile
 
 
 class StoreAPI(Protocol):
@@ -50,6 +51,12 @@ class StoreAPI(Protocol):
     def save_profile(self, profile: Profile) -> None: ...
     def attempts(self) -> list[Attempt]: ...
     def add_attempt(self, attempt: Attempt) -> Attempt: ...
+    def exchanges(self) -> list[Exchange]: ...
+    def save_exchange(self, exchange: Exchange, attempts: Sequence[Attempt | None]) -> Exchange:
+        """Save a mock exchange and its turns' attempts in one atomic write (all or none);
+        ``attempts`` are one per turn (None where nothing was typed) or one per scored turn.
+        Returns the exchange as saved: its id, and each turn's ``attempt_id``."""
+
     def interviews(self) -> list[Interview]: ...
     def save_interview(self, interview: Interview) -> Interview: ...
     def delete_interview(self, interview_id: int) -> bool: ...

@@ -9,6 +9,7 @@ the first frame (``CoachApp._first_frame_shown``), so the user never waits on it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from coach.store.locations import resolved
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
-    from coach.domain.models import Attempt, Interview, Profile
+    from coach.domain.models import Attempt, Exchange, Interview, Profile
     from coach.store.opening import OpenedStore
     from coach.store.store import Store
 
@@ -117,6 +118,12 @@ class LazyStore:
 
     def add_attempt(self, attempt: Attempt) -> Attempt:
         return self._store().add_attempt(attempt)
+
+    def exchanges(self) -> list[Exchange]:
+        return self._store().exchanges()
+
+    def save_exchange(self, exchange: Exchange, attempts: Sequence[Attempt | None]) -> Exchange:
+        return self._store().save_exchange(exchange, attempts)
 
     def interviews(self) -> list[Interview]:
         return self._store().interviews()

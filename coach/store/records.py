@@ -16,8 +16,9 @@ from coach.domain.assessment import Check
 from coach.domain.cards import CATEGORIES, FeedbackCard
 from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
 from coach.domain.limits import readable_text
-from coach.domain.models import Attempt, Interview, Profile, SignalValue, Strength
+from coach.domain.models import Attempt, Exchange, Interview, Profile, SignalValue, Strength
 from coach.domain.signals import SIGNAL_KEYS, signal_problem
+from coach.store import schema
 
 NAMES = frozenset({"id", "card_id", "company", "role", "stage", "outcome", "category", "terms"})
 """Fields that name something: up to ``limits.MAX_NAME_CHARS``; any other text field holds
@@ -95,6 +96,10 @@ class _Fields:
             self.bad(key)
             return []
         return list(value)
+
+
+Fields = _Fields
+"""The field reader, for the records of other modules (``coach.store.exchanges``)."""
 
 
 def strengths_from(raw: object) -> tuple[Strength, ...]:
@@ -179,6 +184,10 @@ def attempt_from(doc: Mapping[str, Any], doc_id: int) -> Attempt:
     text, card_id = fields.text("text"), fields.text("card_id")
     score = fields.whole("score", 0, 100)
     checks = _checks(fields.items("checks"), fields.problems)
+    exchange_id = fields.doc.get("exchange_id")
+    if exchange_id is not None and not schema.is_id(exchange_id):
+        fields.bad("exchange_id")  # read as an attempt of no exchange, not as another's
+        exchange_id = None
     return Attempt(
         kind="response" if kind == "response" else "question",
         text=text,
@@ -189,6 +198,7 @@ def attempt_from(doc: Mapping[str, Any], doc_id: int) -> Attempt:
         checks=checks,
         id=doc_id,
         problems=_problems(fields.problems),
+        exchange_id=exchange_id,
     )
 
 
@@ -241,7 +251,7 @@ def interview_from(doc: Mapping[str, Any], doc_id: int) -> Interview:
     )
 
 
-_R = TypeVar("_R", Attempt, Interview)
+_R = TypeVar("_R", Attempt, Interview, Exchange)
 
 
 def with_problem(value: _R, name: str, found: bool = True) -> _R:
@@ -265,6 +275,10 @@ def doc_of(value: Attempt | Interview) -> dict[str, Any]:
     """The JSON-native document for a value (its id is the key, not a field)."""
     doc = asdict(value)
     del doc["id"], doc["problems"]  # the reader's notes are not part of the record
+    if doc.get("exchange_id", 0) is None:
+        # Only when set: an attempt of no exchange is stored (and exported) as before the
+        # field existed, so an older coach still imports it.
+        del doc["exchange_id"]
     if "checks" in doc:
         # Highlighted spans point into one draft; they mean nothing once saved. A list, not
         # the tuple asdict gives: the document must read back the same from the store's

@@ -15,13 +15,13 @@ from typing import Any
 from coach.content import check_ids
 from coach.domain import limits
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this version of coach writes. Bump it and add a step to MIGRATIONS together."""
 
 META_TABLE = "_meta"
 META_ID = "1"
 
-TABLES = ("profile", "attempts", "interviews", "settings")
+TABLES = ("profile", "attempts", "interviews", "settings", "exchanges")
 """The tables coach keeps. Drafts live in a separate small file (see ``coach.store.drafts``)."""
 
 Raw = dict[str, dict[str, dict[str, Any]]]
@@ -53,7 +53,15 @@ def _check_ids(raw: Raw) -> Raw:
     return raw
 
 
-MIGRATIONS: dict[int, Migration] = {0: _stamp_unversioned, 1: _check_ids}
+def _exchanges(raw: Raw) -> Raw:
+    """2 -> 3: mock exchanges (``coach.store.exchanges``) get a table of their own, empty in
+    an older file. Every record is kept as it is: an attempt without ``exchange_id`` is one
+    practised on its own card, which is what every older attempt was."""
+    raw.setdefault("exchanges", {})
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {0: _stamp_unversioned, 1: _check_ids, 2: _exchanges}
 """``MIGRATIONS[n]`` turns a schema-n file into a schema-(n+1) file."""
 
 
@@ -133,6 +141,30 @@ def id_mark(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         return 0
     return value if 0 < value < 10**MAX_ID_DIGITS - 1 else 0
+
+
+def last_id(raw: Raw, table: str) -> int:
+    """The highest id ``table`` ever handed out: the high-water mark kept in ``_meta`` (so an
+    id freed by a delete is never handed out again), or for a file from before the mark, the
+    highest id there."""
+    meta = raw.get(META_TABLE, {}).get(META_ID) or {}
+    last = meta.get("last_ids")
+    known = id_mark(last.get(table) if isinstance(last, dict) else None)
+    if not known:  # a file from before the mark: scan once
+        numbers = (doc_number(key) for key in raw.get(table, {}))
+        known = max((n for n in numbers if n is not None), default=0)
+    return known
+
+
+def raise_mark(raw: Raw, table: str, number: int) -> None:
+    """Record ``number`` as the highest id ``table`` has handed out."""
+    metas = raw.setdefault(META_TABLE, {})
+    meta = metas.get(META_ID) or {"schema": SCHEMA_VERSION}
+    last = meta.get("last_ids")
+    last = last if isinstance(last, dict) else {}
+    # A new dict, not an edit in place: the storage reuses the JSON text of documents it has
+    # already seen (see AtomicJSONStorage).
+    metas[META_ID] = {**meta, "last_ids": {**last, table: number}}
 
 
 def check_shape(raw: object) -> Raw:

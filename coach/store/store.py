@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,8 +26,8 @@ from tinydb.storages import MemoryStorage
 
 from coach.domain.cards import FeedbackCard
 from coach.domain.limits import echo
-from coach.domain.models import Attempt, Interview, Profile
-from coach.store import files, records, schema
+from coach.domain.models import Attempt, Exchange, Interview, Profile
+from coach.store import exchanges, files, records, schema
 from coach.store.drafts import Drafts, drafts_path
 from coach.store.errors import StoreError
 from coach.store.json_storage import AtomicJSONStorage, describe
@@ -37,7 +37,7 @@ Revision = tuple[object, ...]
 DUPLICATE_ID = "id shared with a record not shown"
 """The problem noted on a record whose id another document also claims ("1" and "01")."""
 
-READ_TABLES = ("attempts", "interviews", "cards", "settings")
+READ_TABLES = ("attempts", "interviews", "cards", "settings", "exchanges")
 """The tables whose documents are read by id (the profile is the one document "1")."""
 IN_MEMORY = "this session's database lives in memory only"
 """``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
@@ -116,14 +116,10 @@ class Store:
 
     def _rows(self, name: str) -> list[schema.Row]:
         """Every document of a table that is read (``schema.rows``), straight from the
-        storage's parse, oldest (lowest id) first.
-
-        TinyDB's ``Table.all()`` copies each document into a new ``Document`` first: with
-        10,000 attempts that doubled the memory a list takes to load, for values that are only
-        read here and turned into domain objects at once. It also raises for a key too long
-        to be a number, and shows ``"1"`` and ``"01"`` as two documents with the same id
-        (which the screens' tables refuse).
-        """
+        storage's parse, oldest (lowest id) first. Not TinyDB's ``Table.all()``: it copies
+        each document (twice the memory of 10,000 attempts, for values read once), raises for
+        a key too long to be a number, and shows ``"1"`` and ``"01"`` as two documents with
+        the same id (which the screens' tables refuse)."""
         rows: list[schema.Row] = self._read(lambda: schema.rows(self._raw().get(name, {})))
         return rows
 
@@ -258,14 +254,7 @@ class Store:
 
         def put(raw: schema.Raw) -> int:
             table = raw.setdefault(table_name, {})
-            metas = raw.setdefault(schema.META_TABLE, {})
-            meta = metas.get(schema.META_ID) or {"schema": schema.SCHEMA_VERSION}
-            last = meta.get("last_ids")
-            last = last if isinstance(last, dict) else {}
-            known = schema.id_mark(last.get(table_name))
-            if not known:  # a file from before the mark: scan once
-                numbers = (schema.doc_number(k) for k in table)
-                known = max((n for n in numbers if n is not None), default=0)
+            known = schema.last_id(raw, table_name)
             number = known + 1 if doc_id is None else doc_id
             if not schema.is_id(number):  # every id up to 10**15 - 1 has been handed out
                 raise StoreError(
@@ -273,9 +262,7 @@ class Store:
                     "changed."
                 )
             if number > known:
-                # A new dict, not an edit in place: the storage reuses the JSON text of
-                # documents it has already seen (see AtomicJSONStorage).
-                metas[schema.META_ID] = {**meta, "last_ids": {**last, table_name: number}}
+                schema.raise_mark(raw, table_name, number)
             table[schema.key_of(table, number) if doc_id is not None else str(number)] = dict(doc)
             return number
 
@@ -327,6 +314,18 @@ class Store:
         """Save a new attempt and return it with its id."""
         new_id = self._put("attempts", records.doc_of(attempt), None)
         return replace(attempt, id=new_id)
+
+    # --- mock exchanges (coach.store.exchanges) ------------------------------------------------
+
+    def exchanges(self) -> list[Exchange]:
+        """Every saved mock exchange, oldest first."""
+        read: list[Exchange] = self._read(lambda: exchanges.read_all(self._raw(), DUPLICATE_ID))
+        return read
+
+    def save_exchange(self, exchange: Exchange, attempts: Sequence[Attempt | None]) -> Exchange:
+        """Save a new exchange and its turns' attempts (``exchanges.pair``) in one atomic
+        write: all of it or, after a kill or an error, none. Returns it as saved."""
+        return self.change_raw(lambda raw: exchanges.add(raw, exchange, attempts))
 
     # --- interviews -----------------------------------------------------------------------------
 

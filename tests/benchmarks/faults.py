@@ -20,6 +20,7 @@ CHILD = Path(__file__).resolve().parents[1] / "unit" / "saver_child.py"
 def kills(count: int, folder: Path) -> tuple[int, int, int]:
     """SIGKILL a saver ``count`` times; returns (kills, corrupt files, lost saves)."""
     from coach.store.opening import open_store
+    from tests.unit.saver_child import torn_exchanges
 
     path = folder / "kills" / "coach.json"
     rng = random.Random(5)
@@ -45,7 +46,8 @@ def kills(count: int, folder: Path) -> tuple[int, int, int]:
             if len(parts) == 3 and parts[0] == "D":
                 draft = max(draft, int(parts[2]))
         opened = open_store(path)
-        if opened.problem:
+        # A mock exchange saved in part (turns without their exchange) is a corrupt file too.
+        if opened.problem or torn_exchanges(opened.store):
             corrupt += 1
         expected |= {f"{tag}:{i}" for i in range(1, acked + 1)}
         texts = {a.text for a in opened.store.attempts()}
@@ -229,7 +231,7 @@ def run(smoke: bool, folder: Path) -> None:
 
     done, corrupt, lost = kills(10 if smoke else 500, folder)
     table(
-        "SIGKILL during inserts, updates and draft autosaves",
+        "SIGKILL during inserts, updates, mock exchanges and draft autosaves",
         [
             ("kills", "corrupt files", "lost acknowledged saves", "goal"),
             (str(done), str(corrupt), str(lost), "0 and 0"),

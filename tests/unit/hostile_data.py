@@ -12,7 +12,7 @@ from dataclasses import MISSING, replace
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from coach.domain.cards import FeedbackCard
-from coach.domain.models import Attempt, Interview, Profile
+from coach.domain.models import Attempt, Exchange, Interview, Profile, Turn
 from coach.exports.backup import Bundle
 from coach.store.store import Store
 
@@ -87,12 +87,16 @@ def hostile_bundle() -> Bundle:
     """
     card = hostile(FeedbackCard)
     attempt = replace(hostile(Attempt), card_id=card.id, score=61)
+    # Its kinds are the few coach knows (a hostile one is not read: test_exchange_store.py).
+    turn = replace(hostile(Turn), step="answer", score=None)
+    exchange = replace(hostile(Exchange), reply_kind="evasive", turns=(turn,), started_at="")
     return Bundle(
         profile=hostile(Profile),
         attempts=(attempt,),
         interviews=(hostile(Interview),),
         heard_cards=(card,),
         settings={f"{HOSTILE} key": f"{HOSTILE} value"},
+        exchanges=(exchange,),
     )
 
 
@@ -107,3 +111,5 @@ def save_bundle(store: Store, bundle: Bundle) -> None:
         store.save_heard_card(card)
     for key, value in bundle.settings.items():
         store.set_setting(key, value)
+    for exchange in bundle.exchanges:
+        store.save_exchange(exchange, [])

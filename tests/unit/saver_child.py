@@ -12,7 +12,39 @@ import time
 from pathlib import Path
 
 from coach.domain import Attempt, Interview, Profile
+from coach.domain.models import Exchange, Turn
 from coach.store.opening import open_store
+from coach.store.store import Store
+
+
+def exchange(tag: str, n: int) -> tuple[Exchange, list[Attempt]]:
+    """A mock exchange of two typed turns (their attempts' texts ``TAG:xN``) and one aloud."""
+    turns = (
+        Turn("question", "Any questions?", "closing", score=50, seconds=5.0),
+        Turn("answer", "A concern", "skills-gap-1", score=60, seconds=40.0),
+        Turn("probe", "Really?", "skills-gap-1", seconds=20.0),
+    )
+    attempts = [
+        Attempt(kind="question", text=f"{tag}:x{n}", card_id="closing", score=50),
+        Attempt(kind="response", text=f"{tag}:x{n}", card_id="skills-gap-1", score=60),
+    ]
+    return Exchange("2026-11-20T19:30:00+00:00", "concern", f"{tag}:{n}", turns), attempts
+
+
+def torn_exchanges(store: Store) -> list[str]:
+    """What would show an exchange saved in part: a turn without its attempt, an attempt
+    tied to no exchange or to another one, an exchange without its two attempts."""
+    attempts = {a.id: a for a in store.attempts()}
+    found = []
+    exchanges = {e.id: e for e in store.exchanges()}
+    for e in exchanges.values():
+        typed = [attempts.get(t.attempt_id) for t in e.turns if t.attempt_id is not None]
+        if e.problems or len(typed) != 2 or any(a is None or a.exchange_id != e.id for a in typed):
+            found.append(f"exchange {e.id}")
+    found += [
+        f"attempt {a.id}" for a in attempts.values() if a.exchange_id not in (None, *exchanges)
+    ]
+    return found
 
 
 def main() -> None:
@@ -37,6 +69,9 @@ def main() -> None:
         # truncate afterwards, and a kill before the truncate leaves trailing garbage.
         store.set_setting(f"scratch-{tag}", "x" * (4000 if n % 2 else 10))
         print(f"X 0 {n}", flush=True)
+        if n % 2 == 0:
+            saved = store.save_exchange(*exchange(tag, n))
+            print(f"E {saved.id} {n}", flush=True)
         store.save_draft(f"draft-{tag}", f"{tag}:{n}")
         print(f"D 0 {n}", flush=True)
         if n % 5 == 0:

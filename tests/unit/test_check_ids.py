@@ -75,7 +75,7 @@ def test_a_schema1_file_is_migrated_and_a_copy_kept_byte_for_byte(db_path: Path)
     assert opened.kept_copy.read_bytes() == original
 
     after = json.loads(db_path.read_text())
-    assert schema.schema_of(after) == 2
+    assert schema.schema_of(after) == schema.SCHEMA_VERSION
     checks = after["attempts"]["1"]["checks"]
     assert [c["id"] for c in checks] == [
         "response.acknowledges",
@@ -212,7 +212,7 @@ def test_migrating_any_database_only_adds_ids(raw: Any) -> None:
     except schema.ShapeError:
         return
     after = schema.migrate(copy.deepcopy(before))
-    assert schema.schema_of(after) == 2
+    assert schema.schema_of(after) == schema.SCHEMA_VERSION
     for table, docs in before.items():
         if table == schema.META_TABLE:
             continue
@@ -246,7 +246,7 @@ def test_the_export_carries_each_check_id_and_the_import_reads_it_back() -> None
     checks = (Check("Open, not yes/no", True, "Good.", 15, 15, id="question.open"),)
     attempt = Attempt(kind="question", text="How?", score=15, checks=checks, id=4)
     doc = export_doc(Bundle(attempts=(attempt,)), "2026-11-20T10:00:00+01:00")
-    assert doc["schema"] == 2
+    assert doc["schema"] == schema.SCHEMA_VERSION
     assert doc["attempts"][0]["checks"][0]["id"] == "question.open"
     (imported,) = read_export(json.dumps(doc).encode()).attempts
     assert imported.checks == checks

@@ -237,7 +237,8 @@ def test_every_text_field_goes_through_history_and_the_exports(tmp_path: Path) -
             assert raw_controls(out) == set(), (command, args, raw_controls(out))
             assert SHOWN_ESC in out, (command, args)
     code, out, _ = run("export", str(path), "md")
-    for field in ("Strength.text", "Strength.evidence", "Profile.requirements", "Attempt.text"):
+    fields = ("Strength.text", "Strength.evidence", "Profile.requirements", "Attempt.text")
+    for field in (*fields, "Exchange.reply"):
         assert field in out  # each one shown, none lost on the way
     # Markdown's own characters escaped: each reads as typed (see test_safe_output.py).
     assert "Acme \\[/remote\\] \\[bold\\]b\\[link=x\\]l\\[/\\]" in out

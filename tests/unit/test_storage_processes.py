@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coach.store.opening import open_store
+from tests.unit.saver_child import torn_exchanges
 
 pytestmark = pytest.mark.slow  # real processes, killed at random
 
@@ -62,6 +63,10 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(db_path: Path) -> 
         if "D" in acked:
             kept = store.drafts().get(f"draft-{tag}", f"{tag}:0")
             assert int(kept.split(":")[1]) >= acked["D"], "an acknowledged draft was lost"
+        # An exchange is saved whole or not at all, and an acknowledged one is kept.
+        assert not torn_exchanges(store), f"kill {round_no}: {torn_exchanges(store)}"
+        replies = {e.reply for e in store.exchanges()}
+        assert {f"{tag}:{n}" for n in range(2, acked.get("E", 0) + 1, 2)} <= replies
         mine = [i for i in store.interviews() if i.company == tag]
         assert len(mine) == 1
         if acked.get("I", 0) >= 3:
@@ -69,6 +74,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(db_path: Path) -> 
         store.close()
     assert kills >= 50
     assert len(expected) > KILLS, "the children really were saving when killed"
+    assert len(open_store(db_path).store.exchanges()) > KILLS / 2, "and saving exchanges"
     leftovers = [p.name for p in db_path.parent.iterdir() if ".tmp-" in p.name]
     assert len(leftovers) <= 1, "temps of killed writers are cleaned at the next open"
 
@@ -89,9 +95,10 @@ def test_two_instances_saving_at_once_lose_nothing(db_path: Path) -> None:
         assert child.returncode == 0
     store = open_store(db_path).store
     attempts = store.attempts()
-    texts = {a.text for a in attempts}
+    texts = {a.text for a in attempts if ":x" not in a.text}  # not an exchange's turns
     assert texts == {f"{tag}:{n}" for tag in ("left", "right") for n in range(1, count + 1)}
-    assert len({a.id for a in attempts}) == 2 * count, "no id was handed out twice"
+    assert len({a.id for a in attempts}) == len(attempts) == 2 * count + 2 * count, "no id twice"
+    assert len(store.exchanges()) == count and not torn_exchanges(store)
     last_counter = str(count - count % 4)  # the child saves the counter every 4th attempt
     assert store.setting("counter-left") == last_counter
     assert store.setting("counter-right") == last_counter
