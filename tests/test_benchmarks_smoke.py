@@ -22,6 +22,7 @@ def test_benchmark_smoke_run_prints_every_table() -> None:
         "Cold start to first frame",
         "Peak memory",
         "Live coaching",
+        "Mock exchange",
         "Saving one attempt",
         "Draft autosave",
         "SIGKILL during",

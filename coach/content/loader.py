@@ -182,6 +182,7 @@ def load_deck(
                 concern=field_text(item, "concern", where),
                 terms=tuple(term.lower() for term in terms),
                 hint=field_text(item, "hint", where),
+                probe=_probe(item, where),
             )
         )
     empty = [category for category in CATEGORIES if all(c.category != category for c in cards)]
@@ -190,6 +191,32 @@ def load_deck(
     # Listed and drilled kind by kind in CATEGORIES' order, whatever the file's order.
     order = {category: n for n, category in enumerate(CATEGORIES)}
     return titles, tuple(sorted(cards, key=lambda card: order[card.category]))
+
+
+def _probe(item: dict[str, Any], where: str) -> str:
+    """A card's optional probe: one spoken sentence of plain text (no line breaks or other
+    control characters, within ``PROBE_MAX_CHARS``); "" when the card has none.
+
+    Raises:
+        ContentError: It is not such a sentence, naming the card.
+    """
+    from coach.domain.cards import PROBE_MAX_CHARS
+
+    if "probe" not in item:
+        return ""
+    probe = item["probe"]
+    if (
+        not isinstance(probe, str)
+        or not probe.strip()
+        or probe != probe.strip()
+        or len(probe) > PROBE_MAX_CHARS
+        or not probe.isprintable()  # no line breaks, controls or lone surrogates
+    ):
+        raise ContentError(
+            f"{where}: 'probe' must be one line of plain text, at most {PROBE_MAX_CHARS} "
+            "characters, or absent"
+        )
+    return probe
 
 
 def field_number(item: dict[str, Any], key: str, where: str, low: float, high: float) -> float:

@@ -65,6 +65,9 @@ class FeedbackCard:
     """One line of coaching."""
     source: CardSource = "deck"
     """Where the card came from."""
+    probe: str = ""
+    """What the interviewer says to push once more on the same concern in a mock exchange
+    ("But you haven't run dbt in production, have you?"); empty for a card without one."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
     card. Set only by the reader (``coach.store.records``) and never written back."""
@@ -181,6 +184,18 @@ _HINTS = {
     "ability": "Answer it directly and honestly, with an example of a time you did it.",
     "quality": "Give one short story that shows it: what you did and what came of it.",
 }
+_PROBES = {
+    # kind -> the interviewer pushing once more on it; {text} is the skill's name ("dbt"),
+    # {phrase} the skill as a card says it ("a current RN license").
+    "skill": "But you haven't done much with {text} yourself, have you?",
+    "credential": "So where exactly do you stand on {phrase} today?",
+    "possession": "And if we needed {phrase} from your first day, could you manage that?",
+    "ability": "When did a job last need you to be {phrase}?",
+    "quality": "What's one thing you did that really shows {phrase}?",
+}
+"""A tailored card's probe: the same concern, pressed on its own words (one per kind)."""
+PROBE_MAX_CHARS = 300
+"""A probe is one spoken sentence: longer than this in the deck is a mistake, refused."""
 _NICE_HINT = (
     "It is a nice-to-have, not a must: acknowledge it briefly, then bring the talk back to the "
     "must-haves you meet, with evidence."
@@ -216,6 +231,7 @@ def tailored_card(gap: Gap, card_id: str) -> FeedbackCard:
         terms=_terms(skill.text),
         hint=_NICE_HINT if nice else _HINTS[skill.kind],
         source="tailored",
+        probe=_PROBES[skill.kind].format(text=skill.text, phrase=skill.phrase),
     )
 
 

@@ -43,6 +43,8 @@ class CardProgress:
     """Every score, oldest first (for the trend)."""
     due_at: datetime | None
     """When it is due again; None for a new card (due now)."""
+    last_at: datetime | None = None
+    """When it was last practised; None for a new card."""
 
     def is_due(self, now: datetime) -> bool:
         """Whether to practise it now."""
@@ -106,7 +108,7 @@ def progress(card_id: str, attempts: Iterable[Attempt]) -> CardProgress:
         # Clamped: a time stamp at the end of the calendar must not overflow (see limits).
         due = limits.add_moment_days(moment, INTERVAL_DAYS[box - 1])
     scores = tuple(a.score for _, a in mine)
-    return CardProgress(card_id, box, len(mine), max(scores), scores, due)
+    return CardProgress(card_id, box, len(mine), max(scores), scores, due, mine[-1][0])
 
 
 def by_card(attempts: Iterable[Attempt]) -> dict[str, list[Attempt]]:

@@ -307,7 +307,9 @@ def profile_doc(profile: Profile) -> dict[str, Any]:
 def card_doc(card: FeedbackCard) -> dict[str, Any]:
     """The JSON-native document for a card of heard feedback."""
     doc = asdict(card)
-    del doc["problems"]  # the reader's notes are not part of the card
+    # The reader's notes are not part of the card; nor is a probe, which only the deck and the
+    # tailored cards carry (a heard card's record stays as older coaches wrote and read it).
+    del doc["problems"], doc["probe"]
     doc["terms"] = list(card.terms)
     return doc
 

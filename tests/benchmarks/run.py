@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -268,6 +268,7 @@ def coaching(repeats: int) -> None:
     rows.append(("1 MB", f"{pitch:.2f} ms", f"{question:.2f} ms", "<= 50 ms (2,000 coached)"))
     table("Live coaching (median per call)", rows)
     rating(repeats)
+    exchange(repeats)
 
 
 def rating(repeats: int) -> None:
@@ -295,6 +296,63 @@ def rating(repeats: int) -> None:
     table(
         "Rating an interview (median per call)",
         [("signals", "rate_interview", "goal"), ("every field", f"{one:.3f} ms", "<= 0.5 ms")],
+    )
+
+
+def exchange(repeats: int) -> None:
+    """A mock exchange reveals the reply when the question is sent, and scores each turn as
+    it ends: both on a history of 10,000 attempts spread over the deck and the profile's gaps
+    (the reply replays every card's spaced repetition from it)."""
+    import random
+
+    from coach.content.loader import load_deck
+    from coach.domain import Attempt, Profile, Strength
+    from coach.domain.cards import tailored_cards
+    from coach.domain.exchange import choose_reply
+    from coach.domain.exchange_debrief import score_turn
+
+    profile = Profile(
+        strengths=(Strength("Python data pipelines", "cut a nightly load from 4 h to 20 min"),),
+        requirements=("Hands-on experience with dbt", "Kubernetes", "Nice to have: Airflow"),
+    )
+    deck = load_deck()[1]
+    cards = (*tailored_cards(profile.requirements, profile.strengths), *deck)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    history = []
+    for n in range(1, 10_001):
+        doc = attempt_doc(n, start)
+        history.append(
+            Attempt(
+                kind="response",
+                text=str(doc["text"]),
+                card_id=cards[n % len(cards)].id,
+                score=int(str(doc["score"])),
+                created_at=str(doc["created_at"]),
+                id=n,
+            )
+        )
+    now = start + timedelta(days=10)
+    question = (
+        "Now that we've had a chance to talk, how does my background measure up to the "
+        "requirements of the job? To the other candidates?"
+    )
+    rng = random.Random(1)
+    reply = timed(
+        lambda: choose_reply(question, cards, history, profile, now, "skills-gap-1", rng),
+        max(3, repeats // 10),
+    )
+    card = cards[0]
+    answer = " ".join([str(attempt_doc(1, start)["text"])] * 2)  # about 70 words
+    answered = timed(lambda: score_turn("answer", answer, card, profile), repeats)
+    asked = timed(lambda: score_turn("question", question, None, profile), repeats)
+    table(
+        "Mock exchange on 10,000 attempts (median per call)",
+        [
+            ("step", "median", "goal"),
+            ("reveal the reply (choose_reply)", f"{reply:.1f} ms", "<= 50 ms"),
+            ("score the answer (score_turn)", f"{answered:.2f} ms", "<= 50 ms"),
+            ("score the question (score_turn)", f"{asked:.2f} ms", "<= 50 ms"),
+        ],
     )
 
 

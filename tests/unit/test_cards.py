@@ -131,3 +131,15 @@ def test_tailored_cards_are_told_apart_in_the_list_by_their_skill() -> None:
     assert labels[1:3] == ["A/B testing", "experiment design"]  # one requirement, two skills
     assert labels[3] == "BSN"  # nice to have: its group says so, not its label
     assert len(set(labels)) == 4
+
+
+def test_tailored_cards_probe_their_own_skill_and_heard_cards_do_not() -> None:
+    cards = tailored_cards(
+        ["dbt", "Current RN license", "Able to lift 50 pounds", "Strong attention to detail"],
+        [],
+    )
+    probes = {card.concern: card.probe for card in cards}
+    assert probes["little hands-on dbt"] == "But you haven't done much with dbt yourself, have you?"
+    assert "a current RN license" in probes["missing current RN license"]
+    assert all(probe.endswith("?") and probe != "" for probe in probes.values())
+    assert heard_card("They wanted more SQL than I showed.", 1).probe == ""

@@ -140,6 +140,22 @@ def _break_hint(deck: dict[str, Any]) -> None:
     del deck["cards"][5]["hint"]
 
 
+def _break_probe_type(deck: dict[str, Any]) -> None:
+    deck["cards"][2]["probe"] = ["But", "really?"]
+
+
+def _break_probe_blank(deck: dict[str, Any]) -> None:
+    deck["cards"][3]["probe"] = "  "
+
+
+def _break_probe_lines(deck: dict[str, Any]) -> None:
+    deck["cards"][4]["probe"] = "But really?\nHave you?"
+
+
+def _break_probe_length(deck: dict[str, Any]) -> None:
+    deck["cards"][6]["probe"] = "But " + "really " * 60 + "?"
+
+
 def _break_repeated_id(deck: dict[str, Any]) -> None:
     deck["cards"][1]["id"] = deck["cards"][0]["id"]
 
@@ -155,6 +171,10 @@ def _break_repeated_id(deck: dict[str, Any]) -> None:
         (_break_advice, "'advice' must be a non-empty string"),
         (_break_hint, "'hint' must be a non-empty string"),
         (_break_repeated_id, "used twice"),
+        (_break_probe_type, "card 3: 'probe' must be one line of plain text"),
+        (_break_probe_blank, "card 4: 'probe' must be one line"),
+        (_break_probe_lines, "card 5: 'probe' must be one line"),
+        (_break_probe_length, "card 7: 'probe' must be one line of plain text, at most 300"),
     ],
 )
 def test_a_damaged_deck_is_refused_naming_the_fault(
@@ -174,6 +194,27 @@ def test_the_deck_is_listed_kind_by_kind_whatever_the_files_order(tmp_path: Path
     titles, cards = load_deck(tmp_path)
     kinds = list(dict.fromkeys(card.category for card in cards))
     assert kinds == list(titles) == list(CATEGORIES)
+
+
+def test_a_third_of_the_deck_carries_a_probe_in_every_kind() -> None:
+    """The mock exchange's follow-up: at least a third of the deck's cards push once more, and
+    the probes are spread over the kinds, not bunched in a few."""
+    _, cards = load_deck()
+    probed = [card for card in cards if card.probe]
+    assert len(probed) * 3 >= len(cards)
+    assert {card.category for card in probed} == set(CATEGORIES)
+    for card in probed:
+        assert card.probe[-1] in "?.!", card.id  # one spoken sentence
+        assert card.probe != card.feedback
+
+
+def test_a_card_without_a_probe_loads_with_none(tmp_path: Path) -> None:
+    deck = _shipped_deck()
+    for card in deck["cards"]:
+        card.pop("probe", None)
+    (tmp_path / "feedback.json").write_text(json.dumps(deck), encoding="utf-8")
+    _, cards = load_deck(tmp_path)
+    assert all(card.probe == "" for card in cards)
 
 
 # --- the phrase lists that read a job posting (phrases/postings.json) ---------------------------
