@@ -196,6 +196,8 @@ _PROBES = {
 """A tailored card's probe: the same concern, pressed on its own words (one per kind)."""
 PROBE_MAX_CHARS = 300
 """A probe is one spoken sentence: longer than this in the deck is a mistake, refused."""
+PROBE_SKILL_CHARS = 80
+"""The most of a requirement's words a tailored card's probe quotes (it stays a sentence)."""
 _NICE_HINT = (
     "It is a nice-to-have, not a must: acknowledge it briefly, then bring the talk back to the "
     "must-haves you meet, with evidence."
@@ -220,6 +222,13 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(sorted(found)) or (text.lower(),)
 
 
+def _one_line(words: str) -> str:
+    """``words`` on one line, within ``PROBE_SKILL_CHARS`` (a requirement pasted with a line
+    break or a whole paragraph must not make a probe the deck's own limit would refuse)."""
+    flat = " ".join(words.split())
+    return flat if len(flat) <= PROBE_SKILL_CHARS else flat[: PROBE_SKILL_CHARS - 1] + "…"
+
+
 def tailored_card(gap: Gap, card_id: str) -> FeedbackCard:
     """The card for one gap: what an interviewer would say about it, in its kind's words."""
     skill, nice = gap.skill, gap.requirement.nice_to_have
@@ -231,7 +240,9 @@ def tailored_card(gap: Gap, card_id: str) -> FeedbackCard:
         terms=_terms(skill.text),
         hint=_NICE_HINT if nice else _HINTS[skill.kind],
         source="tailored",
-        probe=_PROBES[skill.kind].format(text=skill.text, phrase=skill.phrase),
+        probe=_PROBES[skill.kind].format(
+            text=_one_line(skill.text), phrase=_one_line(skill.phrase)
+        ),
     )
 
 

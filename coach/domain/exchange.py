@@ -58,6 +58,8 @@ asks for the next step), but it is the reply people need least practice with."""
 GAP_WEIGHT = 3.0
 """A tailored card (a skill the posting names that no strength covers) is the likeliest
 concern of all: the interviewer has the posting in hand."""
+SETTLED_GAP_WEIGHT = 1.0
+"""A gap answered well (70 or more) and not due again yet: still in the posting, less pressing."""
 WEAK_WEIGHT = 2.0
 """A card last answered below ``drill.PROMOTE_AT``: the user's weakest answers come next."""
 DUE_WEIGHT = 1.0
@@ -150,11 +152,12 @@ def choose_reply(
     # Each card replayed once, from its own attempts (grouped in one pass): a 10,000-attempt
     # history is read once, not once per card and again per branch.
     grouped = drill.by_card(attempts)
-    states = {card.id: drill.progress(card.id, grouped.get(card.id, ())) for card in candidates}
+    # Every card offered, the last one too: its answer a moment ago is practice of its kind.
+    states = {card.id: drill.progress(card.id, grouped.get(card.id, ())) for card in offered}
     draw = rng.random()
     branches: tuple[tuple[float, Callable[[], FeedbackCard | None]], ...] = (
         (CONCERN_SHARE, lambda: _concern(candidates, states, now, rng)),
-        (FRESH_KIND_SHARE, lambda: _fresh_kind(candidates, states, now, rng)),
+        (FRESH_KIND_SHARE, lambda: _fresh_kind(candidates, states, now, rng, offered)),
         (EVASIVE_SHARE, lambda: _of_kind(candidates, "evasive", rng)),
         (STRONG_MATCH_SHARE, lambda: _of_kind(candidates, "strong-match", rng)),
     )
@@ -167,7 +170,9 @@ def choose_reply(
         draw -= share
     # The drawn share had no card (a fresh user has no weak card; a deck may lack a kind):
     # the concerns, then a fresh kind, then whatever is most due.
-    card = _concern(candidates, states, now, rng) or _fresh_kind(candidates, states, now, rng)
+    card = _concern(candidates, states, now, rng) or _fresh_kind(
+        candidates, states, now, rng, offered
+    )
     if card is None:
         card = _most_due(candidates, states, now)
     return reply_from(card)
@@ -187,7 +192,12 @@ def concern_weight(card: FeedbackCard, state: drill.CardProgress, now: datetime)
     0 for a card that is none of these (a new deck card, one answered well and not due)."""
     if card.category in NO_CARD_KINDS:
         return 0.0
-    weight = GAP_WEIGHT if card.source == "tailored" else 0.0
+    weight = 0.0
+    if card.source == "tailored":
+        # A gap stays a likely concern, but one answered well and not yet due bids less:
+        # otherwise spaced repetition would not touch the likeliest replies.
+        settled = bool(state.scores) and state.scores[-1] >= drill.PROMOTE_AT
+        weight = SETTLED_GAP_WEIGHT if settled and not state.is_due(now) else GAP_WEIGHT
     if state.scores and state.scores[-1] < drill.PROMOTE_AT:
         weight += WEAK_WEIGHT
     if state.attempts and state.is_due(now):
@@ -215,17 +225,22 @@ def _fresh_kind(
     states: Mapping[str, drill.CardProgress],
     now: datetime,
     rng: random.Random,
+    offered: Sequence[FeedbackCard],
 ) -> FeedbackCard | None:
-    """The most due card of a kind not practised within ``LATELY`` (the kind drawn at random)."""
+    """The most due card of ``cards`` of a kind not practised within ``LATELY`` (the kind
+    drawn at random). How lately a kind was practised counts every card ``offered``: the card
+    just served is not a candidate, but its answer is practice of its kind."""
+    practised: dict[str, float] = {}
+    for card in offered:
+        moment = states[card.id].last_at
+        if moment is not None:
+            practised[card.category] = max(practised.get(card.category, 0.0), moment.timestamp())
     kinds: dict[str, list[FeedbackCard]] = {}
     for card in cards:
         if card.category not in NO_CARD_KINDS:
             kinds.setdefault(card.category, []).append(card)
-    fresh = []
-    for kind, members in kinds.items():
-        moments = [m for card in members if (m := states[card.id].last_at) is not None]
-        if not moments or max(m.timestamp() for m in moments) < (now - LATELY).timestamp():
-            fresh.append(kind)
+    lately = (now - LATELY).timestamp()
+    fresh = [kind for kind in kinds if practised.get(kind, float("-inf")) < lately]
     if not fresh:
         return None
     return _most_due(kinds[rng.choice(fresh)], states, now)

@@ -105,17 +105,21 @@ class Debrief:
 
 
 def best_earlier(card_id: str, attempts: Iterable[Attempt], exchange: Exchange) -> Attempt | None:
-    """The highest-scoring attempt on ``card_id`` that is not a turn of ``exchange`` (the
-    latest of equal scores); None if there is none."""
+    """The highest-scoring attempt on ``card_id`` saved before ``exchange`` began and not a
+    turn of it (the latest of equal scores); None if there is none (or the exchange's start
+    cannot be read)."""
     if not card_id:
         return None
     own = {turn.attempt_id for turn in exchange.turns if turn.attempt_id is not None}
+    # Earlier only: a past exchange debriefed again must not be shown a later answer.
+    began = drill.saved_at(Attempt("question", "", created_at=exchange.started_at))
     earlier = [
         a
         for a in attempts
         if a.card_id == card_id
         and a.id not in own
         and (exchange.id is None or a.exchange_id != exchange.id)
+        and drill.saved_at(a) < began
     ]
     if not earlier:
         return None

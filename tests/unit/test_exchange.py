@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.content.loader import load_deck
+from coach.domain import drill
 from coach.domain.assessment import Check
 from coach.domain.cards import FeedbackCard, tailored_cards
 from coach.domain.closing import assess_closing_question
@@ -19,6 +20,7 @@ from coach.domain.exchange import (
     NEXT_STEPS_REPLY,
     POLITE_REPLY,
     choose_reply,
+    concern_weight,
     question_asks,
 )
 from coach.domain.exchange_debrief import debrief, most_useful_tip, score_turn
@@ -149,7 +151,12 @@ def test_one_card_on_offer_is_served_again_rather_than_nothing() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    question=st.text(max_size=200),
+    # Most draws ask about fit (random text alone almost never does, and the checks that
+    # matter are on the card replies); some are noise, for the polite and next-steps replies.
+    question=st.one_of(
+        st.builds(lambda noise: f"{noise} {CANONICAL}", st.text(max_size=60)),
+        st.text(max_size=200),
+    ),
     seed=st.integers(0, 2**32),
     last=st.sampled_from([None, *BY_ID]),
     practised=st.lists(
@@ -274,3 +281,43 @@ def test_a_turn_with_nothing_typed_keeps_its_times_and_has_no_score() -> None:
     (review,) = debrief(exchange, [], DECK).turns
     assert (review.score, review.tip, review.text, review.best_earlier) == (None, "", "", None)
     assert (review.first_word_seconds, review.seconds) == (2.0, 45.0)
+
+
+def test_a_kind_just_practised_through_the_last_card_is_not_fresh() -> None:
+    """Every kind practised an hour ago, skills-gap through the last exchange's own card: the
+    kind just practised must not come back as "a kind you have not practised lately"."""
+    hour_ago = _at(1 / 24)
+    firsts: dict[str, str] = {}
+    for card in DECK:
+        firsts.setdefault(card.category, card.id)
+    history = [Attempt("response", "x", cid, 90, created_at=hour_ago) for cid in firsts.values()]
+    assert firsts["skills-gap"] == "skills-gap-1"
+    rng = random.Random(7)
+    kinds = Counter(
+        BY_ID[reply.card_id].category
+        for reply in (
+            choose_reply(CANONICAL, DECK, history, Profile(), NOW, "skills-gap-1", rng)
+            for _ in range(300)
+        )
+        if reply.card_id
+    )
+    assert kinds["skills-gap"] < 60, kinds  # it was every reply from a card not evasive
+
+
+def test_a_gap_answered_well_and_not_due_bids_less_than_one_never_answered() -> None:
+    gap = GAPS[0]
+    fresh = drill.progress(gap.id, [])
+    settled = drill.progress(gap.id, [Attempt("response", "x", gap.id, 95, created_at=_at(0.01))])
+    assert concern_weight(gap, settled, NOW) < concern_weight(gap, fresh, NOW)
+
+
+def test_the_best_earlier_answer_is_from_before_the_exchange() -> None:
+    """A past exchange debriefed again (from history, after an import) is not shown a later
+    answer as "earlier"."""
+    from coach.domain.exchange_debrief import best_earlier
+
+    card = "skills-gap-2"
+    exchange = Exchange(started_at=_at(2), reply_kind="concern", reply="x", card_id=card)
+    before = Attempt("response", "before", card, 60, created_at=_at(3), id=1)
+    after = Attempt("response", "after", card, 95, created_at=_at(1), id=2)
+    assert best_earlier(card, [before, after], exchange) == before
