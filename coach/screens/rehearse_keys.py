@@ -25,7 +25,7 @@ REHEARSE_KEYS: list[BindingType] = [
         "exchange",
         "Exchange",
         id="exchange",
-        tooltip="A mock exchange: ask, hear a reply you did not choose, answer; a debrief.",
+        tooltip="A mock exchange: ask, hear a reply you did not pick, answer it.",
     ),
     Binding(
         "ctrl+t",

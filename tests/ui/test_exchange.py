@@ -14,6 +14,7 @@ from coach.app import CoachApp
 from coach.domain.content import QUESTION_CARD_ID
 from coach.domain.exchange import choose_reply
 from coach.screens.exchange import ExchangeScreen
+from coach.screens.progress import ProgressScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store.opening import open_store
 from coach.widgets.debounce import Delays
@@ -116,6 +117,13 @@ async def test_a_whole_exchange_then_its_debrief_and_what_is_saved(db_path: Path
             assert f"{turn.score}/100" in shown
         assert "first word 5 s" in shown  # 3 s, then 2 s more, before the first key
         assert "Practise next" in shown and "ctrl+n another exchange" in shown
+        await pilot.press("f4")  # Progress counts the exchange beside the card attempts
+        await wait_until(pilot, lambda: isinstance(app.screen, ProgressScreen), "Progress")
+        days = text_of(app.screen.query_one("#progress-days", Static))
+        average = sum(t.score or 0 for t in exchange.turns) / 3
+        assert f"3 attempts ⇄ 1 · {average:.0f}" in " ".join(days.split())
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "the debrief again")
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is rehearse, "Rehearse again")
         counted = [a for a in rehearse.attempts or () if a.exchange_id == exchange.id]
