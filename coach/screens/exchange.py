@@ -208,6 +208,7 @@ class ExchangeScreen(Screen[None]):
                 else "Type it first (or ctrl+l to rehearse aloud).",
                 title="Nothing to send",
                 severity="warning",
+                markup=False,
             )
             return
         now = self.clock()
