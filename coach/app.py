@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import random
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -103,6 +104,7 @@ class CoachApp(App[None]):
         first_screen: ScreenName = "rehearse",
         clock: Callable[[], datetime] = local_now,
         delays: Delays | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         """Build the app.
 
@@ -115,6 +117,8 @@ class CoachApp(App[None]):
             clock: Where "now" comes from.
             delays: The pauses after typing before coaching, rating and autosaving
                 (``Delays.none()`` in tests).
+            rng: Where the mock exchange's replies are drawn from (a seeded one in tests
+                gives the same replies every run).
         """
         # A first screen is Textual's default screen, whose own stylesheet Textual does not
         # read: so the app reads Rate's when Rate comes first (Rehearse's is the app's own).
@@ -128,6 +132,7 @@ class CoachApp(App[None]):
         self.first_screen = first_screen
         self.clock = clock
         self.delays = delays or Delays()
+        self.rng = rng if rng is not None else random.Random()
         self.first_frame_shown = False
         self._waiting_for_first_frame: list[Callable[[], object]] = []
         self._rubric: Rubric | None = None
@@ -335,6 +340,14 @@ class CoachApp(App[None]):
             return
         self.push_screen(ProgressScreen(self.store, self.clock, self.rubric))
 
+    async def action_exchange(self) -> None:
+        """Open a mock exchange, from Rehearse (shown first if need be)."""
+        from coach.screens.rehearse import RehearseScreen
+
+        await self.action_switch_mode("rehearse")
+        if isinstance(self.screen, RehearseScreen):
+            self.screen.action_exchange()
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Rehearse screen",
@@ -345,6 +358,11 @@ class CoachApp(App[None]):
             "Rate screen",
             "Rate an interview from what you observed (F3)",
             lambda: self.run_action("switch_mode('rate')"),
+        )
+        yield SystemCommand(
+            "Mock exchange",
+            "Ask the closing question, hear a reply you did not choose, answer (ctrl+g)",
+            lambda: self.run_action("exchange"),
         )
         yield SystemCommand(
             "Progress",

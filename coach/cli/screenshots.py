@@ -8,9 +8,11 @@ types can never leak into the next, and the user's database is never opened.
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,9 @@ SIZE = (120, 36)
 NOW = datetime(2026, 11, 20, 19, 30, tzinfo=timezone(timedelta(hours=1)))
 """A fixed evening: the screenshots are the same on every run, on every machine."""
 DEFAULT_FOLDER = "screenshots"
+SEED = 4
+"""The mock exchange's replies are drawn with this seed: its shot shows a concern with a
+probe (the demo's dbt gap)."""
 
 QUESTION_DRAFT = (
     "I just wanted to ask: now that we've talked, how does my background measure up to the "
@@ -47,7 +52,30 @@ RESPONSE_DRAFT = (
     "over one of your pipelines end to end."
 )
 
+EXCHANGE_ANSWER = (
+    "That's a fair point. I haven't run it in production, but I rebuilt our sales warehouse, "
+    "40 tables of tested SQL models, and reports ran 6x faster. In my first month I would "
+    "take over one of your pipelines end to end."
+)
+EXCHANGE_PROBE = (
+    "Not in production, no. But I learn tools fast when the modelling is solid, and I would "
+    "bring that same focus on results to your team."
+)
+
 Action = Callable[[Pilot[None]], Awaitable[None]]
+
+
+class ShotClock:
+    """The shots' clock: fixed, but a shot may move it on (the mock exchange's seconds)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
 
 
 @dataclass(frozen=True)
@@ -172,12 +200,45 @@ async def _palette(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def _holds(box: TextArea, text: str) -> bool:
+    return box.text == text
+
+
+async def _exchange(pilot: Pilot[None]) -> None:
+    """A mock exchange, typed, to its debrief: the clock moved on between the keys."""
+    from coach.screens.exchange import ExchangeScreen
+
+    await _rehearse_ready(pilot)
+    clock = getattr(pilot.app, "clock", None)
+    clock = clock if isinstance(clock, ShotClock) else None
+    await pilot.press("ctrl+g")
+    await _wait_until(pilot, _showing(pilot, ExchangeScreen), "the exchange")
+    screen = pilot.app.screen
+    assert isinstance(screen, ExchangeScreen)
+    box = screen.query_one("#exchange-box", TextArea)
+    turns = ((3, QUESTION_DRAFT, 11), (4, EXCHANGE_ANSWER, 38), (2, EXCHANGE_PROBE, 21))
+    for wait, text, length in turns:
+        if screen.done:
+            break
+        if clock is not None:
+            clock.advance(wait)
+        await pilot.press(text[0])  # the first word: the first key
+        pilot.app.post_message(events.Paste(text[1:]))
+        await _wait_until(pilot, partial(_holds, box, text), "the turn typed")
+        if clock is not None:
+            clock.advance(length)
+        await pilot.press("ctrl+s")
+        await _wait_until(pilot, lambda: box.text == "" or screen.done, "the turn sent")
+    await _wait_until(pilot, lambda: screen.done, "the debrief")
+
+
 SHOTS = (
     Shot("rehearse-question", "rehearse", _question),
     Shot("rehearse-response", "rehearse", _response),
     Shot("rate", "rate", _rate),
     Shot("help", "rehearse", _help),
     Shot("profile", "rehearse", _profile),
+    Shot("mock-exchange", "rehearse", _exchange),
     Shot("progress", "rehearse", _progress),
     Shot("command-palette", "rehearse", _palette),
 )
@@ -188,7 +249,13 @@ async def take(shot: Shot, folder: Path) -> Path:
     store = Store.in_memory()
     fill_store(store, NOW)
     # No pause before coaching or rating: each shot waits on what the work shows instead.
-    app = CoachApp(store, first_screen=shot.first_screen, clock=lambda: NOW, delays=Delays.none())
+    app = CoachApp(
+        store,
+        first_screen=shot.first_screen,
+        clock=ShotClock(NOW),
+        delays=Delays.none(),
+        rng=random.Random(SEED),
+    )
     async with app.run_test(size=SIZE) as pilot:
         await shot.act(pilot)
         svg = app.export_screenshot(title=f"coach · {shot.name}")

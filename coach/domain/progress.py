@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach.domain.interviews import OUTCOMES, read_before_reply
-from coach.domain.models import Attempt, Interview
+from coach.domain.models import Attempt, Exchange, Interview
 from coach.domain.rating import SignalError
 from coach.domain.rubric import Rubric
 
@@ -55,6 +55,40 @@ def daily_scores(attempts: Iterable[Attempt], today: date, days: int = 14) -> li
                 max(scores) if scores else None,
             )
         )
+    return result
+
+
+@dataclass(frozen=True)
+class ExchangeDay:
+    """One day's mock exchanges."""
+
+    exchanges: int
+    mean: float | None
+    """The mean of the exchanges' own scores (each the mean of its scored turns); None when
+    none was scored (said aloud without a gist)."""
+
+
+def exchange_score(exchange: Exchange) -> float | None:
+    """An exchange's score: the mean of its scored turns; None if none was scored."""
+    scores = [turn.score for turn in exchange.turns if turn.score is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def daily_exchanges(
+    exchanges: Iterable[Exchange], today: date, days: int = 14
+) -> dict[date, ExchangeDay]:
+    """The mock exchanges of the last ``days`` days up to ``today``, by day (days without
+    any are left out): how many, and their average score."""
+    start = today - timedelta(days=days - 1)
+    by_day: dict[date, list[float | None]] = {}
+    for exchange in exchanges:
+        day = _day_of(exchange.started_at)
+        if day is not None and start <= day <= today:
+            by_day.setdefault(day, []).append(exchange_score(exchange))
+    result = {}
+    for day, scores in sorted(by_day.items()):
+        scored = [score for score in scores if score is not None]
+        result[day] = ExchangeDay(len(scores), sum(scored) / len(scored) if scored else None)
     return result
 
 

@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from coach.domain.progress import Day
+from coach.domain.progress import Day, ExchangeDay
 from coach.widgets.coaching_panel import score_style
 
 BAR = 20
@@ -26,15 +26,19 @@ def _span(first: date, last: date) -> str:
     return f"{first:%d %b}-{last:%d %b}"
 
 
-def day_bars(days: Sequence[Day]) -> Table:
+def day_bars(days: Sequence[Day], exchanges: Mapping[date, ExchangeDay] | None = None) -> Table:
     """One line per day practised: the mean score as a bar, the best and the number of
-    attempts. Days without practice in a row share one line, so the last days (the ones that
+    attempts, and beside them the day's mock exchanges (``⇄ 2 · 74``: how many, their
+    average). Days without practice in a row share one line, so the last days (the ones that
     matter the evening before) fit on a small screen too."""
+    exchanges = exchanges or {}
     table = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
     table.add_column("day", style="dim", no_wrap=True)
     table.add_column("bar", no_wrap=True)
     table.add_column("detail", no_wrap=True)
-    for idle, group in groupby(days, key=lambda day: day.mean is None):
+    table.add_column("exchanges", no_wrap=True)
+    idle_day = lambda day: day.mean is None and day.day not in exchanges  # noqa: E731
+    for idle, group in groupby(days, key=idle_day):
         run = list(group)
         if idle:
             one = len(run) == 1
@@ -43,19 +47,34 @@ def day_bars(days: Sequence[Day]) -> Table:
             table.add_row(label, Text("·", style="dim"), Text(detail, style="dim"))
             continue
         for day in run:
-            _day_row(table, day)
+            _day_row(table, day, exchanges.get(day.day))
     return table
 
 
-def _day_row(table: Table, day: Day) -> None:
-    """A day practised: its mean as a bar, its best and how many attempts."""
-    mean = day.mean or 0.0
+def _exchanges(day: ExchangeDay | None) -> Text:
+    if day is None:
+        return Text()
+    shown = Text(f"⇄ {day.exchanges}", style="bold")
+    if day.mean is not None:
+        shown.append(f" · {day.mean:.0f}", style=score_style(round(day.mean)))
+    return shown
+
+
+def _day_row(table: Table, day: Day, exchanges: ExchangeDay | None) -> None:
+    """A day practised: its mean as a bar, its best and how many attempts, its exchanges."""
+    if day.mean is None:  # only exchanges said aloud, with no text: no attempt to score
+        bar = Text("·", style="dim")
+        table.add_row(
+            f"{day.day:%a %d %b}", bar, Text("no attempts", style="dim"), _exchanges(exchanges)
+        )
+        return
+    mean = day.mean
     filled = round(mean / 100 * BAR)
     bar = Text("█" * filled, style=score_style(round(mean)))
     bar.append("░" * (BAR - filled), style="dim")
     plural = "s" if day.attempts != 1 else ""
     detail = f"mean {mean:.0f} · best {day.best} · {day.attempts} attempt{plural}"
-    table.add_row(f"{day.day:%a %d %b}", bar, detail)
+    table.add_row(f"{day.day:%a %d %b}", bar, detail, _exchanges(exchanges))
 
 
 def _cell(score: int) -> int:

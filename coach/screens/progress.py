@@ -15,14 +15,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Sparkline, Static
 
-from coach.domain.progress import daily_scores, ratings_by_outcome, score_trend
+from coach.domain.progress import daily_exchanges, daily_scores, ratings_by_outcome, score_trend
 from coach.render.progress_charts import day_bars, outcome_strips
 from coach.screens import Clock
 from coach.screens.fresh import ShowsSaved, read_again
 from coach.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
-    from coach.domain.models import Attempt, Interview
+    from coach.domain.models import Attempt, Exchange, Interview
     from coach.domain.rubric import Rubric
     from coach.store.api import StoreAPI
 
@@ -72,7 +72,11 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
                     id="progress-no-interviews",
                 )
                 with Vertical(id="progress-by-day"):
-                    yield Static(f"Day by day, the last {DAYS} days", classes="progress-heading")
+                    yield Static(
+                        f"Day by day, the last {DAYS} days",
+                        id="progress-days-heading",
+                        classes="progress-heading",
+                    )
                     yield Static(id="progress-days")
 
     def on_mount(self) -> None:
@@ -85,24 +89,36 @@ class ProgressScreen(ShowsSaved, ModalScreen[None]):
         read_again(self, self.seen, force, self._read)
 
     def _read(self) -> None:
-        self._draw(self.store.attempts(), self.store.interviews())
+        self._draw(self.store.attempts(), self.store.interviews(), self.store.exchanges())
 
-    def _draw(self, attempts: list[Attempt], interviews: list[Interview]) -> None:
+    def _draw(
+        self,
+        attempts: list[Attempt],
+        interviews: list[Interview],
+        exchanges: list[Exchange] | None = None,
+    ) -> None:
         now = self.clock()
         trend = score_trend(attempts)
-        has_attempts = bool(trend)
+        by_day = daily_exchanges(exchanges or (), now.date(), DAYS)
+        has_attempts = bool(trend) or bool(by_day)
         for section in ("#progress-rehearsal", "#progress-by-day"):
             self.query_one(section).display = has_attempts
         self.query_one("#progress-no-attempts").display = not has_attempts
+        self.query_one("#progress-rehearsal").display = bool(trend)
+        legend = " (⇄ mock exchanges · their average)" if by_day else ""
+        self.query_one("#progress-days-heading", Static).update(
+            f"Day by day, the last {DAYS} days{legend}"
+        )
         if has_attempts:
+            self.query_one("#progress-days", Static).update(
+                day_bars(daily_scores(attempts, now.date(), DAYS), by_day)
+            )
+        if trend:
             self.query_one("#progress-trend", Sparkline).data = trend
             first, last = trend[0], trend[-1]
             line = Text(f"{len(trend)} latest attempts · first {first} · last {last}")
             line.append(f" · best {max(trend)}", style="bold")
             self.query_one("#progress-trend-text", Static).update(line)
-            self.query_one("#progress-days", Static).update(
-                day_bars(daily_scores(attempts, now.date(), DAYS))
-            )
         rows = ratings_by_outcome(interviews, self.rubric)
         self.query_one("#progress-outcomes").display = bool(rows)
         self.query_one("#progress-no-interviews").display = not rows

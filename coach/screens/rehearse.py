@@ -10,6 +10,8 @@ the deck, the database, the card list and the coaching panel come right after it
 from __future__ import annotations
 
 import contextlib
+import random
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -343,6 +345,24 @@ class RehearseScreen(ShowsSaved, DraftScreen):
             title="Attempt saved",
             unkept=f"This attempt ({saved.score}/100) is kept only until coach closes",
         )
+
+    # --- the mock exchange (coach/screens/exchange.py) -------------------------------------
+
+    def action_exchange(self) -> None:
+        """Open a mock exchange over the cards and the history shown here."""
+        from coach.screens.exchange import ExchangeScreen
+
+        self.load()
+        rng = getattr(self.app, "rng", None) or random.Random()
+        cards, attempts = tuple(self.cards.values()), self.attempts or ()
+        self.app.push_screen(
+            ExchangeScreen(self.store, self.clock, rng, cards, attempts, self._exchange_saved)
+        )
+
+    def _exchange_saved(self, attempts: Sequence[Attempt]) -> None:
+        # The exchange's turns are attempts: the history, the list and repetition count them.
+        self.attempts = (*(self.attempts or ()), *attempts)
+        self.seen.saved()
 
     # --- cards of the user's own (coach/screens/own_cards.py) ---------------------------------
 

@@ -21,6 +21,13 @@ REHEARSE_KEYS: list[BindingType] = [
         tooltip="Jump to the card to practise next (tonight's order before an interview).",
     ),
     Binding(
+        "ctrl+g",
+        "exchange",
+        "Exchange",
+        id="exchange",
+        tooltip="A mock exchange: ask, hear a reply you did not pick, answer it.",
+    ),
+    Binding(
         "ctrl+t",
         "stopwatch",
         "Timer",

@@ -13,7 +13,7 @@ from coach.__main__ import main
 from coach.cli.screenshots import SHOTS, SIZE, take
 
 EXPECTED = {
-    "rehearse-question": ["Ask the closing question", "Your phrasing", "97/100", "5 attempts"],
+    "rehearse-question": ["Ask the closing question", "Your phrasing", "97/100", "8 attempts"],
     "rehearse-response": [
         "The interviewer says",
         "hoping for more hands-on experience",
@@ -29,6 +29,7 @@ EXPECTED = {
         "offer",
     ],
     "command-palette": ["Rehearse screen", "Rate screen", "Help"],
+    "mock-exchange": ["Debrief", "Your question", "Probe answer", "Best earlier", "Practise next"],
 }
 
 

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import Any
 
 import pytest
@@ -15,10 +17,14 @@ from coach.app import CoachApp
 from coach.demo.data import fill_store
 from coach.domain import Attempt, Interview
 from coach.domain.models import SignalValue
+from coach.screens.exchange import ExchangeScreen
 from coach.screens.rate import RateScreen
 from coach.screens.rehearse import RehearseScreen
 from coach.store.store import Store
+from coach.widgets.exchange_clock import ExchangeClock
 from tests.ui.keyboard import paste, wait_until
+from tests.ui.test_exchange import ANSWER, PROBE_ANSWER, FakeClock
+from tests.ui.test_rehearse import QUESTION
 
 SIZES = [(80, 24), (120, 36)]
 """The small terminal everyone can have and the size most people have (issue 15)."""
@@ -245,3 +251,44 @@ def test_progress_charts(snap_compare: SnapCompare, size: Size) -> None:
         await pilot.pause()
 
     assert snap_compare(app_on(store), terminal_size=size, run_before=open_progress)
+
+
+EXCHANGE_STEPS = ("question", "answer", "probe", "debrief")
+
+
+@BOTH
+@pytest.mark.parametrize("step", EXCHANGE_STEPS)
+def test_mock_exchange(snap_compare: SnapCompare, size: Size, step: str) -> None:
+    """Each step of a mock exchange (seed 0: a concern with a probe), the clock moved on
+    between the keys so its seconds show."""
+    clock = FakeClock(NOON)
+
+    async def run_to(pilot: Pilot[None]) -> None:
+        await steady_cursor(pilot)
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExchangeScreen), "it")
+        screen = pilot.app.screen
+        assert isinstance(screen, ExchangeScreen)
+        await steady_cursor(pilot)
+        clock.advance(4)
+        turns = zip(EXCHANGE_STEPS, (QUESTION, ANSWER, PROBE_ANSWER), strict=False)
+        for turn, text in turns:
+            if step == turn:
+                break
+            await paste(pilot, text)
+            clock.advance(20)
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, partial(moved_on, screen, turn), "the turn sent")
+            clock.advance(3)
+        if step == "answer":
+            await paste(pilot, ANSWER)
+            clock.advance(10)
+        screen.query_one(ExchangeClock).redraw()  # as of the clock moved on
+        await pilot.pause()
+
+    app = CoachApp(Store.in_memory(), clock=clock, rng=random.Random(0))
+    assert snap_compare(app, terminal_size=size, run_before=run_to)
+
+
+def moved_on(screen: ExchangeScreen, turn: str) -> bool:
+    return screen.step != turn or screen.done

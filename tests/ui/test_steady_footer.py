@@ -26,7 +26,7 @@ async def test_moving_the_focus_keeps_the_same_keys(store: Store) -> None:
         await loaded(pilot)
         await pilot.pause()
         before = keys(app)
-        assert list(before)[:3] == ["Save", "Next", "Timer"]
+        assert list(before)[:4] == ["Save", "Next", "Exchange", "Timer"]
         await pilot.press("tab")  # from the draft to the next panel
         await pilot.pause()
         await pilot.press("shift+tab")

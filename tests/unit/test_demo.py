@@ -88,7 +88,9 @@ def test_a_week_of_genuinely_scored_attempts(
 
 
 def test_each_card_improves_over_the_week(filled: Callable[[datetime], Store]) -> None:
-    attempts = filled(MONDAY).attempts()
+    # The week's card practice (the mock exchanges' turns are another thread: their replies
+    # are drawn, not chosen to climb).
+    attempts = [a for a in filled(MONDAY).attempts() if a.exchange_id is None]
     for card_id in {a.card_id for a in attempts}:
         scores = [
             a.score for a in sorted(attempts, key=lambda a: a.created_at) if a.card_id == card_id
@@ -134,3 +136,13 @@ def test_four_outcomes_and_exactly_one_overdue(
     assert all(later < earlier for earlier, later in itertools.pairwise(scores))
     later = rate_saved(overdue[0], now.date() + timedelta(days=28), rubric)
     assert later.band != "went well" and later.notes
+
+
+def test_a_few_mock_exchanges_one_aloud(filled: Callable[[datetime], Store]) -> None:
+    store = filled(MONDAY)
+    exchanges = store.exchanges()
+    assert len(exchanges) == 3
+    assert [e.aloud for e in exchanges].count(True) == 1
+    turns = {a.exchange_id for a in store.attempts() if a.exchange_id is not None}
+    assert turns == {e.id for e in exchanges}
+    assert any(len(e.turns) == 3 for e in exchanges), "a probe answered"
