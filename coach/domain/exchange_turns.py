@@ -50,7 +50,9 @@ def turn_length(taken: Taken) -> float | None:
     """How long the turn took: the aloud clock's time if it ran, else from the first word to
     sending; None if neither was measured."""
     if taken.spoken_seconds is not None:
-        return taken.spoken_seconds
+        # Within what the store keeps: a clock left running overnight (a laptop asleep) must
+        # not save a time the reader would refuse.
+        return round(max(0.0, min(taken.spoken_seconds, limits.MAX_SPOKEN_SECONDS)), 1)
     if taken.first_word_at is None:
         return None
     return _seconds(taken.first_word_at, taken.sent_at)
@@ -73,7 +75,8 @@ def record_turn(
     )
     seconds = turn_length(taken)
     on_card = card is not None and taken.step != "question"
-    turn_card = QUESTION_CARD_ID if taken.step == "question" else card.id if card else ""
+    # A reply from no card is answered as the closing question asked again (see ``card``).
+    turn_card = card.id if on_card and card else QUESTION_CARD_ID
     if not taken.text.strip():
         return Turn(taken.step, taken.prompt, turn_card, None, first_word, seconds, None), None
     assessment = score_turn(taken.step, taken.text, card, profile)
@@ -82,7 +85,9 @@ def record_turn(
         text=taken.text,
         card_id=card.id if on_card and card else QUESTION_CARD_ID,
         score=assessment.score,
-        spoken_seconds=seconds,
+        # Only time spoken aloud: typing time is not how long it takes to say (Rehearse's
+        # history and the exports read this as the stopwatch's).
+        spoken_seconds=turn_length(taken) if taken.spoken_seconds is not None else None,
         created_at=taken.sent_at.isoformat(timespec="seconds"),
         checks=assessment.checks,
     )

@@ -122,8 +122,8 @@ class Turn:
     """What the interviewer said before it ("Do you have any questions for me?", the reply,
     the probe)."""
     card_id: str = ""
-    """The card the turn practises (the closing question's id for the question); empty when
-    the reply came from no card (evasive, polite, next steps)."""
+    """The card the turn practises: the closing question's id for the question, and for an
+    answer to a reply from no card (polite, next steps: it is the question asked again)."""
     attempt_id: int | None = None
     """The attempt saved for the turn; None when nothing was typed (aloud, without the gist)."""
     first_word_seconds: float | None = None

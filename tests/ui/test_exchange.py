@@ -150,7 +150,7 @@ async def test_a_whole_exchange_then_its_debrief_and_what_is_saved(db_path: Path
     assert (probe.kind, probe.card_id) == ("response", expected.card_id)
     assert all(a.exchange_id == exchange.id for a in (question, answer, probe))
     assert [a.score for a in (question, answer, probe)] == [t.score for t in exchange.turns]
-    assert answer.spoken_seconds == 20.0 and answer.checks
+    assert answer.spoken_seconds is None and answer.checks  # typed, not timed aloud
     assert question.created_at == "2026-11-20T12:00:25+01:00"
 
 

@@ -22,7 +22,8 @@ def test_a_typed_answer_is_a_response_on_the_card_timed_from_its_first_word() ->
     turn, attempt = record_turn(taken, card, Profile())
     assert (turn.first_word_seconds, turn.seconds, turn.card_id) == (4.0, 30.0, card.id)
     assert attempt is not None
-    assert (attempt.kind, attempt.card_id, attempt.spoken_seconds) == ("response", card.id, 30.0)
+    # Typing time is not speaking time: the attempt's stopwatch field stays empty.
+    assert (attempt.kind, attempt.card_id, attempt.spoken_seconds) == ("response", card.id, None)
     assert attempt.score == turn.score and attempt.created_at == at(34).isoformat()
 
 
@@ -38,3 +39,21 @@ def test_said_aloud_without_a_gist_keeps_the_aloud_clock_and_no_score() -> None:
     turn, attempt = record_turn(taken, None, Profile())
     assert attempt is None
     assert (turn.first_word_seconds, turn.seconds, turn.score) == (3.0, 11.5, None)
+
+
+def test_an_aloud_clock_left_running_overnight_is_kept_within_what_the_store_reads() -> None:
+    from coach.domain import limits
+
+    taken = Taken("answer", "x", "gist", at(0), at(1), at(90_000), spoken_seconds=90_000.0)
+    turn, attempt = record_turn(taken, load_deck()[1][0], Profile())
+    assert turn.seconds == limits.MAX_SPOKEN_SECONDS
+    assert attempt is not None and attempt.spoken_seconds == limits.MAX_SPOKEN_SECONDS
+
+
+def test_an_answer_to_a_reply_from_no_card_is_the_closing_question_asked_again() -> None:
+    taken = Taken(
+        "answer", "Sure, what would you like to know?", "How do I measure up?", at(0), at(1), at(5)
+    )
+    turn, attempt = record_turn(taken, None, Profile())
+    assert turn.card_id == QUESTION_CARD_ID  # so the debrief shows its best earlier answer
+    assert attempt is not None and (attempt.kind, attempt.card_id) == ("question", QUESTION_CARD_ID)
