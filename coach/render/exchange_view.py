@@ -46,6 +46,19 @@ def seconds(value: float | None) -> str:
     return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
 
 
+def not_saved(turns: Sequence[tuple[TurnStep, bool]], where: str = "") -> str:
+    """What leaving an exchange before its debrief loses, in a sentence: "Your question and
+    answer so far are not saved." Each turn is (its step, whether text was typed: a turn only
+    timed aloud says so); ``where`` follows "so far" (" in the mock exchange")."""
+    names = [
+        ("probe answer" if step == "probe" else step) + ("" if typed else " (timed aloud)")
+        for step, typed in turns
+    ]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    verb = "is" if len(names) == 1 else "are"
+    return f"Your {listed} so far{where} {verb} not saved."
+
+
 def transcript(said: Sequence[tuple[str, str]]) -> Text:
     """The conversation so far, one line each: who (``"them"`` or ``"you"``) and what; the
     interviewer's last line, the one to answer now, in bold."""

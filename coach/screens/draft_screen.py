@@ -22,6 +22,7 @@ from coach.screens.long_drafts import shorten_long_draft
 from coach.store.errors import StoreError
 from coach.widgets.debounce import Debouncer, Delays
 from coach.widgets.draft_preview import DraftPreview
+from coach.widgets.key_order import run_binding_now
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -270,22 +271,8 @@ class DraftScreen(Screen[None]):
 
     async def run_in_order(self, key: str, widget: Widget) -> bool:
         """Run the binding of ``key`` now, as the draft's editor or stand-in (``widget``) meets
-        it among the keys typed; True if one ran (the key is then done with).
-
-        Textual would look the binding up only once the key had bubbled up to the app, after
-        the widget had already inserted the keys typed after it: "BEFORE", ctrl+s, " AFTER"
-        sent at once saved "BEFORE AFTER". Only this screen's bindings and the widget's own
-        run here, and only while the screen is on top (a dialog opened by an earlier key gets
-        the keys after it as usual); the app's keys (F2, ctrl+q, ...) take their usual path.
-        """
-        if self.app.screen is not self:
-            return False
-        active = self.active_bindings.get(key)
-        if active is None or not active.enabled or active.binding.priority:
-            return False
-        if active.node is not self and active.node is not widget:
-            return False
-        return await self.app.run_action(active.binding.action, active.node)
+        it among the keys typed; True if one ran (see ``coach.widgets.key_order``)."""
+        return await run_binding_now(self, key, widget)
 
     async def _hand_over(self, mounting: AwaitMount) -> None:
         await mounting

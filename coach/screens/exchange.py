@@ -9,6 +9,8 @@ whole exchange saved in one write: each typed turn is an attempt (so the card's 
 its spaced repetition count it), with the exchange's own record beside them.
 
 State lives in the vars below; the conversation, the clock and the debrief are bound to them.
+Nothing is saved before the debrief: leaving (Escape) or quitting before it asks first, once
+something was typed or timed aloud (``lost_on_quit``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Static, TextArea
 
 from coach.content.loader import load_questions
@@ -32,13 +35,14 @@ from coach.domain.exchange import Reply, choose_reply
 from coach.domain.exchange_debrief import Debrief, debrief
 from coach.domain.exchange_turns import ASK, Taken, record_turn
 from coach.domain.models import Attempt, Exchange, Profile, Turn, TurnStep
-from coach.render.exchange_view import debrief_view, transcript
+from coach.render.exchange_view import debrief_view, not_saved, transcript
 from coach.screens import Clock
 from coach.screens.exchange_keys import EXCHANGE_KEYS
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
+from coach.widgets.draft_editor import DraftEditor
 from coach.widgets.exchange_clock import ExchangeClock
-from coach.widgets.safe_fields import SafeTextArea
+from coach.widgets.key_order import run_binding_now
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -108,7 +112,8 @@ class ExchangeScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="exchange-body"):
             yield Transcript(id="exchange-said").data_bind(ExchangeScreen.said)
-            yield SafeTextArea(id="exchange-box", soft_wrap=True, tab_behavior="focus")
+            # Rehearse's editor: keys act in the order typed, so ctrl+s sends what came before it.
+            yield DraftEditor("", id="exchange-box", in_order=self.run_in_order)
             yield ExchangeClock(self.clock, id="exchange-clock").data_bind(
                 ExchangeScreen.step,
                 ExchangeScreen.aloud,
@@ -173,6 +178,10 @@ class ExchangeScreen(Screen[None]):
             return not self.done
         return True
 
+    async def run_in_order(self, key: str, widget: Widget) -> bool:
+        """Run the binding of ``key`` at its turn among the keys typed into the box."""
+        return await run_binding_now(self, key, widget)
+
     @on(TextArea.Changed, "#exchange-box")
     def _typed(self, event: TextArea.Changed) -> None:
         if self.first_word_at is None and event.text_area.text:
@@ -212,6 +221,8 @@ class ExchangeScreen(Screen[None]):
             )
             return
         now = self.clock()
+        if self.first_word_at is None and text.strip():
+            self.first_word_at = now  # typed in one burst with the send: no note came between
         prompt = next(words for who, words in reversed(self.said) if who == "them")
         assert self.prompted_at is not None  # set with each turn
         self.taken.append(
@@ -241,8 +252,40 @@ class ExchangeScreen(Screen[None]):
         self.begin()
 
     def action_back(self) -> None:
-        """Back to Rehearse."""
-        self.dismiss()
+        """Back to Rehearse, asking first if what was typed (or timed aloud) would be lost."""
+        turns = self._unsaved_turns()
+        if not turns:
+            self.dismiss()
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        question = ConfirmScreen(
+            "Leave this mock exchange?", not_saved(turns), yes="Leave", no="Keep going"
+        )
+        self.app.push_screen(question, self._leave_if)
+
+    def _leave_if(self, leave: bool | None) -> None:
+        # Returns nothing: Textual awaits what a callback returns, and awaiting this screen's
+        # dismissal from its own box (where Escape ran, in order) would wait for ever.
+        if leave:
+            self.dismiss()
+
+    def lost_on_quit(self) -> str | None:
+        """What quitting now would lose, for the app's quit question; None if nothing."""
+        turns = self._unsaved_turns()
+        return not_saved(turns, " in the mock exchange") if turns else None
+
+    def _unsaved_turns(self) -> list[tuple[TurnStep, bool]]:
+        """The turns of an exchange not finished (each with whether text was typed): those
+        sent, and the one under way once something is typed or timed. None once the debrief
+        shows: the exchange is saved then."""
+        if self.done:
+            return []
+        turns = [(taken.step, bool(taken.text.strip())) for taken in self.taken]
+        typed = bool(self.query_one("#exchange-box", TextArea).text.strip())
+        if typed or self.spoken is not None or self.speaking_since is not None:
+            turns.append((self.step, typed))
+        return turns
 
     # --- the end: saved, then the debrief -------------------------------------------------------
 

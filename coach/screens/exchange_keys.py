@@ -39,6 +39,6 @@ EXCHANGE_KEYS: list[BindingType] = [
         "back",
         "Back",
         id="exchange-back",
-        tooltip="Back to Rehearse (an exchange not finished is not saved).",
+        tooltip="Back to Rehearse (asks first if what you typed would be lost).",
     ),
 ]

@@ -5,14 +5,20 @@ it has handled the first of them (see ``coach.widgets.draft_editor``). So when o
 opens a dialog (ctrl+o, the profile), the keys typed after it are already waiting in the
 draft's queue: "draft", ctrl+o, "Python", ctrl+s put "Python" into the draft under the dialog,
 and the dialog never saw its ctrl+s. The draft's editor and its stand-in pass such a key (or
-paste) on with ``pass_on`` instead of taking it.
+paste) on with ``pass_on`` instead of taking it. ``run_binding_now`` is how they run a key's
+binding at its turn among the keys typed.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import events
 from textual.dom import NoScreen
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 def covered(widget: Widget) -> bool:
@@ -44,3 +50,23 @@ async def pass_on(widget: Widget, event: events.Key | events.Paste) -> None:
         else events.Paste(event.text)
     )
     widget.app.post_message(copy)
+
+
+async def run_binding_now(screen: Screen[Any], key: str, widget: Widget) -> bool:
+    """Run the binding of ``key`` now, as ``widget`` (a text box on ``screen``) meets it among
+    the keys typed; True if one ran (the key is then done with).
+
+    Textual would look the binding up only once the key had bubbled up to the app, after the
+    widget had already inserted the keys typed after it: "BEFORE", ctrl+s, " AFTER" sent at
+    once saved "BEFORE AFTER". Only the screen's bindings and the widget's own run here, and
+    only while the screen is on top (a dialog opened by an earlier key gets the keys after it
+    as usual); the app's keys (F2, ctrl+q, ...) and priority ones take their usual path.
+    """
+    if screen.app.screen is not screen:
+        return False
+    active = screen.active_bindings.get(key)
+    if active is None or not active.enabled or active.binding.priority:
+        return False
+    if active.node is not screen and active.node is not widget:
+        return False
+    return await screen.app.run_action(active.binding.action, active.node)
