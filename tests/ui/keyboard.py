@@ -37,11 +37,10 @@ async def wait_until(
     while not condition():
         if time.monotonic() > give_up:
             raise AssertionError(f"gave up waiting for {what}")
-        # The polling step of this condition wait, not a wait on the clock: the app runs its
-        # messages and timers meanwhile, and the condition is looked at again 10 ms on. (A
-        # bare ``pause()`` returns as soon as the app is idle, before a timer is due, and
-        # would spin.)
-        await pilot.pause(0.01)
+        # Let the app run until it is idle (its messages, workers' results, refreshes), then
+        # look again: no time step, so a fast app is never waited on. While only a timer is
+        # pending this loops, each pass giving the event loop a turn for that timer to fire.
+        await pilot.pause()
 
 
 def footer_keys(screen: DOMNode) -> dict[str, Widget]:
