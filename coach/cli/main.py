@@ -121,11 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser(
         "export",
-        help="export everything to JSON (a backup), Markdown (for a mentor) or CSV",
+        help="export everything to JSON (a backup), Markdown (for a mentor), CSV or a calendar",
         description="Export the database: json is a complete backup that coach import reads; "
-        "md is readable notes for a mentor; csv is one table of interviews and attempts.",
+        "md is readable notes for a mentor; csv is one table of interviews and attempts; ics "
+        "is a calendar of interviews, promised reply dates and check-in days.",
     )
-    export.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "md", "csv", "ics"), default="json")
     export.add_argument(
         "-o",
         "--output",
