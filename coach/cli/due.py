@@ -10,24 +10,13 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from coach.render.safe import visible, visible_stream
-
-if TYPE_CHECKING:
-    from coach.domain.models import Application
-    from coach.store.store import Store
 
 EXIT_NOTHING = 0
 EXIT_DUE = 1
 EXIT_ERROR = 2
-
-
-def _applications(store: Store) -> list[Application]:
-    """The stored applications. A store without them (before schema 4) has none: rounds are
-    then grouped by company and role alone (``coach.domain.applications.group``)."""
-    reader = getattr(store, "applications", None)
-    return list(reader()) if callable(reader) else []
 
 
 def due(
@@ -74,7 +63,7 @@ def due(
                 *deck,
             ]
             items = due_items(
-                _applications(store),
+                store.applications(),
                 store.interviews(),
                 profile,
                 store.attempts(),

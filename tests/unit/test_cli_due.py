@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -56,9 +57,10 @@ def test_something_due_exits_1_with_one_safe_line_each(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert len(lines) == 3
     assert lines[0].startswith("Reply overdue from Northwind")
-    # (The interviewer's name joins it once the store keeps people: branch i17-store.)
-    assert lines[1].startswith("Send a thank-you note to ")
-    assert lines[1].endswith("Contoso (Analyst): interviewed 2026-11-24")
+    assert (
+        lines[1]
+        == "Send a thank-you note to Ada Byron at Contoso (Analyst): interviewed 2026-11-24"
+    )
     assert lines[2].startswith("Check in with Northwind")
     assert "\x1b" not in out and "\x07" not in out
 
@@ -107,3 +109,14 @@ def test_a_due_list_that_cannot_be_written_exits_2_not_1(tmp_path: Path) -> None
     assert result.returncode == 2
     assert result.stderr.startswith("coach: the output could not be written")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_withdrawn_application_is_not_due(tmp_path: Path) -> None:
+    # The status is the application's, stored apart from its rounds: `coach due` reads it.
+    db = make_db(tmp_path / "coach.json", Interview("Contoso", "Analyst", held_at="2026-11-24"))
+    assert run_due(db)[0] == 1
+    store = open_store(db).store
+    (application,) = store.applications()
+    store.save_application(replace(application, status="withdrawn"))
+    store.close()
+    assert run_due(db) == (0, "", "")
