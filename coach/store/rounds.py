@@ -117,9 +117,17 @@ def make(raw: schema.Raw, application: Application) -> int:
     return documents.put(raw, TABLE, records.application_doc(application), wanted)
 
 
-def _joined(raw: schema.Raw, interview: Interview) -> int:
-    """The application ``interview`` joins: the one it names if the database holds it, else
-    the application of its company and role (``find``), made if there is none."""
+def _joined(raw: schema.Raw, interview: Interview, before: Mapping[str, Any] | None) -> int:
+    """The application ``interview`` joins. One already saved (``before``) keeps the
+    application it is a round of while the database holds it, whatever ``application_id`` it
+    comes with: only ``move`` changes a round's application, so an edit made without its
+    application (the Rate form's) or by a window that read it before another window moved it
+    cannot undo a move, nor delete the application the round was moved to. A new one (or one
+    whose application is gone) joins the one it names if the database holds it, else the
+    application of its company and role (``find``), made if there is none."""
+    kept = _linked(before) if before is not None else None
+    if kept is not None and holds_application(raw, kept):
+        return kept
     if interview.application_id is not None and holds_application(raw, interview.application_id):
         return interview.application_id
     found = find(raw, interview.company, interview.role, leaving=interview.id)
@@ -146,15 +154,16 @@ def _prune(raw: schema.Raw, application_id: int | None) -> None:
 
 def save(raw: schema.Raw, interview: Interview) -> Interview:
     """Insert a new interview (id None) or replace the saved one, joined to its application
-    (``_joined``); the interview as saved, with its id and ``application_id``. The
-    application it leaves, if it names another, is removed when left with no rounds.
+    (``_joined``: a saved one keeps its own); the interview as saved, with its id and
+    ``application_id``. An application it leaves (its own was gone) is removed when left with
+    no rounds.
 
     Raises:
         StoreError: Its id is not one coach gives, or ids ran out; nothing is changed.
     """
     documents.check_id(interview.id)
     before = _stored(raw, interview.id) if interview.id is not None else None
-    application_id = _joined(raw, interview)
+    application_id = _joined(raw, interview, before[1] if before is not None else None)
     saved = replace(interview, application_id=application_id)
     number = documents.put(raw, INTERVIEWS, records.doc_of(saved), interview.id)
     if before is not None and _linked(before[1]) != application_id:

@@ -5,6 +5,7 @@ last round, and a hand-edited file is read without a crash."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,36 @@ def test_an_edit_keeps_the_application_it_names(store: Store) -> None:
     )
     assert renamed.application_id == first.application_id
     assert len(store.applications()) == 1
+
+
+def test_an_edit_without_its_application_keeps_the_one_it_was_moved_to(store: Store) -> None:
+    # The Rate form edits a round as Interview(company, role, id=...): that must not undo a
+    # move and delete the application the round was moved to.
+    first = store.save_interview(Interview("Acme", "SRE"))
+    second = store.save_interview(Interview("Acme", "SRE"))
+    assert second.id is not None
+    alone = store.move_round(second.id, None)
+    edited = store.save_interview(Interview("Acme", "SRE", stage="onsite", id=second.id))
+    assert edited.application_id == alone.application_id != first.application_id
+    assert {a.id for a in store.applications()} == {first.application_id, alone.application_id}
+
+
+def test_a_stale_window_saving_an_old_application_does_not_undo_a_move(store: Store) -> None:
+    # Rule: saving an interview already saved never changes its application; only
+    # move_round does. A window that read the round before another window moved it saves
+    # it with the application it read.
+    first = store.save_interview(Interview("Acme", "SRE"))
+    second = store.save_interview(Interview("Acme", "SRE"))
+    assert second.id is not None
+    alone = store.move_round(second.id, None)
+    stale = store.save_interview(replace(second, notes="typed in the other window"))
+    assert stale.application_id == alone.application_id
+    assert {a.id for a in store.applications()} == {first.application_id, alone.application_id}
+    # An application no longer saved is not kept: the round joins by its names again.
+    assert first.id is not None
+    store.delete_interview(first.id)
+    gone = store.save_interview(Interview("Acme", "SRE", id=first.id, application_id=99))
+    assert gone.application_id == alone.application_id
 
 
 def test_an_application_saves_its_status_and_names(store: Store) -> None:
@@ -206,17 +237,27 @@ class Rounds(RuleBasedStateMachine):
         self.interview_ids_seen.add(saved.id)
         self._note_apps()
 
-    @rule(pick=st.integers(0, 20), company=st.sampled_from(["Acme", "Initech"]), keep=st.booleans())
-    def edit(self, pick: int, company: str, keep: bool) -> None:
-        ids = self._ids()
+    @rule(
+        pick=st.integers(0, 20),
+        company=st.sampled_from(["Acme", "Initech"]),
+        link=st.sampled_from(["none", "own", "other"]),
+        other=st.integers(0, 20),
+    )
+    def edit(self, pick: int, company: str, link: str, other: int) -> None:
+        """An edit as the Rate form makes it (``Interview(company, role, id=...)``), with the
+        application it read, or with another (a stale window, the round since moved): a save
+        never changes a saved interview's application; only ``move_round`` does."""
+        ids, apps = self._ids(), [a.id for a in self.store.applications()]
         if ids:
             current = next(i for i in self.store.interviews() if i.id == ids[pick % len(ids)])
-            edited = Interview(company, current.role, id=current.id)
-            if keep:
-                edited = Interview(
-                    company, current.role, id=current.id, application_id=current.application_id
-                )
-            self.store.save_interview(edited)
+            application_id = {
+                "none": None,
+                "own": current.application_id,
+                "other": apps[other % len(apps)],
+            }[link]
+            edited = Interview(company, current.role, id=current.id, application_id=application_id)
+            saved = self.store.save_interview(edited)
+            assert saved.application_id == current.application_id, "an edit moved the round"
             self._note_apps()
 
     @rule(pick=st.integers(0, 20), into=st.integers(0, 20), alone=st.booleans())
