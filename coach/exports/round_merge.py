@@ -9,8 +9,10 @@ Applications are not merged by id: ids differ from one database to another. An a
 interview joins the application the database holds for its file application's company and
 role (``coach.domain.applications.application_key``, as the Store joins any new round:
 ``coach.store.rounds.find``), else one made from the file's (its names and status), under its
-id where that is free (a round trip into an empty database keeps every id) and the next free
-id where not, once per file application; so each interview's application is remapped, rounds
+id where that id was never handed out in the database (above its high-water mark from before
+the import, and not taken by the import: a round trip into an empty database keeps every id,
+and a deleted application's id is never given again) and the next id where not, once per file
+application; so each interview's application is remapped, rounds
 of one application in the file stay together, and a second import adds nothing. An existing
 application is never changed.
 """
@@ -55,6 +57,9 @@ def merge(
     its own) stay apart."""
     joined: dict[int, int] = {}
     """A file application's id -> the database's."""
+    mark = schema.last_id(raw, rounds.TABLE)
+    """The highest application id handed out before the import: a file's id at or below it
+    may be a deleted application's, never given again."""
     docs = raw.setdefault(rounds.INTERVIEWS, {})
     keys = {number: key for number, key, _, _ in schema.rows(docs)}
     for item in interviews:
@@ -67,7 +72,9 @@ def merge(
                 counts.conflicts.append(f"id {item.id}")
             continue
         docs[str(item.id)] = records.doc_of(
-            replace(item, application_id=_application(raw, item, in_file, held, joined, counts))
+            replace(
+                item, application_id=_application(raw, item, in_file, held, joined, counts, mark)
+            )
         )
         counts.added += 1
     return counts
@@ -80,6 +87,7 @@ def _application(
     held: set[int],
     joined: dict[int, int],
     counts: Counts,
+    mark: int,
 ) -> int:
     """The database's application an added interview joins (see the module's docstring)."""
     mine = in_file.get(item.application_id or 0)
@@ -97,7 +105,7 @@ def _application(
         same = mine.id in held and _same_key(raw, mine)
         found = mine.id if same else rounds.find(raw, mine.company, mine.role, among=held)
         if found is None:
-            found = rounds.make(raw, mine)
+            found = rounds.make(raw, mine, unused_above=mark)
             counts.made.add(found)
         else:
             counts.matched.add(found)

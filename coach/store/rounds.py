@@ -11,7 +11,8 @@ tested in ``tests/unit/test_rounds_store.py``:
 * an application the store keeps has at least one round: it is removed with its last one
   (deleted or moved away).
 
-Ids are never reused (``documents.put``'s high-water marks), for applications too.
+Ids are never reused (``documents.put``'s high-water marks), for applications too, an
+import's included (``make``).
 """
 
 from __future__ import annotations
@@ -104,15 +105,22 @@ def find(
     return max(latest, key=lambda number: (latest[number], -number))
 
 
-def make(raw: schema.Raw, application: Application) -> int:
-    """Add a new application; the id it is given: its own if it has one the table does not
-    hold (an import: a round trip keeps every id), else the next.
+def make(raw: schema.Raw, application: Application, *, unused_above: int | None = None) -> int:
+    """Add a new application; the id it is given: its own (an import) if that id was never
+    handed out here, else the next. Never handed out: above ``unused_above`` (an import passes
+    the table's high-water mark from before it began, so the applications it makes keep their
+    ids whatever order the file holds them in; by default the mark now) and not held. So a
+    round trip into an empty database keeps every id, and a deleted application's id is never
+    given again: a window still showing it cannot reach another application under its id.
 
     Raises:
         StoreError: Ids ran out; nothing is changed.
     """
     wanted = application.id
-    if wanted is not None and (not schema.is_id(wanted) or holds_application(raw, wanted)):
+    mark = schema.last_id(raw, TABLE) if unused_above is None else unused_above
+    if wanted is not None and (
+        not schema.is_id(wanted) or wanted <= mark or holds_application(raw, wanted)
+    ):
         wanted = None
     return documents.put(raw, TABLE, records.application_doc(application), wanted)
 

@@ -151,6 +151,37 @@ def test_an_import_joins_the_application_of_the_same_company_and_role(tmp_path: 
     assert by_id[other.id].application_id == other.application_id
 
 
+def test_an_import_never_gives_a_deleted_applications_id_again(tmp_path: Path) -> None:
+    # A window still showing the deleted application must not find another one under its id.
+    target = tmp_path / "target" / "coach.json"
+    store = open_store(target).store
+    store.save_interview(Interview("Acme", "SRE"))
+    gone = store.save_interview(Interview("Globex", "Analyst"))
+    assert gone.id is not None and gone.application_id == 2
+    store.delete_interview(gone.id)
+    store.close()
+    bundle = Bundle(
+        applications=(
+            Application("Initech", "Dev", id=2),  # deleted here
+            Application("Umbrella", "Dev", id=9),  # never handed out here: kept
+            Application("Hooli", "Dev", id=5),  # nor this, though the file holds it after 9
+        ),
+        interviews=(
+            Interview("Initech", "Dev", id=10, application_id=2),
+            Interview("Umbrella", "Dev", id=11, application_id=9),
+            Interview("Hooli", "Dev", id=12, application_id=5),
+        ),
+    )
+    file = tmp_path / "file.json"
+    file.write_text(json.dumps(export_doc(bundle, NOW)), encoding="utf-8")
+    _import(file, target)
+    store = open_store(target).store
+    names = {a.company: a.id for a in store.applications()}
+    assert names == {"Acme": 1, "Initech": 3, "Umbrella": 9, "Hooli": 5}
+    assert store.save_interview(Interview("Wayne", "Dev")).application_id == 10
+    store.close()
+
+
 def test_a_bad_round_field_refuses_the_import_in_a_sentence(tmp_path: Path) -> None:
     doc: dict[str, Any] = export_doc(Bundle(interviews=(Interview("A", "B", id=1),)), NOW)
     doc["interviews"][0]["messages"] = [{"kind": "apology", "sent_on": "2026-11-20"}]

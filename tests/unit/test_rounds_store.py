@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from coach.domain.models import Application, Interview, Person, SentMessage
+from coach.exports import backup
+from coach.exports.backup import Bundle
 from coach.store import records, rounds, schema
 from coach.store.errors import StoreError
 from coach.store.lazy import LazyStore
@@ -214,8 +216,8 @@ def test_a_hand_edited_file_is_read_without_a_crash(db_path: Path) -> None:
 
 
 class Rounds(RuleBasedStateMachine):
-    """Any sequence of saves, edits, moves and deletes: every interview's application exists,
-    every application has a round, and no id is ever handed out twice."""
+    """Any sequence of saves, edits, moves, deletes and imports: every interview's
+    application exists, every application has a round, and no id is ever handed out twice."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -223,6 +225,8 @@ class Rounds(RuleBasedStateMachine):
         self.app_ids_seen: set[int] = set()
         self.interview_ids_seen: set[int] = set()
         self.deleted: set[int] = set()
+        self.held: set[int] = set()
+        """The applications held after the last step."""
 
     def _ids(self) -> list[int]:
         return [i.id for i in self.store.interviews() if i.id is not None]
@@ -275,15 +279,38 @@ class Rounds(RuleBasedStateMachine):
             gone = ids[pick % len(ids)]
             assert self.store.delete_interview(gone)
             self.deleted.add(gone)
+            self._note_apps()
+
+    @rule(
+        app_id=st.integers(1, 8),
+        company=st.sampled_from(["Acme", "Initech"]),
+        linked=st.booleans(),
+    )
+    def import_round(self, app_id: int, company: str, linked: bool) -> None:
+        """``coach import`` of a file holding one round of an application with any id (of
+        one held here, of one deleted here, of one never handed out), or of none (an older
+        export)."""
+        interview_id = max(self.interview_ids_seen, default=0) + 1
+        bundle = Bundle(
+            applications=(Application(company, "SRE", id=app_id),) if linked else (),
+            interviews=(
+                Interview(
+                    company, "SRE", id=interview_id, application_id=app_id if linked else None
+                ),
+            ),
+        )
+        self.store.change_raw(lambda raw: backup.merge(raw, bundle))
+        self.interview_ids_seen.add(interview_id)
+        self._note_apps()
 
     def _note_apps(self) -> None:
-        """Ids are never reused: an application not seen before has an id above every one
-        seen (the ones since removed too)."""
-        for app in self.store.applications():
-            assert app.id is not None
-            if app.id not in self.app_ids_seen:
-                assert app.id > max(self.app_ids_seen, default=0), "an application id reused"
-                self.app_ids_seen.add(app.id)
+        """Ids are never reused: an application not held before the last step has an id above
+        every one seen (the ones since removed too)."""
+        held = {app.id for app in self.store.applications() if app.id is not None}
+        for number in held - self.held:
+            assert number > max(self.app_ids_seen, default=0), "an application id reused"
+            self.app_ids_seen.add(number)
+        self.held = held
 
     @invariant()
     def linked(self) -> None:
