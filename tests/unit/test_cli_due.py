@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -15,6 +16,7 @@ from coach.cli.due import due
 from coach.domain.models import Interview, Person
 from coach.store.opening import open_store
 
+RELEASE = Path(__file__).parent.parent / "releases" / "2026-11-30"
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
@@ -70,7 +72,39 @@ def test_an_unreadable_database_exits_2_with_one_sentence(tmp_path: Path) -> Non
     db.write_text("{ this is not json")
     code, out, err = run_due(db)
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("coach due: the database at ")
+    assert err.count("\n") == 1 and err.startswith(f"coach due: could not read {db} (not valid")
+
+
+def test_a_damaged_database_is_never_moved_aside(tmp_path: Path) -> None:
+    # A scheduler runs `coach due` every day: each run must say the file is damaged, and none
+    # may set it aside and start an empty database (the next run would then say "nothing due").
+    db = tmp_path / "coach.json"
+    db.write_bytes(b'{"interviews": {"1": {"company": "Acme"}}, "_meta": ')
+    before = db.read_bytes()
+    for _ in range(2):
+        code, out, err = run_due(db)
+        assert (code, out) == (2, "") and err.count("\n") == 1
+        assert "not valid JSON at line 1" in err
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.json"]
+
+
+def test_an_older_database_is_read_without_being_migrated_on_disk(tmp_path: Path) -> None:
+    # Upgrading the file is the app's to do (it keeps a copy first); `coach due` only reads.
+    db = tmp_path / "coach.json"
+    shutil.copy(RELEASE / "coach.json", db)
+    before = db.read_bytes()
+    assert run_due(db)[0] in (0, 1)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.json"]
+
+
+def test_a_database_from_a_newer_coach_exits_2(tmp_path: Path) -> None:
+    db = tmp_path / "coach.json"
+    db.write_text('{"_meta": {"1": {"schema": 99}}}')
+    code, _, err = run_due(db)
+    assert code == 2 and "newer coach" in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.json"]
 
 
 def test_a_database_named_but_missing_exits_2(tmp_path: Path) -> None:
