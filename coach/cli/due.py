@@ -71,8 +71,18 @@ def due(
             now or datetime.now().astimezone(),
             rubric,
         )
-    except (ContentError, StoreError, OSError, ValueError) as error:
-        print(f"coach due: {str(error).rstrip('.')}.", file=err)
+    except ContentError as error:
+        why = str(error).rstrip(".")
+        print(f"coach due: coach's own content could not be read ({why}).", file=err)
+        return EXIT_ERROR
+    except (StoreError, OSError, ValueError) as error:
+        # The Store's own sentences are written for the app ("then press F5"): in a shell,
+        # one sentence of ours, with the system's reason where there is one.
+        cause = error if isinstance(error, OSError) else error.__cause__
+        why = (
+            f" ({cause.strerror.lower()})" if isinstance(cause, OSError) and cause.strerror else ""
+        )
+        print(f"coach due: could not read {path}{why}, so what is due is unknown.", file=err)
         return EXIT_ERROR
     finally:
         store.close()

@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from coach.cli.due import due
+from coach.content.loader import ContentError
 from coach.domain.models import Interview, Person
+from coach.store.errors import StoreError
 from coach.store.opening import open_store
+from coach.store.store import Store
 
 RELEASE = Path(__file__).parent.parent / "releases" / "2026-11-30"
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -154,3 +157,37 @@ def test_a_withdrawn_application_is_not_due(tmp_path: Path) -> None:
     store.save_application(replace(application, status="withdrawn"))
     store.close()
     assert run_due(db) == (0, "", "")
+
+
+def test_a_store_error_while_reading_is_one_sentence_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Store's sentences are written for the app ("then press F5"): meaningless in a shell.
+    db = make_db(tmp_path / "coach.json", Interview("Acme", "Analyst", held_at="2026-11-24"))
+
+    def fails(self: Store) -> list[Interview]:
+        raise StoreError(
+            f"Could not read {db}: Permission denied. Nothing on screen changed; fix the "
+            "file's permissions, then press F5."
+        ) from PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Store, "interviews", fails)
+    code, out, err = run_due(db)
+    assert (code, out) == (2, "")
+    assert (
+        err == f"coach due: could not read {db} (permission denied), so what is due is unknown.\n"
+    )
+
+
+def test_damaged_content_is_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = make_db(tmp_path / "coach.json")
+
+    def damaged() -> object:
+        raise ContentError("rubric.json is missing: reinstall coach")
+
+    monkeypatch.setattr("coach.content.rubric.load_rubric", damaged)
+    code, _, err = run_due(db)
+    assert code == 2 and err.count("\n") == 1 and ". " not in err
+    assert err.startswith(
+        "coach due: coach's own content could not be read (rubric.json is missing"
+    )
