@@ -4,8 +4,9 @@ practise before the next interview, most urgent first.
 One list for the app's due panel and for ``coach due`` (a shell login, a scheduler). Only
 applications still open count: a withdrawn one, one with an offer or one that was turned down
 needs nothing (a gracious reply to a rejection is offered on the interview, never nagged about).
-A round whose outcome the user set to "no reply" is settled too: the user has stopped waiting,
-and a scheduled ``coach due`` must not report it every day for ever.
+A round whose outcome the user set to "no reply", or an application whose status is "no reply",
+is settled too (no overdue reply, no check-in): the user has stopped waiting, and a scheduled
+``coach due`` must not report it every day for ever.
 """
 
 from __future__ import annotations
@@ -104,7 +105,10 @@ def _message(
             interview.id,
             held,
         )
-    if kind == "check-in" and interview is view.latest:
+    # "no reply" on the round or the application: the user has stopped waiting. The app may
+    # still offer the check-in's draft; the list does not ask for it every day.
+    waiting = "no reply" not in (view.status, interview.outcome)
+    if kind == "check-in" and interview is view.latest and waiting:
         due = check_in_day(interview, rubric.silence.days_without_timeline) or held
         promised = limits.day(interview.timeline_date)
         since = f"promised {promised.isoformat()}" if promised else f"interviewed {held}"

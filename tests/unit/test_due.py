@@ -137,8 +137,14 @@ def test_an_interview_far_ahead_or_past_is_not_practice() -> None:
 
 
 def test_no_reply_recorded_and_settled_statuses_need_nothing() -> None:
-    silent = replace(INTERVIEWS[0], outcome="no reply", messages=(SentMessage("check-in", "x"),))
+    # No check-in sent: "no reply" alone settles it, on the round or on the application,
+    # whatever the other says (a scheduled `coach due` must not nag about it every day).
+    silent = replace(INTERVIEWS[0], outcome="no reply")
     assert _items(interviews=(silent,)) == []
+    assert _items(applications=(replace(APPS[0], status="active"),), interviews=(silent,)) == []
+    assert (
+        _items(applications=(replace(APPS[0], status="no reply"),), interviews=INTERVIEWS[:1]) == []
+    )
     for status in ("offer", "rejected", "withdrawn"):
         apps = (replace(APPS[0], status=status),)
         assert _items(applications=apps, interviews=INTERVIEWS[:1]) == []
