@@ -22,7 +22,7 @@ from coach.domain.cards import FeedbackCard
 from coach.domain.content import QUESTION_CARD_ID
 from coach.domain.follow_up import reply_deadline
 from coach.domain.interviews import rate_saved, signals_for
-from coach.domain.messages import check_in_day, moment, plain
+from coach.domain.messages import begun, check_in_day, moment, plain
 from coach.domain.models import Application, Attempt, Interview, Profile
 from coach.domain.rating import SignalError
 from coach.domain.rubric import Rubric
@@ -87,11 +87,11 @@ def _overdue(interview: Interview, today: date, rubric: Rubric) -> DueItem | Non
 
 
 def _message(
-    view: ApplicationView, interview: Interview, today: date, rubric: Rubric
+    view: ApplicationView, interview: Interview, now: datetime, rubric: Rubric
 ) -> DueItem | None:
     """A thank-you note or a check-in this round's moment calls for."""
     kind = moment(
-        interview, view.status, today, no_timeline_days=rubric.silence.days_without_timeline
+        interview, view.status, now, no_timeline_days=rubric.silence.days_without_timeline
     )
     held = _held(interview)
     if held is None:
@@ -117,10 +117,12 @@ def _message(
 
 
 def next_interview(
-    profile: Profile, views: Iterable[ApplicationView], today: date
+    profile: Profile, views: Iterable[ApplicationView], now: date | datetime
 ) -> tuple[date, Interview | None] | None:
-    """The nearest interview from ``today`` on: the profile's date, or a round of an open
-    application held today or later (with the round); None when none is set."""
+    """The nearest interview from ``now`` on: the profile's date, or a round of an open
+    application held today or later (with the round) and, given a time, not yet begun (a round
+    at 8:00 is over by the evening: ``begun``); None when none is set."""
+    today = now.date() if isinstance(now, datetime) else now
     found: list[tuple[date, int, Interview | None]] = []
     day = rhythm.interview_day(profile)
     if day is not None and day >= today:
@@ -130,7 +132,8 @@ def next_interview(
             continue
         for interview in view.rounds:
             held = _held(interview)
-            if held is not None and held >= today:
+            timed = limits.moment(interview.held_at, zone_required=False) is not None
+            if held is not None and held >= today and not (timed and begun(interview, now)):
                 found.append((held, 1, interview))
     if not found:
         return None
@@ -193,9 +196,9 @@ def due_items(
         if view.status != "no reply" and (late := _overdue(view.latest, today, rubric)):
             items.append(late)
         for interview in view.rounds:
-            if (message := _message(view, interview, today, rubric)) is not None:
+            if (message := _message(view, interview, now, rubric)) is not None:
                 items.append(message)
-    upcoming = next_interview(profile, views, today)
+    upcoming = next_interview(profile, views, now)
     if upcoming is not None and (practice := _practise(upcoming, cards, attempts, now)):
         items.append(practice)
     items.sort(key=lambda item: (URGENCY.index(item.kind), item.since, item.text))

@@ -131,6 +131,21 @@ def test_the_profiles_interview_tomorrow_gives_tonights_cards() -> None:
     ] == []
 
 
+def test_a_round_later_today_is_practised_for_not_thanked_for() -> None:
+    # Held today at 14:00: at 09:00 it is the interview to practise for; once it has begun,
+    # a thank-you note is due and there is nothing left to practise for.
+    today = replace(INTERVIEWS[5], held_at="2026-11-25T14:00")
+    items = _items(interviews=(today,))
+    assert [(i.kind, i.interview_id) for i in items] == [("practise", 6)]
+    assert "Adatum (Lead) today (2026-11-25)" in items[0].text
+    after = _items(interviews=(today,), now=NOW.replace(hour=15))
+    assert [(i.kind, i.interview_id) for i in after] == [("thank-you", 6)]
+    # A round with no time is today's interview all day.
+    untimed = replace(today, held_at="2026-11-25")
+    kinds = [i.kind for i in _items(interviews=(untimed,), now=NOW.replace(hour=15))]
+    assert kinds == ["thank-you", "practise"]
+
+
 def test_an_interview_far_ahead_or_past_is_not_practice() -> None:
     assert _items(interviews=(), profile=Profile(interview_date="2026-12-20")) == []
     assert _items(interviews=(), profile=Profile(interview_date="2026-11-01")) == []
