@@ -169,6 +169,8 @@ def _practise(
         states = [drill.progress(card_id, grouped.get(card_id, ())) for card_id in card_ids]
         due = sum(s.attempts > 0 and s.is_due(now) for s in states)
         new = sum(s.attempts == 0 for s in states)
+        if not due and not new:
+            return None  # every card practised and none due again yet: nothing to say
         text = f"{lead}: {due} card{'s' if due != 1 else ''} due, {new} new to practise"
     since = max(limits.EARLIEST_DAY, limits.add_days(day, -PRACTISE_DAYS))
     return DueItem(

@@ -146,6 +146,18 @@ def test_a_round_later_today_is_practised_for_not_thanked_for() -> None:
     assert kinds == ["thank-you", "practise"]
 
 
+def test_no_practise_line_with_nothing_to_practise() -> None:
+    # Every card answered well an hour ago: none due, none new, so no "0 cards due, 0 new".
+    attempts = tuple(
+        Attempt("response", "x", card_id=card_id, score=90, created_at=NOW.isoformat())
+        for card_id in ("closing-question", *(c.id for c in CARDS))
+    )
+    later = NOW + timedelta(hours=1)
+    assert _items(interviews=INTERVIEWS[5:], attempts=attempts, now=later) == []
+    (practise,) = _items(interviews=INTERVIEWS[5:], attempts=attempts[1:], now=later)
+    assert practise.text.endswith(": 0 cards due, 1 new to practise")
+
+
 def test_an_interview_far_ahead_or_past_is_not_practice() -> None:
     assert _items(interviews=(), profile=Profile(interview_date="2026-12-20")) == []
     assert _items(interviews=(), profile=Profile(interview_date="2026-11-01")) == []
