@@ -67,6 +67,47 @@ def interviews(raw: schema.Raw, shared_problem: str) -> list[Interview]:
     return read
 
 
+class Keys:
+    """What ``find`` looks up: for each ``application_key``, the applications it matches (by
+    their names or a round's) and the newest round of that key each holds. Read from the
+    database once, and kept up to date by whoever adds rounds and applications (an import of
+    thousands of rounds looks each one up: re-reading every interview each time would take it
+    from a second to minutes)."""
+
+    def __init__(self, raw: schema.Raw, *, leaving: int | None = None) -> None:
+        """Args:
+        leaving: An interview not to count as a round (the one being saved)."""
+        self._latest: dict[tuple[str, str], dict[int, int]] = {}
+        apps = {number: doc for number, _, doc, _ in schema.rows(raw.get(TABLE, {}))}
+        for number, _, doc, _ in schema.rows(raw.get(INTERVIEWS, {})):
+            linked = _linked(doc)
+            if linked in apps and number != leaving:
+                read = records.interview_from(doc, number)
+                self.add_round(read.company, read.role, linked, number)
+        for number, doc in apps.items():
+            read_app = records.application_from(doc, number)
+            self.add_application(read_app.company, read_app.role, number)
+
+    def add_round(self, company: str, role: str, application_id: int, interview_id: int) -> None:
+        """Count the interview ``interview_id`` of ``company`` and ``role`` as a round of the
+        application ``application_id``."""
+        found = self._latest.setdefault(application_key(company, role), {})
+        found[application_id] = max(found.get(application_id, 0), interview_id)
+
+    def add_application(self, company: str, role: str, application_id: int) -> None:
+        """Count the application ``application_id``, named ``company`` and ``role``."""
+        found = self._latest.setdefault(application_key(company, role), {})
+        found.setdefault(application_id, 0)
+
+    def find(self, company: str, role: str, among: set[int] | None = None) -> int | None:
+        """As ``find``, among the applications counted."""
+        found = self._latest.get(application_key(company, role), {})
+        latest = {n: r for n, r in found.items() if among is None or n in among}
+        if not latest:
+            return None
+        return max(latest, key=lambda number: (latest[number], -number))
+
+
 def find(
     raw: schema.Raw,
     company: str,
@@ -77,32 +118,14 @@ def find(
 ) -> int | None:
     """The application of ``company`` and ``role`` (``application_key``), matched by the
     application's names or any of its rounds'; None if there is none. Of several that match
-    (a round the user moved to an application of its own), the one saved into last.
+    (a round the user moved to an application of its own), the one saved into last. To look
+    up many, build ``Keys`` once.
 
     Args:
         leaving: An interview not to count as a round (the one being saved).
         among: The applications to look among (None: all).
     """
-    apps = {
-        number: doc
-        for number, _, doc, _ in schema.rows(raw.get(TABLE, {}))
-        if among is None or number in among
-    }
-    key = application_key(company, role)
-    latest: dict[int, int] = {}
-    for number, _, doc, _ in schema.rows(raw.get(INTERVIEWS, {})):
-        linked = _linked(doc)
-        if linked in apps and number != leaving:
-            read = records.interview_from(doc, number)
-            if application_key(read.company, read.role) == key:
-                latest[linked] = max(latest.get(linked, 0), number)
-    for number, doc in apps.items():
-        read_app = records.application_from(doc, number)
-        if application_key(read_app.company, read_app.role) == key:
-            latest.setdefault(number, 0)
-    if not latest:
-        return None
-    return max(latest, key=lambda number: (latest[number], -number))
+    return Keys(raw, leaving=leaving).find(company, role, among)
 
 
 def make(raw: schema.Raw, application: Application, *, unused_above: int | None = None) -> int:

@@ -10,15 +10,18 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 from markdown_it import MarkdownIt
 
 from coach.cli.backup import export, import_file, read_bundle
 from coach.domain.applications import group
 from coach.domain.models import Application, Interview, Person, SentMessage
 from coach.exports.backup import Bundle, export_doc
+from coach.store import records
 from coach.store.opening import open_store
 from coach.store.store import Store
 
@@ -180,6 +183,45 @@ def test_an_import_never_gives_a_deleted_applications_id_again(tmp_path: Path) -
     assert names == {"Acme": 1, "Initech": 3, "Umbrella": 9, "Hooli": 5}
     assert store.save_interview(Interview("Wayne", "Dev")).application_id == 10
     store.close()
+
+
+def test_importing_an_older_export_reads_each_interview_a_bounded_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each round of an older export (no applications) is joined by its company and role:
+    # looked up in an index read once, never by re-reading every interview (quadratic: 2,000
+    # rounds took 34 s). Counted, not timed: the machines here are noisy.
+    n = 300
+    target = tmp_path / "target" / "coach.json"
+    store = open_store(target).store
+    for i in range(n):
+        store.save_interview(Interview(f"Company {i % 100}", "Engineer"))
+    store.close()
+    doc = export_doc(
+        Bundle(
+            interviews=tuple(
+                Interview(f"Company {i % 150}", "Engineer", id=n + 1 + i) for i in range(n)
+            )
+        ),
+        NOW,
+    )
+    for interview in doc["interviews"]:
+        interview.pop("application_id", None)
+    del doc["applications"]
+    file = tmp_path / "old.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    reads = 0
+    read = records.interview_from
+
+    def counted(doc: Mapping[str, Any], number: int) -> Interview:
+        nonlocal reads
+        reads += 1
+        return read(doc, number)
+
+    monkeypatch.setattr(records, "interview_from", counted)
+    out = _import(file, target)
+    assert "Interviews: 300 added" in out and "Applications: 50 added; 100 already there." in out
+    assert reads <= 4 * n, f"{reads} reads of interviews for {n} rounds"
 
 
 def test_a_bad_round_field_refuses_the_import_in_a_sentence(tmp_path: Path) -> None:
