@@ -1,7 +1,9 @@
 """What is due today: overdue replies, thank-you notes and check-ins to send, and the cards to
 practise before the next interview, most urgent first.
 
-One list for the app's due panel and for ``coach due`` (a shell login, a scheduler). Only
+One list for the app's due panel and for ``coach due`` (a shell login, a scheduler), one line
+per thing to do: a round whose reply is overdue and whose check-in is due is one "overdue"
+line that says to send the check-in. Only
 applications still open count: a withdrawn one, one with an offer or one that was turned down
 needs nothing (a gracious reply to a rejection is offered on the interview, never nagged about).
 A round whose outcome the user set to "no reply", or an application whose status is "no reply",
@@ -12,7 +14,7 @@ is settled too (no overdue reply, no check-in): the user has stopped waiting, an
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -78,11 +80,21 @@ def _overdue(interview: Interview, today: date, rubric: Rubric) -> DueItem | Non
     if not overdue:
         return None
     deadline = limits.add_days(held, reply_deadline(signals_for(interview, today), rubric))
+    promised = limits.day(interview.timeline_date)
+    when = f"promised {promised.isoformat()}" if promised else f"expected by {deadline}"
     return DueItem(
         "overdue",
-        f"Reply overdue from {_what(interview)}: expected by {deadline.isoformat()}",
+        f"Reply overdue from {_what(interview)}, {when}",
         interview.id,
         limits.add_days(deadline, 1),
+    )
+
+
+def _folded(late: DueItem, check_in: DueItem) -> DueItem:
+    """One line for a round both overdue and due a check-in: the check-in is what to do
+    about the silence (two lines about one round read as two things to do)."""
+    return replace(
+        late, text=f"{late.text}: send a check-in", since=min(late.since, check_in.since)
     )
 
 
@@ -195,11 +207,15 @@ def due_items(
     for view in views:
         if view.status in SETTLED:
             continue
-        if view.status != "no reply" and (late := _overdue(view.latest, today, rubric)):
-            items.append(late)
+        late = _overdue(view.latest, today, rubric) if view.status != "no reply" else None
         for interview in view.rounds:
-            if (message := _message(view, interview, now, rubric)) is not None:
+            message = _message(view, interview, now, rubric)
+            if late is not None and message is not None and message.kind == "check-in":
+                late = _folded(late, message)
+            elif message is not None:
                 items.append(message)
+        if late is not None:
+            items.append(late)
     upcoming = next_interview(profile, views, now)
     if upcoming is not None and (practice := _practise(upcoming, cards, attempts, now)):
         items.append(practice)

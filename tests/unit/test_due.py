@@ -89,20 +89,41 @@ def _items(**changes: object) -> list[DueItem]:
 
 def test_the_due_list_in_order_of_urgency() -> None:
     items = _items()
+    # One line per round: the overdue reply says what to do about it (the check-in).
     assert [(item.kind, item.interview_id) for item in items] == [
         ("overdue", 1),
         ("thank-you", 2),
-        ("check-in", 1),
         ("practise", 6),
     ]
-    overdue, thanks, check_in, practise = items
-    assert overdue.since == date(2026, 11, 25) and "expected by 2026-11-24" in overdue.text
-    assert check_in.since == date(2026, 11, 24) and "promised 2026-11-20" in check_in.text
+    overdue, thanks, practise = items
+    assert overdue.text == (
+        "Reply overdue from Northwind (Data Engineer), promised 2026-11-20: send a check-in"
+    )
+    assert overdue.since == date(2026, 11, 24)  # the check-in was due from the Tuesday
     assert thanks.since == date(2026, 11, 24)
     assert "Ada[2J Byron at Contoso (Analyst)" in thanks.text
     assert "\x1b" not in thanks.text
     assert "Adatum (Lead) in 2 days (2026-11-27)" in practise.text
     assert "5 new" in practise.text
+
+
+def test_a_check_in_comes_before_the_reply_is_overdue_and_is_folded_into_it() -> None:
+    # Tuesday 24: the check-in is due, the reply not yet overdue.
+    (check_in,) = _items(interviews=INTERVIEWS[:1], now=NOW - timedelta(days=1))
+    assert (check_in.kind, check_in.text) == (
+        "check-in",
+        "Check in with Northwind (Data Engineer): promised 2026-11-20",
+    )
+    # A check-in sent: the reply is still overdue, with nothing more to send.
+    checked = replace(INTERVIEWS[0], messages=(SentMessage("check-in", "2026-11-24"),))
+    (late,) = _items(interviews=(checked,))
+    assert (late.kind, late.since) == ("overdue", date(2026, 11, 25))
+    assert late.text == "Reply overdue from Northwind (Data Engineer), promised 2026-11-20"
+    # No date promised: the rubric's deadline is named.
+    vague = replace(INTERVIEWS[0], timeline_date="", signals={})
+    (late,) = _items(interviews=(vague,), now=NOW + timedelta(days=30))
+    assert late.kind == "overdue" and ", expected by 2026-11-" in late.text
+    assert late.text.endswith(": send a check-in")
 
 
 def test_a_sent_thank_you_and_a_reply_clear_the_list() -> None:
