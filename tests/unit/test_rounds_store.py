@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from coach.domain.models import Application, Interview, Person, SentMessage
-from coach.exports import backup
+from coach.exports import backup, round_check
 from coach.exports.backup import Bundle
 from coach.store import records, rounds, schema
 from coach.store.errors import StoreError
@@ -341,3 +341,16 @@ def test_ids_of_applications_only_grow(companies: list[str]) -> None:
 def test_the_reader_names_a_dangling_link_only_at_the_table() -> None:
     doc = records.doc_of(Interview("Acme", "SRE", application_id=4))
     assert records.interview_from(doc, 1).application_id == 4  # one document cannot tell
+
+
+def test_a_null_status_is_read_as_unset_as_the_import_takes_it() -> None:
+    # `coach import` accepts "status": null (unset); the reader must not call it a problem.
+    read = records.application_from({"company": "Acme", "role": "SRE", "status": None}, 3)
+    assert read == Application("Acme", "SRE", None, 3) and read.problems == ()
+    assert records.application_from({"company": "Acme", "role": "SRE"}, 3).problems == ()
+    # The import's check reads it as the Store does: accepted, not "'status' cannot be read".
+    doc = {"id": 3, "company": "Acme", "role": "SRE", "status": None}
+    assert round_check.application(doc, "application 1", set()).status is None
+    assert records.application_from({"company": "A", "role": "B", "status": 0}, 3).problems == (
+        "status",
+    )
