@@ -25,6 +25,7 @@ def test_benchmark_smoke_run_prints_every_table() -> None:
         "Mock exchange",
         "Saving one attempt",
         "Draft autosave",
+        "Importing an older export",
         "SIGKILL during",
         "Two coach processes",
         "Bad input everywhere",

@@ -4,6 +4,9 @@ Prints one plain line per thing to do, most urgent first (``coach.domain.due``).
 0 nothing is due, 1 something is, 2 an error (the database could not be read, the data files
 are damaged, ``--db`` names no file), with one sentence on stderr. So ``coach due || true`` in
 a shell's login file shows the list without failing the login, and a script can act on 1.
+
+It only reads the database (``coach.store.opening.read_only``): a damaged file is left where it
+is and reported at every run, an older one is read as migrated without being rewritten.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def due(
     from coach.domain.due import due_items
     from coach.store.errors import StoreError
     from coach.store.locations import resolve_db_path
-    from coach.store.opening import open_store
+    from coach.store.opening import read_only
 
     out, err = out or sys.stdout, visible_stream(err or sys.stderr)
     path, own_folder = resolve_db_path(db)
@@ -44,38 +47,45 @@ def due(
         print(f"coach due: there is no database at {path}.", file=err)
         return EXIT_ERROR
     try:
+        # Read only: a damaged file is never set aside nor an older one migrated here, so a
+        # scheduled run reports the same problem every day instead of "nothing is due".
+        store = read_only(path)
+    except StoreError as error:
+        print(f"coach due: could not read {path} ({error}), so what is due is unknown.", file=err)
+        return EXIT_ERROR
+    try:
         rubric = load_rubric()
         deck = load_deck()[1]
-        opened = open_store(path, tighten_dir=own_folder)
-        try:
-            if opened.problem:
-                print(
-                    f"coach due: the database at {path} could not be read, so what is due "
-                    "is unknown (open coach to see why).",
-                    file=err,
-                )
-                return EXIT_ERROR
-            store = opened.store
-            profile = store.profile()
-            cards = [
-                *tailored_cards(profile.requirements, profile.strengths),
-                *store.heard_cards(),
-                *deck,
-            ]
-            items = due_items(
-                store.applications(),
-                store.interviews(),
-                profile,
-                store.attempts(),
-                cards,
-                now or datetime.now().astimezone(),
-                rubric,
-            )
-        finally:
-            opened.store.close()
-    except (ContentError, StoreError, OSError, ValueError) as error:
-        print(f"coach due: {str(error).rstrip('.')}.", file=err)
+        profile = store.profile()
+        cards = [
+            *tailored_cards(profile.requirements, profile.strengths),
+            *store.heard_cards(),
+            *deck,
+        ]
+        items = due_items(
+            store.applications(),
+            store.interviews(),
+            profile,
+            store.attempts(),
+            cards,
+            now or datetime.now().astimezone(),
+            rubric,
+        )
+    except ContentError as error:
+        why = str(error).rstrip(".")
+        print(f"coach due: coach's own content could not be read ({why}).", file=err)
         return EXIT_ERROR
+    except (StoreError, OSError, ValueError) as error:
+        # The Store's own sentences are written for the app ("then press F5"): in a shell,
+        # one sentence of ours, with the system's reason where there is one.
+        cause = error if isinstance(error, OSError) else error.__cause__
+        why = (
+            f" ({cause.strerror.lower()})" if isinstance(cause, OSError) and cause.strerror else ""
+        )
+        print(f"coach due: could not read {path}{why}, so what is due is unknown.", file=err)
+        return EXIT_ERROR
+    finally:
+        store.close()
     for item in items:
         print(visible(item.text), file=out)
     return EXIT_DUE if items else EXIT_NOTHING

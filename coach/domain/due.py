@@ -1,17 +1,20 @@
 """What is due today: overdue replies, thank-you notes and check-ins to send, and the cards to
 practise before the next interview, most urgent first.
 
-One list for the app's due panel and for ``coach due`` (a shell login, a scheduler). Only
+One list for the app's due panel and for ``coach due`` (a shell login, a scheduler), one line
+per thing to do: a round whose reply is overdue and whose check-in is due is one "overdue"
+line that says to send the check-in. Only
 applications still open count: a withdrawn one, one with an offer or one that was turned down
 needs nothing (a gracious reply to a rejection is offered on the interview, never nagged about).
-A round whose outcome the user set to "no reply" is settled too: the user has stopped waiting,
-and a scheduled ``coach due`` must not report it every day for ever.
+A round whose outcome the user set to "no reply", or an application whose status is "no reply",
+is settled too (no overdue reply, no check-in): the user has stopped waiting, and a scheduled
+``coach due`` must not report it every day for ever.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -21,7 +24,7 @@ from coach.domain.cards import FeedbackCard
 from coach.domain.content import QUESTION_CARD_ID
 from coach.domain.follow_up import reply_deadline
 from coach.domain.interviews import rate_saved, signals_for
-from coach.domain.messages import check_in_day, moment, plain
+from coach.domain.messages import begun, check_in_day, moment, plain
 from coach.domain.models import Application, Attempt, Interview, Profile
 from coach.domain.rating import SignalError
 from coach.domain.rubric import Rubric
@@ -77,20 +80,30 @@ def _overdue(interview: Interview, today: date, rubric: Rubric) -> DueItem | Non
     if not overdue:
         return None
     deadline = limits.add_days(held, reply_deadline(signals_for(interview, today), rubric))
+    promised = limits.day(interview.timeline_date)
+    when = f"promised {promised.isoformat()}" if promised else f"expected by {deadline}"
     return DueItem(
         "overdue",
-        f"Reply overdue from {_what(interview)}: expected by {deadline.isoformat()}",
+        f"Reply overdue from {_what(interview)}, {when}",
         interview.id,
         limits.add_days(deadline, 1),
     )
 
 
+def _folded(late: DueItem, check_in: DueItem) -> DueItem:
+    """One line for a round both overdue and due a check-in: the check-in is what to do
+    about the silence (two lines about one round read as two things to do)."""
+    return replace(
+        late, text=f"{late.text}: send a check-in", since=min(late.since, check_in.since)
+    )
+
+
 def _message(
-    view: ApplicationView, interview: Interview, today: date, rubric: Rubric
+    view: ApplicationView, interview: Interview, now: datetime, rubric: Rubric
 ) -> DueItem | None:
     """A thank-you note or a check-in this round's moment calls for."""
     kind = moment(
-        interview, view.status, today, no_timeline_days=rubric.silence.days_without_timeline
+        interview, view.status, now, no_timeline_days=rubric.silence.days_without_timeline
     )
     held = _held(interview)
     if held is None:
@@ -104,7 +117,10 @@ def _message(
             interview.id,
             held,
         )
-    if kind == "check-in" and interview is view.latest:
+    # "no reply" on the round or the application: the user has stopped waiting. The app may
+    # still offer the check-in's draft; the list does not ask for it every day.
+    waiting = "no reply" not in (view.status, interview.outcome)
+    if kind == "check-in" and interview is view.latest and waiting:
         due = check_in_day(interview, rubric.silence.days_without_timeline) or held
         promised = limits.day(interview.timeline_date)
         since = f"promised {promised.isoformat()}" if promised else f"interviewed {held}"
@@ -113,10 +129,12 @@ def _message(
 
 
 def next_interview(
-    profile: Profile, views: Iterable[ApplicationView], today: date
+    profile: Profile, views: Iterable[ApplicationView], now: date | datetime
 ) -> tuple[date, Interview | None] | None:
-    """The nearest interview from ``today`` on: the profile's date, or a round of an open
-    application held today or later (with the round); None when none is set."""
+    """The nearest interview from ``now`` on: the profile's date, or a round of an open
+    application held today or later (with the round) and, given a time, not yet begun (a round
+    at 8:00 is over by the evening: ``begun``); None when none is set."""
+    today = now.date() if isinstance(now, datetime) else now
     found: list[tuple[date, int, Interview | None]] = []
     day = rhythm.interview_day(profile)
     if day is not None and day >= today:
@@ -126,7 +144,8 @@ def next_interview(
             continue
         for interview in view.rounds:
             held = _held(interview)
-            if held is not None and held >= today:
+            timed = limits.moment(interview.held_at, zone_required=False) is not None
+            if held is not None and held >= today and not (timed and begun(interview, now)):
                 found.append((held, 1, interview))
     if not found:
         return None
@@ -162,6 +181,8 @@ def _practise(
         states = [drill.progress(card_id, grouped.get(card_id, ())) for card_id in card_ids]
         due = sum(s.attempts > 0 and s.is_due(now) for s in states)
         new = sum(s.attempts == 0 for s in states)
+        if not due and not new:
+            return None  # every card practised and none due again yet: nothing to say
         text = f"{lead}: {due} card{'s' if due != 1 else ''} due, {new} new to practise"
     since = max(limits.EARLIEST_DAY, limits.add_days(day, -PRACTISE_DAYS))
     return DueItem(
@@ -186,12 +207,16 @@ def due_items(
     for view in views:
         if view.status in SETTLED:
             continue
-        if view.status != "no reply" and (late := _overdue(view.latest, today, rubric)):
-            items.append(late)
+        late = _overdue(view.latest, today, rubric) if view.status != "no reply" else None
         for interview in view.rounds:
-            if (message := _message(view, interview, today, rubric)) is not None:
+            message = _message(view, interview, now, rubric)
+            if late is not None and message is not None and message.kind == "check-in":
+                late = _folded(late, message)
+            elif message is not None:
                 items.append(message)
-    upcoming = next_interview(profile, views, today)
+        if late is not None:
+            items.append(late)
+    upcoming = next_interview(profile, views, now)
     if upcoming is not None and (practice := _practise(upcoming, cards, attempts, now)):
         items.append(practice)
     items.sort(key=lambda item: (URGENCY.index(item.kind), item.since, item.text))

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 from coach.domain import limits
 from coach.domain import text as t
@@ -122,6 +122,22 @@ def check_in_day(
     return None if held is None else limits.add_days(held, no_timeline_days)
 
 
+def begun(interview: Interview, now: date | datetime) -> bool:
+    """Whether the interview has happened (begun) by ``now``: its day has come and, when
+    ``held_at`` has a time and ``now`` is a time, that time has come. A time with a zone is an
+    instant; one without is read on ``now``'s clock (the user typed their own wall time)."""
+    held = _held(interview)
+    today = now.date() if isinstance(now, datetime) else now
+    if held is None or held > today:
+        return False
+    at = limits.moment(interview.held_at, zone_required=False)
+    if not isinstance(now, datetime) or at is None:
+        return True
+    if at.tzinfo is None or now.tzinfo is None:
+        return now.replace(tzinfo=None) >= at.replace(tzinfo=None)
+    return now >= at
+
+
 def sent(interview: Interview, kind: MessageKind) -> bool:
     """Whether a message of ``kind`` was marked sent for this interview."""
     return any(message.kind == kind for message in interview.messages)
@@ -138,18 +154,21 @@ def rejected(interview: Interview, status: ApplicationStatus) -> bool:
 def moment(
     interview: Interview,
     status: ApplicationStatus,
-    today: date,
+    now: date | datetime,
     *,
     no_timeline_days: int = DAYS_WITHOUT_TIMELINE,
 ) -> MessageKind | None:
-    """The message this interview's moment calls for on ``today``; None when there is none
-    (already sent, too early, settled, or the application is withdrawn or has an offer)."""
+    """The message this interview's moment calls for ``now`` (a time, or a day); None when
+    there is none (already sent, too early, settled, or the application is withdrawn or has
+    an offer). Given a time, an interview with a time has not happened before it (``begun``):
+    no thank-you at 8:00 for the interview at 14:00."""
     if rejected(interview, status):
         return None if sent(interview, "rejection-reply") else "rejection-reply"
     if status in ("withdrawn", "offer") or interview.outcome == "offer":
         return None
     held = _held(interview)
-    if held is None or held > today:
+    today = now.date() if isinstance(now, datetime) else now
+    if held is None or not begun(interview, now):
         return None
     if (today - held).days <= THANK_YOU_DAYS and not sent(interview, "thank-you"):
         return "thank-you"

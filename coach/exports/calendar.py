@@ -4,7 +4,8 @@ One event for each of:
 
 * a promised reply date (``Interview.timeline_date``), all day;
 * its check-in day: the promised date plus two working days (``messages.check_in_day``), all
-  day;
+  day, while the round still waits for a reply (none recorded, no answer as its outcome, not
+  "no reply", no check-in sent): a calendar reminds of what is left to do;
 * each interview round (timed when its ``held_at`` has a time, else all day), and the profile's
   next interview date unless a round is held that day.
 
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from coach.domain import limits
-from coach.domain.messages import check_in_day, plain
+from coach.domain.messages import ANSWERED, check_in_day, plain, sent
 from coach.domain.models import Interview, Profile
 
 PRODID = "-//coach//interview follow-ups//EN"
@@ -41,6 +42,14 @@ def _what(interview: Interview) -> str:
     if company and role:
         return f"{company} ({role})"
     return company or role or "an interview"
+
+
+def _waiting(interview: Interview) -> bool:
+    """Whether the round still waits for their reply, so a check-in may be in order: not
+    answered (a reply date, or an outcome that is their answer), not given up on ("no
+    reply"), and not checked in on already."""
+    answered = interview.reply_date or interview.outcome in (*ANSWERED, "no reply")
+    return not answered and not sent(interview, "check-in")
 
 
 def _key(interview: Interview) -> str:
@@ -108,7 +117,7 @@ def calendar(
         if promised is None:
             continue
         add(f"{key}-reply", f"Reply promised: {what}", promised)
-        check_in = check_in_day(interview)
+        check_in = check_in_day(interview) if _waiting(interview) else None
         if check_in is not None:
             add(
                 f"{key}-check-in",

@@ -8,11 +8,13 @@ one whose id holds another interview is a conflict, skipped, and the database's 
 Applications are not merged by id: ids differ from one database to another. An added
 interview joins the application the database holds for its file application's company and
 role (``coach.domain.applications.application_key``, as the Store joins any new round:
-``coach.store.rounds.find``), else one made from the file's (its names and status), under its
-id where that is free (a round trip into an empty database keeps every id) and the next free
-id where not, once per file application; so each interview's application is remapped, rounds
-of one application in the file stay together, and a second import adds nothing. An existing
-application is never changed.
+``coach.store.rounds.Keys``, read once per import), else one made from the file's (its names
+and status), under its id where that id was never handed out in the database (above its
+high-water mark from before the import, and not taken by the import: a round trip into an
+empty database keeps every id, and a deleted application's id is never given again) and the
+next id where not, once per file application; so each interview's application is remapped,
+rounds of one application in the file stay together, and a second import adds nothing. An
+existing application is never changed.
 """
 
 from __future__ import annotations
@@ -47,16 +49,10 @@ def merge(
 ) -> Counts:
     """Add the file's interviews to a database's raw content, each joined to its
     application (see the module's docstring); never overwrites a record."""
-    counts = Counts()
-    in_file = {app.id: app for app in applications if app.id is not None}
-    held = {number for number, _, _, _ in schema.rows(raw.get(rounds.TABLE, {}))}
-    """The database's applications before the import: a file's application is matched only
-    to one of these, so two the file holds apart (a round the user moved to an application of
-    its own) stay apart."""
-    joined: dict[int, int] = {}
-    """A file application's id -> the database's."""
+    merging = _Merge(raw, {app.id: app for app in applications if app.id is not None})
     docs = raw.setdefault(rounds.INTERVIEWS, {})
     keys = {number: key for number, key, _, _ in schema.rows(docs)}
+    counts = merging.counts
     for item in interviews:
         key = keys.get(item.id or 0)
         if key is not None:
@@ -66,43 +62,62 @@ def merge(
             else:
                 counts.conflicts.append(f"id {item.id}")
             continue
-        docs[str(item.id)] = records.doc_of(
-            replace(item, application_id=_application(raw, item, in_file, held, joined, counts))
-        )
+        application_id = merging.application(item)
+        docs[str(item.id)] = records.doc_of(replace(item, application_id=application_id))
+        if item.id is not None:
+            merging.keys.add_round(item.company, item.role, application_id, item.id)
         counts.added += 1
     return counts
 
 
-def _application(
-    raw: schema.Raw,
-    item: Interview,
-    in_file: dict[int, Application],
-    held: set[int],
-    joined: dict[int, int],
-    counts: Counts,
-) -> int:
-    """The database's application an added interview joins (see the module's docstring)."""
-    mine = in_file.get(item.application_id or 0)
-    if mine is None or mine.id is None:
-        # Of no application in the file (an older export): as the Store joins a new round,
-        # by its company and role among all, those made by this import too.
-        found = rounds.find(raw, item.company, item.role)
-        if found is None:
-            found = rounds.make(raw, Application(item.company, item.role))
-            counts.made.add(found)
-        elif found not in counts.made:
-            counts.matched.add(found)
-        return found
-    if mine.id not in joined:
-        same = mine.id in held and _same_key(raw, mine)
-        found = mine.id if same else rounds.find(raw, mine.company, mine.role, among=held)
-        if found is None:
-            found = rounds.make(raw, mine)
-            counts.made.add(found)
-        else:
-            counts.matched.add(found)
-        joined[mine.id] = found
-    return joined[mine.id]
+class _Merge:
+    """One import's state: what it has made and joined so far."""
+
+    def __init__(self, raw: schema.Raw, in_file: dict[int, Application]) -> None:
+        self.raw = raw
+        self.in_file = in_file
+        self.counts = Counts()
+        self.held = {number for number, _, _, _ in schema.rows(raw.get(rounds.TABLE, {}))}
+        """The database's applications before the import: a file's application is matched
+        only to one of these, so two the file holds apart (a round the user moved to an
+        application of its own) stay apart."""
+        self.joined: dict[int, int] = {}
+        """A file application's id -> the database's."""
+        self.mark = schema.last_id(raw, rounds.TABLE)
+        """The highest application id handed out before the import: a file's id at or below
+        it may be a deleted application's, never given again."""
+        self.keys = rounds.Keys(raw)
+        """Read once: looking each round up in the whole database would make an import of
+        thousands of rounds quadratic."""
+
+    def _make(self, application: Application) -> int:
+        made = rounds.make(self.raw, application, unused_above=self.mark)
+        self.keys.add_application(application.company, application.role, made)
+        self.counts.made.add(made)
+        return made
+
+    def application(self, item: Interview) -> int:
+        """The database's application an added interview joins (see the module's
+        docstring)."""
+        mine = self.in_file.get(item.application_id or 0)
+        if mine is None or mine.id is None:
+            # Of no application in the file (an older export): as the Store joins a new
+            # round, by its company and role among all, those made by this import too.
+            found = self.keys.find(item.company, item.role)
+            if found is None:
+                return self._make(Application(item.company, item.role))
+            if found not in self.counts.made:
+                self.counts.matched.add(found)
+            return found
+        if mine.id not in self.joined:
+            same = mine.id in self.held and _same_key(self.raw, mine)
+            found = mine.id if same else self.keys.find(mine.company, mine.role, self.held)
+            if found is None:
+                found = self._make(mine)
+            else:
+                self.counts.matched.add(found)
+            self.joined[mine.id] = found
+        return self.joined[mine.id]
 
 
 def _same_key(raw: schema.Raw, app: Application) -> bool:

@@ -62,11 +62,12 @@ class StoreAPI(Protocol):
         edit) has ``application_id`` None and "application_id" in its problems."""
 
     def save_interview(self, interview: Interview) -> Interview:
-        """Insert (id None) or replace an interview. With ``application_id`` None (or naming
-        an application no longer saved) it joins the application of its company and role
+        """Insert (id None) or replace an interview. An interview already saved keeps its
+        application, whatever ``application_id`` it is saved with (only ``move_round`` moves
+        a round). A new one joins the application it names; with ``application_id`` None (or
+        naming an application no longer saved) the application of its company and role
         (``coach.domain.applications.application_key``), made if none, in the same atomic
-        write. Returns it as saved: its id and ``application_id``. Saving it under another
-        application removes the one it leaves if no round is left there."""
+        write. Returns it as saved: its id and ``application_id``."""
 
     def delete_interview(self, interview_id: int) -> bool:
         """Delete an interview, and its application if that was its last round; False if it

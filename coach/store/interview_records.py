@@ -144,11 +144,12 @@ def interview_doc(interview: Interview) -> dict[str, Any]:
 
 
 def application_from(doc: Mapping[str, Any], doc_id: int) -> Application:
-    """An application from its stored document; never raises. A status coach does not know
-    is read as none set (the latest round's outcome says it), and noted."""
+    """An application from its stored document; never raises. A status missing or null is
+    none set (as ``coach import`` takes it); one coach does not know is read as none set (the
+    latest round's outcome says it), and noted."""
     fields = Fields(doc)
     company, role = fields.text("company"), fields.text("role")
-    status = fields.choice("status", STATUSES)
+    status = fields.choice("status", STATUSES) if fields.doc.get("status") is not None else ""
     return Application(
         company=company,
         role=role,

@@ -11,7 +11,8 @@ tested in ``tests/unit/test_rounds_store.py``:
 * an application the store keeps has at least one round: it is removed with its last one
   (deleted or moved away).
 
-Ids are never reused (``documents.put``'s high-water marks), for applications too.
+Ids are never reused (``documents.put``'s high-water marks), for applications too, an
+import's included (``make``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,47 @@ def interviews(raw: schema.Raw, shared_problem: str) -> list[Interview]:
     return read
 
 
+class Keys:
+    """What ``find`` looks up: for each ``application_key``, the applications it matches (by
+    their names or a round's) and the newest round of that key each holds. Read from the
+    database once, and kept up to date by whoever adds rounds and applications (an import of
+    thousands of rounds looks each one up: re-reading every interview each time would take it
+    from a second to minutes)."""
+
+    def __init__(self, raw: schema.Raw, *, leaving: int | None = None) -> None:
+        """Args:
+        leaving: An interview not to count as a round (the one being saved)."""
+        self._latest: dict[tuple[str, str], dict[int, int]] = {}
+        apps = {number: doc for number, _, doc, _ in schema.rows(raw.get(TABLE, {}))}
+        for number, _, doc, _ in schema.rows(raw.get(INTERVIEWS, {})):
+            linked = _linked(doc)
+            if linked in apps and number != leaving:
+                read = records.interview_from(doc, number)
+                self.add_round(read.company, read.role, linked, number)
+        for number, doc in apps.items():
+            read_app = records.application_from(doc, number)
+            self.add_application(read_app.company, read_app.role, number)
+
+    def add_round(self, company: str, role: str, application_id: int, interview_id: int) -> None:
+        """Count the interview ``interview_id`` of ``company`` and ``role`` as a round of the
+        application ``application_id``."""
+        found = self._latest.setdefault(application_key(company, role), {})
+        found[application_id] = max(found.get(application_id, 0), interview_id)
+
+    def add_application(self, company: str, role: str, application_id: int) -> None:
+        """Count the application ``application_id``, named ``company`` and ``role``."""
+        found = self._latest.setdefault(application_key(company, role), {})
+        found.setdefault(application_id, 0)
+
+    def find(self, company: str, role: str, among: set[int] | None = None) -> int | None:
+        """As ``find``, among the applications counted."""
+        found = self._latest.get(application_key(company, role), {})
+        latest = {n: r for n, r in found.items() if among is None or n in among}
+        if not latest:
+            return None
+        return max(latest, key=lambda number: (latest[number], -number))
+
+
 def find(
     raw: schema.Raw,
     company: str,
@@ -76,50 +118,47 @@ def find(
 ) -> int | None:
     """The application of ``company`` and ``role`` (``application_key``), matched by the
     application's names or any of its rounds'; None if there is none. Of several that match
-    (a round the user moved to an application of its own), the one saved into last.
+    (a round the user moved to an application of its own), the one saved into last. To look
+    up many, build ``Keys`` once.
 
     Args:
         leaving: An interview not to count as a round (the one being saved).
         among: The applications to look among (None: all).
     """
-    apps = {
-        number: doc
-        for number, _, doc, _ in schema.rows(raw.get(TABLE, {}))
-        if among is None or number in among
-    }
-    key = application_key(company, role)
-    latest: dict[int, int] = {}
-    for number, _, doc, _ in schema.rows(raw.get(INTERVIEWS, {})):
-        linked = _linked(doc)
-        if linked in apps and number != leaving:
-            read = records.interview_from(doc, number)
-            if application_key(read.company, read.role) == key:
-                latest[linked] = max(latest.get(linked, 0), number)
-    for number, doc in apps.items():
-        read_app = records.application_from(doc, number)
-        if application_key(read_app.company, read_app.role) == key:
-            latest.setdefault(number, 0)
-    if not latest:
-        return None
-    return max(latest, key=lambda number: (latest[number], -number))
+    return Keys(raw, leaving=leaving).find(company, role, among)
 
 
-def make(raw: schema.Raw, application: Application) -> int:
-    """Add a new application; the id it is given: its own if it has one the table does not
-    hold (an import: a round trip keeps every id), else the next.
+def make(raw: schema.Raw, application: Application, *, unused_above: int | None = None) -> int:
+    """Add a new application; the id it is given: its own (an import) if that id was never
+    handed out here, else the next. Never handed out: above ``unused_above`` (an import passes
+    the table's high-water mark from before it began, so the applications it makes keep their
+    ids whatever order the file holds them in; by default the mark now) and not held. So a
+    round trip into an empty database keeps every id, and a deleted application's id is never
+    given again: a window still showing it cannot reach another application under its id.
 
     Raises:
         StoreError: Ids ran out; nothing is changed.
     """
     wanted = application.id
-    if wanted is not None and (not schema.is_id(wanted) or holds_application(raw, wanted)):
+    mark = schema.last_id(raw, TABLE) if unused_above is None else unused_above
+    if wanted is not None and (
+        not schema.is_id(wanted) or wanted <= mark or holds_application(raw, wanted)
+    ):
         wanted = None
     return documents.put(raw, TABLE, records.application_doc(application), wanted)
 
 
-def _joined(raw: schema.Raw, interview: Interview) -> int:
-    """The application ``interview`` joins: the one it names if the database holds it, else
-    the application of its company and role (``find``), made if there is none."""
+def _joined(raw: schema.Raw, interview: Interview, before: Mapping[str, Any] | None) -> int:
+    """The application ``interview`` joins. One already saved (``before``) keeps the
+    application it is a round of while the database holds it, whatever ``application_id`` it
+    comes with: only ``move`` changes a round's application, so an edit made without its
+    application (the Rate form's) or by a window that read it before another window moved it
+    cannot undo a move, nor delete the application the round was moved to. A new one (or one
+    whose application is gone) joins the one it names if the database holds it, else the
+    application of its company and role (``find``), made if there is none."""
+    kept = _linked(before) if before is not None else None
+    if kept is not None and holds_application(raw, kept):
+        return kept
     if interview.application_id is not None and holds_application(raw, interview.application_id):
         return interview.application_id
     found = find(raw, interview.company, interview.role, leaving=interview.id)
@@ -146,15 +185,16 @@ def _prune(raw: schema.Raw, application_id: int | None) -> None:
 
 def save(raw: schema.Raw, interview: Interview) -> Interview:
     """Insert a new interview (id None) or replace the saved one, joined to its application
-    (``_joined``); the interview as saved, with its id and ``application_id``. The
-    application it leaves, if it names another, is removed when left with no rounds.
+    (``_joined``: a saved one keeps its own); the interview as saved, with its id and
+    ``application_id``. An application it leaves (its own was gone) is removed when left with
+    no rounds.
 
     Raises:
         StoreError: Its id is not one coach gives, or ids ran out; nothing is changed.
     """
     documents.check_id(interview.id)
     before = _stored(raw, interview.id) if interview.id is not None else None
-    application_id = _joined(raw, interview)
+    application_id = _joined(raw, interview, before[1] if before is not None else None)
     saved = replace(interview, application_id=application_id)
     number = documents.put(raw, INTERVIEWS, records.doc_of(saved), interview.id)
     if before is not None and _linked(before[1]) != application_id:

@@ -283,8 +283,9 @@ class Store:
 
     def save_interview(self, interview: Interview) -> Interview:
         """Insert a new interview (id None) or replace the saved one with its id; joined to
-        its application (by ``application_id``, else its company and role: made if none) in
-        the same atomic write. Returns it with its id and ``application_id``."""
+        its application (a saved one keeps its own; a new one the one it names, else that of
+        its company and role: made if none) in the same atomic write. Returns it with its id
+        and ``application_id``."""
         documents.check_id(interview.id)  # before the lock: nothing to write
         return self.change_raw(lambda raw: rounds.save(raw, interview))
 

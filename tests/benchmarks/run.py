@@ -458,6 +458,9 @@ def main() -> int:
         first_frame_in_tmux(1 if smoke else 9, build(folder / "tmux.json", 500, 50))
         coaching(3 if smoke else 200)
         store([100, 1_000] if smoke else [100, 1_000, 10_000, 50_000], 3 if smoke else 15, folder)
+        from tests.benchmarks import imports
+
+        imports.run(smoke, folder)
         from tests.benchmarks import faults
 
         faults.run(smoke, folder)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from coach.cli.backup import export
-from coach.domain.models import Interview, Profile
+from coach.domain.models import Interview, Profile, SentMessage
 from coach.exports.calendar import calendar
 from coach.store.opening import open_store
 
@@ -48,6 +48,7 @@ def events(data: bytes) -> dict[str, tuple[object, str]]:
 
 
 def test_one_event_per_promised_date_check_in_day_and_interview() -> None:
+    # Every round here still waits for its reply: each promised date has its check-in day.
     found = events(calendar(INTERVIEWS, PROFILE))
     starts = Counter(start for start, _ in found.values())
     assert starts == {
@@ -64,6 +65,26 @@ def test_one_event_per_promised_date_check_in_day_and_interview() -> None:
     assert "Check in if no reply: Fabrikam (Dev)" in summaries
     assert "Interview: Northwind, Inc; (Data Engineer), final" in summaries
     assert all("\x1b" not in s and "\n" not in s for s in summaries)
+
+
+def test_no_check_in_event_for_a_round_answered_or_checked_in_on() -> None:
+    # Only rounds still waiting get a check-in day; every round keeps its promised date.
+    waiting = Interview("Fabrikam", "Dev", timeline_date="2026-11-27", id=4)
+    settled = [
+        replace(waiting, reply_date="2026-11-26"),
+        replace(waiting, outcome="offer"),
+        replace(waiting, outcome="next round"),
+        replace(waiting, outcome="rejected"),
+        replace(waiting, outcome="no reply"),  # the user stopped waiting
+        replace(waiting, messages=(SentMessage("check-in", "2026-12-01"),)),
+    ]
+    for interview in settled:
+        found = events(calendar([interview], Profile()))
+        assert set(found) == {"interview-4-reply@coach.invalid"}, interview
+    assert set(events(calendar([waiting], Profile()))) == {
+        "interview-4-reply@coach.invalid",
+        "interview-4-check-in@coach.invalid",
+    }
 
 
 def test_uids_are_stable_so_a_new_export_updates_the_events() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -12,9 +13,13 @@ from pathlib import Path
 import pytest
 
 from coach.cli.due import due
+from coach.content.loader import ContentError
 from coach.domain.models import Interview, Person
+from coach.store.errors import StoreError
 from coach.store.opening import open_store
+from coach.store.store import Store
 
+RELEASE = Path(__file__).parent.parent / "releases" / "2026-11-30"
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
@@ -55,13 +60,13 @@ def test_something_due_exits_1_with_one_safe_line_each(tmp_path: Path) -> None:
     code, out, err = run_due(db)
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 2  # one line per round: the overdue reply and its check-in are one
     assert lines[0].startswith("Reply overdue from Northwind")
+    assert lines[0].endswith("(Data Engineer), promised 2026-11-20: send a check-in")
     assert (
         lines[1]
         == "Send a thank-you note to Ada Byron at Contoso (Analyst): interviewed 2026-11-24"
     )
-    assert lines[2].startswith("Check in with Northwind")
     assert "\x1b" not in out and "\x07" not in out
 
 
@@ -70,7 +75,39 @@ def test_an_unreadable_database_exits_2_with_one_sentence(tmp_path: Path) -> Non
     db.write_text("{ this is not json")
     code, out, err = run_due(db)
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("coach due: the database at ")
+    assert err.count("\n") == 1 and err.startswith(f"coach due: could not read {db} (not valid")
+
+
+def test_a_damaged_database_is_never_moved_aside(tmp_path: Path) -> None:
+    # A scheduler runs `coach due` every day: each run must say the file is damaged, and none
+    # may set it aside and start an empty database (the next run would then say "nothing due").
+    db = tmp_path / "coach.json"
+    db.write_bytes(b'{"interviews": {"1": {"company": "Acme"}}, "_meta": ')
+    before = db.read_bytes()
+    for _ in range(2):
+        code, out, err = run_due(db)
+        assert (code, out) == (2, "") and err.count("\n") == 1
+        assert "not valid JSON at line 1" in err
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.json"]
+
+
+def test_an_older_database_is_read_without_being_migrated_on_disk(tmp_path: Path) -> None:
+    # Upgrading the file is the app's to do (it keeps a copy first); `coach due` only reads.
+    db = tmp_path / "coach.json"
+    shutil.copy(RELEASE / "coach.json", db)
+    before = db.read_bytes()
+    assert run_due(db)[0] in (0, 1)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.json"]
+
+
+def test_a_database_from_a_newer_coach_exits_2(tmp_path: Path) -> None:
+    db = tmp_path / "coach.json"
+    db.write_text('{"_meta": {"1": {"schema": 99}}}')
+    code, _, err = run_due(db)
+    assert code == 2 and "newer coach" in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.json"]
 
 
 def test_a_database_named_but_missing_exits_2(tmp_path: Path) -> None:
@@ -120,3 +157,37 @@ def test_a_withdrawn_application_is_not_due(tmp_path: Path) -> None:
     store.save_application(replace(application, status="withdrawn"))
     store.close()
     assert run_due(db) == (0, "", "")
+
+
+def test_a_store_error_while_reading_is_one_sentence_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Store's sentences are written for the app ("then press F5"): meaningless in a shell.
+    db = make_db(tmp_path / "coach.json", Interview("Acme", "Analyst", held_at="2026-11-24"))
+
+    def fails(self: Store) -> list[Interview]:
+        raise StoreError(
+            f"Could not read {db}: Permission denied. Nothing on screen changed; fix the "
+            "file's permissions, then press F5."
+        ) from PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Store, "interviews", fails)
+    code, out, err = run_due(db)
+    assert (code, out) == (2, "")
+    assert (
+        err == f"coach due: could not read {db} (permission denied), so what is due is unknown.\n"
+    )
+
+
+def test_damaged_content_is_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = make_db(tmp_path / "coach.json")
+
+    def damaged() -> object:
+        raise ContentError("rubric.json is missing: reinstall coach")
+
+    monkeypatch.setattr("coach.content.rubric.load_rubric", damaged)
+    code, _, err = run_due(db)
+    assert code == 2 and err.count("\n") == 1 and ". " not in err
+    assert err.startswith(
+        "coach due: coach's own content could not be read (rubric.json is missing"
+    )

@@ -89,20 +89,41 @@ def _items(**changes: object) -> list[DueItem]:
 
 def test_the_due_list_in_order_of_urgency() -> None:
     items = _items()
+    # One line per round: the overdue reply says what to do about it (the check-in).
     assert [(item.kind, item.interview_id) for item in items] == [
         ("overdue", 1),
         ("thank-you", 2),
-        ("check-in", 1),
         ("practise", 6),
     ]
-    overdue, thanks, check_in, practise = items
-    assert overdue.since == date(2026, 11, 25) and "expected by 2026-11-24" in overdue.text
-    assert check_in.since == date(2026, 11, 24) and "promised 2026-11-20" in check_in.text
+    overdue, thanks, practise = items
+    assert overdue.text == (
+        "Reply overdue from Northwind (Data Engineer), promised 2026-11-20: send a check-in"
+    )
+    assert overdue.since == date(2026, 11, 24)  # the check-in was due from the Tuesday
     assert thanks.since == date(2026, 11, 24)
     assert "Ada[2J Byron at Contoso (Analyst)" in thanks.text
     assert "\x1b" not in thanks.text
     assert "Adatum (Lead) in 2 days (2026-11-27)" in practise.text
     assert "5 new" in practise.text
+
+
+def test_a_check_in_comes_before_the_reply_is_overdue_and_is_folded_into_it() -> None:
+    # Tuesday 24: the check-in is due, the reply not yet overdue.
+    (check_in,) = _items(interviews=INTERVIEWS[:1], now=NOW - timedelta(days=1))
+    assert (check_in.kind, check_in.text) == (
+        "check-in",
+        "Check in with Northwind (Data Engineer): promised 2026-11-20",
+    )
+    # A check-in sent: the reply is still overdue, with nothing more to send.
+    checked = replace(INTERVIEWS[0], messages=(SentMessage("check-in", "2026-11-24"),))
+    (late,) = _items(interviews=(checked,))
+    assert (late.kind, late.since) == ("overdue", date(2026, 11, 25))
+    assert late.text == "Reply overdue from Northwind (Data Engineer), promised 2026-11-20"
+    # No date promised: the rubric's deadline is named.
+    vague = replace(INTERVIEWS[0], timeline_date="", signals={})
+    (late,) = _items(interviews=(vague,), now=NOW + timedelta(days=30))
+    assert late.kind == "overdue" and ", expected by 2026-11-" in late.text
+    assert late.text.endswith(": send a check-in")
 
 
 def test_a_sent_thank_you_and_a_reply_clear_the_list() -> None:
@@ -131,14 +152,47 @@ def test_the_profiles_interview_tomorrow_gives_tonights_cards() -> None:
     ] == []
 
 
+def test_a_round_later_today_is_practised_for_not_thanked_for() -> None:
+    # Held today at 14:00: at 09:00 it is the interview to practise for; once it has begun,
+    # a thank-you note is due and there is nothing left to practise for.
+    today = replace(INTERVIEWS[5], held_at="2026-11-25T14:00")
+    items = _items(interviews=(today,))
+    assert [(i.kind, i.interview_id) for i in items] == [("practise", 6)]
+    assert "Adatum (Lead) today (2026-11-25)" in items[0].text
+    after = _items(interviews=(today,), now=NOW.replace(hour=15))
+    assert [(i.kind, i.interview_id) for i in after] == [("thank-you", 6)]
+    # A round with no time is today's interview all day.
+    untimed = replace(today, held_at="2026-11-25")
+    kinds = [i.kind for i in _items(interviews=(untimed,), now=NOW.replace(hour=15))]
+    assert kinds == ["thank-you", "practise"]
+
+
+def test_no_practise_line_with_nothing_to_practise() -> None:
+    # Every card answered well an hour ago: none due, none new, so no "0 cards due, 0 new".
+    attempts = tuple(
+        Attempt("response", "x", card_id=card_id, score=90, created_at=NOW.isoformat())
+        for card_id in ("closing-question", *(c.id for c in CARDS))
+    )
+    later = NOW + timedelta(hours=1)
+    assert _items(interviews=INTERVIEWS[5:], attempts=attempts, now=later) == []
+    (practise,) = _items(interviews=INTERVIEWS[5:], attempts=attempts[1:], now=later)
+    assert practise.text.endswith(": 0 cards due, 1 new to practise")
+
+
 def test_an_interview_far_ahead_or_past_is_not_practice() -> None:
     assert _items(interviews=(), profile=Profile(interview_date="2026-12-20")) == []
     assert _items(interviews=(), profile=Profile(interview_date="2026-11-01")) == []
 
 
 def test_no_reply_recorded_and_settled_statuses_need_nothing() -> None:
-    silent = replace(INTERVIEWS[0], outcome="no reply", messages=(SentMessage("check-in", "x"),))
+    # No check-in sent: "no reply" alone settles it, on the round or on the application,
+    # whatever the other says (a scheduled `coach due` must not nag about it every day).
+    silent = replace(INTERVIEWS[0], outcome="no reply")
     assert _items(interviews=(silent,)) == []
+    assert _items(applications=(replace(APPS[0], status="active"),), interviews=(silent,)) == []
+    assert (
+        _items(applications=(replace(APPS[0], status="no reply"),), interviews=INTERVIEWS[:1]) == []
+    )
     for status in ("offer", "rejected", "withdrawn"):
         apps = (replace(APPS[0], status=status),)
         assert _items(applications=apps, interviews=INTERVIEWS[:1]) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -41,6 +41,20 @@ def test_the_thank_you_fits_from_the_day_until_two_days_after() -> None:
     assert moment(INTERVIEW, "active", date(2026, 11, 19)) is None
     thanked = replace(INTERVIEW, messages=(SentMessage("thank-you", "2026-11-16"),))
     assert moment(thanked, "active", date(2026, 11, 16)) is None
+
+
+def test_no_thank_you_before_an_interview_with_a_time_has_happened() -> None:
+    later = replace(INTERVIEW, held_at="2026-11-16T14:00")
+    zone = timezone(timedelta(hours=1))
+    assert moment(later, "active", datetime(2026, 11, 16, 8, 0, tzinfo=zone)) is None
+    assert moment(later, "active", datetime(2026, 11, 16, 14, 0, tzinfo=zone)) == "thank-you"
+    assert moment(later, "active", datetime(2026, 11, 16, 8, 0)) is None  # a clock with no zone
+    # A time with its zone is an instant: 14:00 in London is 15:00 where the user is.
+    london = replace(INTERVIEW, held_at="2026-11-16T14:00+00:00")
+    assert moment(london, "active", datetime(2026, 11, 16, 14, 30, tzinfo=zone)) is None
+    assert moment(london, "active", datetime(2026, 11, 16, 15, 0, tzinfo=zone)) == "thank-you"
+    # A day alone has happened from its morning on.
+    assert moment(INTERVIEW, "active", datetime(2026, 11, 16, 0, 0, tzinfo=zone)) == "thank-you"
 
 
 def test_the_check_in_is_due_two_business_days_after_the_promised_date() -> None:

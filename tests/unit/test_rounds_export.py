@@ -10,15 +10,18 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 from markdown_it import MarkdownIt
 
 from coach.cli.backup import export, import_file, read_bundle
 from coach.domain.applications import group
 from coach.domain.models import Application, Interview, Person, SentMessage
 from coach.exports.backup import Bundle, export_doc
+from coach.store import records
 from coach.store.opening import open_store
 from coach.store.store import Store
 
@@ -149,6 +152,76 @@ def test_an_import_joins_the_application_of_the_same_company_and_role(tmp_path: 
     assert apps[mine.application_id].status is None, "an existing application is kept as is"
     assert (apps[globex].company, apps[globex].role) == ("Globex", "Analyst")
     assert by_id[other.id].application_id == other.application_id
+
+
+def test_an_import_never_gives_a_deleted_applications_id_again(tmp_path: Path) -> None:
+    # A window still showing the deleted application must not find another one under its id.
+    target = tmp_path / "target" / "coach.json"
+    store = open_store(target).store
+    store.save_interview(Interview("Acme", "SRE"))
+    gone = store.save_interview(Interview("Globex", "Analyst"))
+    assert gone.id is not None and gone.application_id == 2
+    store.delete_interview(gone.id)
+    store.close()
+    bundle = Bundle(
+        applications=(
+            Application("Initech", "Dev", id=2),  # deleted here
+            Application("Umbrella", "Dev", id=9),  # never handed out here: kept
+            Application("Hooli", "Dev", id=5),  # nor this, though the file holds it after 9
+        ),
+        interviews=(
+            Interview("Initech", "Dev", id=10, application_id=2),
+            Interview("Umbrella", "Dev", id=11, application_id=9),
+            Interview("Hooli", "Dev", id=12, application_id=5),
+        ),
+    )
+    file = tmp_path / "file.json"
+    file.write_text(json.dumps(export_doc(bundle, NOW)), encoding="utf-8")
+    _import(file, target)
+    store = open_store(target).store
+    names = {a.company: a.id for a in store.applications()}
+    assert names == {"Acme": 1, "Initech": 3, "Umbrella": 9, "Hooli": 5}
+    assert store.save_interview(Interview("Wayne", "Dev")).application_id == 10
+    store.close()
+
+
+def test_importing_an_older_export_reads_each_interview_a_bounded_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each round of an older export (no applications) is joined by its company and role:
+    # looked up in an index read once, never by re-reading every interview (quadratic: 2,000
+    # rounds took 34 s). Counted, not timed: the machines here are noisy.
+    n = 300
+    target = tmp_path / "target" / "coach.json"
+    store = open_store(target).store
+    for i in range(n):
+        store.save_interview(Interview(f"Company {i % 100}", "Engineer"))
+    store.close()
+    doc = export_doc(
+        Bundle(
+            interviews=tuple(
+                Interview(f"Company {i % 150}", "Engineer", id=n + 1 + i) for i in range(n)
+            )
+        ),
+        NOW,
+    )
+    for interview in doc["interviews"]:
+        interview.pop("application_id", None)
+    del doc["applications"]
+    file = tmp_path / "old.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    reads = 0
+    read = records.interview_from
+
+    def counted(doc: Mapping[str, Any], number: int) -> Interview:
+        nonlocal reads
+        reads += 1
+        return read(doc, number)
+
+    monkeypatch.setattr(records, "interview_from", counted)
+    out = _import(file, target)
+    assert "Interviews: 300 added" in out and "Applications: 50 added; 100 already there." in out
+    assert reads <= 4 * n, f"{reads} reads of interviews for {n} rounds"
 
 
 def test_a_bad_round_field_refuses_the_import_in_a_sentence(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ last round, and a hand-edited file is read without a crash."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from coach.domain.models import Application, Interview, Person, SentMessage
+from coach.exports import backup, round_check
+from coach.exports.backup import Bundle
 from coach.store import records, rounds, schema
 from coach.store.errors import StoreError
 from coach.store.lazy import LazyStore
@@ -106,6 +109,36 @@ def test_an_edit_keeps_the_application_it_names(store: Store) -> None:
     assert len(store.applications()) == 1
 
 
+def test_an_edit_without_its_application_keeps_the_one_it_was_moved_to(store: Store) -> None:
+    # The Rate form edits a round as Interview(company, role, id=...): that must not undo a
+    # move and delete the application the round was moved to.
+    first = store.save_interview(Interview("Acme", "SRE"))
+    second = store.save_interview(Interview("Acme", "SRE"))
+    assert second.id is not None
+    alone = store.move_round(second.id, None)
+    edited = store.save_interview(Interview("Acme", "SRE", stage="onsite", id=second.id))
+    assert edited.application_id == alone.application_id != first.application_id
+    assert {a.id for a in store.applications()} == {first.application_id, alone.application_id}
+
+
+def test_a_stale_window_saving_an_old_application_does_not_undo_a_move(store: Store) -> None:
+    # Rule: saving an interview already saved never changes its application; only
+    # move_round does. A window that read the round before another window moved it saves
+    # it with the application it read.
+    first = store.save_interview(Interview("Acme", "SRE"))
+    second = store.save_interview(Interview("Acme", "SRE"))
+    assert second.id is not None
+    alone = store.move_round(second.id, None)
+    stale = store.save_interview(replace(second, notes="typed in the other window"))
+    assert stale.application_id == alone.application_id
+    assert {a.id for a in store.applications()} == {first.application_id, alone.application_id}
+    # An application no longer saved is not kept: the round joins by its names again.
+    assert first.id is not None
+    store.delete_interview(first.id)
+    gone = store.save_interview(Interview("Acme", "SRE", id=first.id, application_id=99))
+    assert gone.application_id == alone.application_id
+
+
 def test_an_application_saves_its_status_and_names(store: Store) -> None:
     saved = store.save_interview(Interview("Acme", "SRE"))
     (app,) = store.applications()
@@ -183,8 +216,8 @@ def test_a_hand_edited_file_is_read_without_a_crash(db_path: Path) -> None:
 
 
 class Rounds(RuleBasedStateMachine):
-    """Any sequence of saves, edits, moves and deletes: every interview's application exists,
-    every application has a round, and no id is ever handed out twice."""
+    """Any sequence of saves, edits, moves, deletes and imports: every interview's
+    application exists, every application has a round, and no id is ever handed out twice."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -192,6 +225,8 @@ class Rounds(RuleBasedStateMachine):
         self.app_ids_seen: set[int] = set()
         self.interview_ids_seen: set[int] = set()
         self.deleted: set[int] = set()
+        self.held: set[int] = set()
+        """The applications held after the last step."""
 
     def _ids(self) -> list[int]:
         return [i.id for i in self.store.interviews() if i.id is not None]
@@ -206,17 +241,27 @@ class Rounds(RuleBasedStateMachine):
         self.interview_ids_seen.add(saved.id)
         self._note_apps()
 
-    @rule(pick=st.integers(0, 20), company=st.sampled_from(["Acme", "Initech"]), keep=st.booleans())
-    def edit(self, pick: int, company: str, keep: bool) -> None:
-        ids = self._ids()
+    @rule(
+        pick=st.integers(0, 20),
+        company=st.sampled_from(["Acme", "Initech"]),
+        link=st.sampled_from(["none", "own", "other"]),
+        other=st.integers(0, 20),
+    )
+    def edit(self, pick: int, company: str, link: str, other: int) -> None:
+        """An edit as the Rate form makes it (``Interview(company, role, id=...)``), with the
+        application it read, or with another (a stale window, the round since moved): a save
+        never changes a saved interview's application; only ``move_round`` does."""
+        ids, apps = self._ids(), [a.id for a in self.store.applications()]
         if ids:
             current = next(i for i in self.store.interviews() if i.id == ids[pick % len(ids)])
-            edited = Interview(company, current.role, id=current.id)
-            if keep:
-                edited = Interview(
-                    company, current.role, id=current.id, application_id=current.application_id
-                )
-            self.store.save_interview(edited)
+            application_id = {
+                "none": None,
+                "own": current.application_id,
+                "other": apps[other % len(apps)],
+            }[link]
+            edited = Interview(company, current.role, id=current.id, application_id=application_id)
+            saved = self.store.save_interview(edited)
+            assert saved.application_id == current.application_id, "an edit moved the round"
             self._note_apps()
 
     @rule(pick=st.integers(0, 20), into=st.integers(0, 20), alone=st.booleans())
@@ -234,15 +279,38 @@ class Rounds(RuleBasedStateMachine):
             gone = ids[pick % len(ids)]
             assert self.store.delete_interview(gone)
             self.deleted.add(gone)
+            self._note_apps()
+
+    @rule(
+        app_id=st.integers(1, 8),
+        company=st.sampled_from(["Acme", "Initech"]),
+        linked=st.booleans(),
+    )
+    def import_round(self, app_id: int, company: str, linked: bool) -> None:
+        """``coach import`` of a file holding one round of an application with any id (of
+        one held here, of one deleted here, of one never handed out), or of none (an older
+        export)."""
+        interview_id = max(self.interview_ids_seen, default=0) + 1
+        bundle = Bundle(
+            applications=(Application(company, "SRE", id=app_id),) if linked else (),
+            interviews=(
+                Interview(
+                    company, "SRE", id=interview_id, application_id=app_id if linked else None
+                ),
+            ),
+        )
+        self.store.change_raw(lambda raw: backup.merge(raw, bundle))
+        self.interview_ids_seen.add(interview_id)
+        self._note_apps()
 
     def _note_apps(self) -> None:
-        """Ids are never reused: an application not seen before has an id above every one
-        seen (the ones since removed too)."""
-        for app in self.store.applications():
-            assert app.id is not None
-            if app.id not in self.app_ids_seen:
-                assert app.id > max(self.app_ids_seen, default=0), "an application id reused"
-                self.app_ids_seen.add(app.id)
+        """Ids are never reused: an application not held before the last step has an id above
+        every one seen (the ones since removed too)."""
+        held = {app.id for app in self.store.applications() if app.id is not None}
+        for number in held - self.held:
+            assert number > max(self.app_ids_seen, default=0), "an application id reused"
+            self.app_ids_seen.add(number)
+        self.held = held
 
     @invariant()
     def linked(self) -> None:
@@ -273,3 +341,16 @@ def test_ids_of_applications_only_grow(companies: list[str]) -> None:
 def test_the_reader_names_a_dangling_link_only_at_the_table() -> None:
     doc = records.doc_of(Interview("Acme", "SRE", application_id=4))
     assert records.interview_from(doc, 1).application_id == 4  # one document cannot tell
+
+
+def test_a_null_status_is_read_as_unset_as_the_import_takes_it() -> None:
+    # `coach import` accepts "status": null (unset); the reader must not call it a problem.
+    read = records.application_from({"company": "Acme", "role": "SRE", "status": None}, 3)
+    assert read == Application("Acme", "SRE", None, 3) and read.problems == ()
+    assert records.application_from({"company": "Acme", "role": "SRE"}, 3).problems == ()
+    # The import's check reads it as the Store does: accepted, not "'status' cannot be read".
+    doc = {"id": 3, "company": "Acme", "role": "SRE", "status": None}
+    assert round_check.application(doc, "application 1", set()).status is None
+    assert records.application_from({"company": "A", "role": "B", "status": 0}, 3).problems == (
+        "status",
+    )
