@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 EXIT_FAILED = 1
 """The database or the output file could not be used."""
-FORMATS = ("json", "md", "csv")
+FORMATS = ("json", "md", "csv", "ics")
 
 
 @contextmanager
@@ -64,7 +64,11 @@ def _now() -> datetime:
 
 
 def render(bundle: Bundle, fmt: str, now: datetime) -> str:
-    """The export of ``bundle`` in ``fmt`` ("json", "md" or "csv")."""
+    """The export of ``bundle`` in ``fmt`` ("json", "md", "csv" or "ics")."""
+    if fmt == "ics":
+        from coach.exports.calendar import calendar
+
+        return calendar(bundle.interviews, bundle.profile, now=now).decode("utf-8")
     if fmt == "json":
         import json
 
