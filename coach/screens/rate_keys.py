@@ -36,6 +36,15 @@ RATE_KEYS: list[BindingType] = [
         tooltip="Send their answer to your closing question to Rehearse as a card.",
     ),
     Binding(
+        "ctrl+o",
+        "message",
+        "Message",
+        id="follow-up-message",
+        show=False,
+        tooltip="Draft the follow-up message this interview's moment calls for (thank-you, "
+        "check-in, rejection reply); edit, copy, mark it sent.",
+    ),
+    Binding(
         "ctrl+l",
         "focus_list",
         "List",
