@@ -25,6 +25,7 @@ RATE_KEYS: list[BindingType] = [
         "delete",
         "Delete",
         id="delete-interview",
+        show=False,  # rare, and it asks first: the Footer's room at 80 columns goes to F6 Due
         priority=True,  # a text box would take ctrl+d as delete-right
         tooltip="Delete the interview being edited (asks first).",
     ),

@@ -182,3 +182,38 @@ async def test_with_no_interview_open_ctrl_o_says_what_to_do(db_path: Path) -> N
         assert toasts(app) == [("No interview open", NO_INTERVIEW)]
         assert isinstance(app.screen, RateScreen)
     store.close()
+
+
+async def test_its_keys_fit_80_columns(db_path: Path) -> None:
+    from tests.ui.test_footer_fit import settled, shown, whole
+
+    store = store_with(db_path, SAME_DAY)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        await open_message(pilot)
+        await settled(pilot)
+        assert whole(app) == shown(app)
+        assert {"Copy", "Sent", "Kind", "Back", "Help", "Due"} <= set(whole(app))
+    store.close()
+
+
+async def test_help_lists_the_message_keys_and_f6(db_path: Path) -> None:
+    from coach.screens.help import HelpScreen
+
+    store = store_with(db_path, SAME_DAY)
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        keys = text_of(app.screen.query_one("#help-keys", Static))
+        assert "^o" in keys and "Message" in keys and "f6" in keys and "Due" in keys
+        await pilot.press("escape")
+        await open_first_on_rate(pilot, app)
+        await open_message(pilot)
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        keys = text_of(app.screen.query_one("#help-keys", Static))
+        for key, what in (("^y", "Copy"), ("^s", "Sent"), ("^t", "Kind"), ("esc", "Back")):
+            assert key in keys and what in keys
+    store.close()
