@@ -21,6 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coach.domain.due import DueItem, DueKind, due_items
+from coach.render.rating import day_month
 from coach.render.safe import user_text
 from coach.screens import Clock
 from coach.screens.fresh import ShowsSaved, read_again
@@ -43,10 +44,12 @@ NOTHING_DUE = "Nothing is due today."
 
 
 def line(item: DueItem) -> Text:
-    """One item on one line: its kind, then its text (the user's names in it, as data)."""
+    """One item on one line: its kind, the day it became due, then its text (the user's names
+    in it, as data; cut with "…" where the terminal is narrow, after the kind and the day)."""
     tag, style = TAGS[item.kind]
-    shown = Text(tag, style=style, no_wrap=True, overflow="ellipsis")
-    return shown.append(" ").append_text(user_text(item.text))
+    shown = Text(tag, style=style)
+    shown.append(f" {day_month(item.since.isoformat()):>6}  ", style="bold")
+    return shown.append_text(user_text(item.text))
 
 
 class DueScreen(ShowsSaved, ModalScreen[DueItem | None]):

@@ -18,9 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.reactive import var
-from textual.widgets import Header
+from textual.widgets import Header, TextArea
 
-from coach.domain.messages import DAYS_WITHOUT_TIMELINE, draft, moment, rejected, sent
+from coach.domain.messages import DAYS_WITHOUT_TIMELINE, draft, moment, rejected
 from coach.domain.models import Interview, MessageKind, Profile, SentMessage
 from coach.render.rating import MESSAGE_NAMES, day_month
 from coach.render.safe import short
@@ -56,13 +56,13 @@ def draft_key(interview_id: int, kind: MessageKind) -> str:
 def first_kind(
     interview: Interview, status: ApplicationStatus, due: MessageKind | None
 ) -> MessageKind:
-    """The kind the screen opens on: the one due; else a rejection reply after a no, else the
-    first of thank-you and check-in not sent yet."""
+    """The kind the screen opens on: the one due; else a rejection reply after a no; else the
+    last one sent (shown as sent); else a thank-you note."""
     if due is not None:
         return due
     if rejected(interview, status):
         return "rejection-reply"
-    return "check-in" if sent(interview, "thank-you") else "thank-you"
+    return interview.messages[-1].kind if interview.messages else "thank-you"
 
 
 def open_message(
@@ -184,6 +184,9 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
         if not self.drafts.get(key):  # nothing edited kept: the box starts from the draft
             self.drafts[key] = start
         self.open_draft(key, placeholder="Write your message…", title=MESSAGE_NAMES[kind])
+        # From its top, subject first: a message is read before it is edited.
+        for editor in self.query("#draft").results(TextArea):
+            editor.move_cursor((0, 0))
         self.focus_draft()
 
     # --- what leaving would lose (DraftScreen keeps every edited kind in the drafts file) ------

@@ -69,6 +69,6 @@ class MessageHeading(Static):
         if kind == self.due:
             return Text(f"Due now: {WHY_DUE[kind]}", style="bold")
         return Text(
-            "Not due now. Edit it, copy it (ctrl+y), and mark it sent (ctrl+s) when you send it.",
+            "Not due now. Copy it (ctrl+y) and mark it sent (ctrl+s) when you send it.",
             style="dim",
         )

@@ -131,3 +131,16 @@ async def test_enter_on_practice_opens_rehearse_on_the_next_card(db_path: Path) 
         tonight = rhythm.next_card(cards, (), date(2026, 11, 21), NOV_20)
         assert rehearse.card_id == tonight != "strong-match-1"
     store.close()
+
+
+async def test_the_palette_opens_the_due_list(db_path: Path) -> None:
+    from tests.ui.test_app import run_palette
+
+    store = store_with(db_path)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_palette(pilot, "Due today")
+        await wait_until(pilot, lambda: isinstance(app.screen, DueScreen), "the due list")
+        await pilot.press("f6")  # F6 closes it again
+        await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "closed")
+    store.close()

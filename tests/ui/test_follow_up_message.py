@@ -108,8 +108,10 @@ async def test_a_thank_you_edited_copied_and_marked_sent(
         assert text.startswith("Subject: Thank you: Data Engineer interview")
         assert "Dear Dana Lee," in text and "the Kafka migration" in text
         assert box(app).has_focus
-        await pilot.press("ctrl+end", *" See you soon.")
-        await wait_until(pilot, lambda: box(app).text.endswith("See you soon."), "the edit")
+        assert box(app).cursor_location == (0, 0), "read from the top"
+        await pilot.press("end", *" (Tuesday)")  # on the subject line
+        edit = "Subject: Thank you: Data Engineer interview (Tuesday)\n"
+        await wait_until(pilot, lambda: box(app).text.startswith(edit), "the edit")
         edited = box(app).text
         await pilot.press("ctrl+y")
         await wait_until(pilot, lambda: app.clipboard == edited, "the copy")
@@ -139,8 +141,12 @@ async def test_an_overdue_check_in_marked_sent_shows_in_the_follow_up_record(
         assert box(app).text.startswith("Subject: Following up: Analyst interview")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "marked sent" in heading(app), "marked sent")
+        sent_text = box(app).text
         await pilot.press("escape")
         await wait_until(pilot, lambda: "Check-in sent 20 Nov" in rating_text(app), "record")
+        screen = await open_message(pilot)  # again: the check-in as sent
+        assert screen.kind == "check-in" and box(app).text == sent_text
+        assert "marked sent 20 Nov" in heading(app)
     store.close()
     (saved,) = open_store(db_path).store.interviews()
     assert [(m.kind, m.sent_on) for m in saved.messages] == [("check-in", "2026-11-20")]
@@ -152,22 +158,22 @@ async def test_another_kind_is_a_key_away_and_each_keeps_its_edits(db_path: Path
     async with app.run_test(size=(120, 36)) as pilot:
         await open_first_on_rate(pilot, app)
         screen = await open_message(pilot)
-        await pilot.press(*"Hi! ")  # typed at the end of the check-in
-        await wait_until(pilot, lambda: box(app).text.endswith("Hi! "), "the edit")
+        await pilot.press(*"Hi! ")  # typed at the top of the check-in
+        await wait_until(pilot, lambda: box(app).text.startswith("Hi! "), "the edit")
         await pilot.press("ctrl+t")
         await wait_until(pilot, lambda: screen.kind == "rejection-reply", "the next kind")
         assert box(app).text.startswith("Subject: Re: Analyst")
         await pilot.press("ctrl+t", "ctrl+t")  # thank-you, then the check-in again
         await wait_until(pilot, lambda: screen.kind == "check-in", "back to the check-in")
-        assert box(app).text.endswith("Hi! ")
+        assert box(app).text.startswith("Hi! Subject: Following up")
         await pilot.press("escape")  # nothing asks: the edit is kept as a draft
         await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "back on Rate")
         assert not any(isinstance(s, ConfirmScreen) for s in app.screen_stack)
         (interview,) = store.interviews()
         assert interview.id is not None
-        assert store.drafts()[draft_key(interview.id, "check-in")].endswith("Hi! ")
+        assert store.drafts()[draft_key(interview.id, "check-in")].startswith("Hi! ")
         await open_message(pilot)
-        assert box(app).text.endswith("Hi! "), "the edited draft, next time"
+        assert box(app).text.startswith("Hi! "), "the edited draft, next time"
     store.close()
     (saved,) = open_store(db_path).store.interviews()
     assert saved.messages == (), "nothing marked sent"
