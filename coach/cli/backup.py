@@ -56,6 +56,7 @@ def read_bundle(store: Store) -> Bundle:
         heard_cards=tuple(store.heard_cards()),
         settings=store.settings(),
         exchanges=tuple(store.exchanges()),
+        applications=tuple(store.applications()),
     )
 
 

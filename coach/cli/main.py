@@ -200,7 +200,9 @@ def _run(args: list[str]) -> int:
         with guarded_output() as (out, _):
             outcome = run_command(args)
         if isinstance(outcome, int):
-            return _finished(outcome, out.failure)
+            # `coach due` keeps 1 for "something is due": its output failing is an error (2).
+            failed = 2 if _command(args) == "due" else EXIT_OUTPUT
+            return _finished(outcome, out.failure, failed)
         launch = outcome
     if launch.demo:
         # Before anything resolves or opens the user's database: the demo never reads it.
@@ -210,7 +212,21 @@ def _run(args: list[str]) -> int:
     return run_app(launch)
 
 
-def _finished(code: int, failure: OSError | None) -> int:
+def _command(args: Sequence[str]) -> str | None:
+    """The sub-command named in ``args`` (the first word that is not an option or the value
+    of ``--db`` or ``--screen``); None for none."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("--db", "--screen"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _finished(code: int, failure: OSError | None, failed: int = EXIT_OUTPUT) -> int:
     """A command's exit code, once its output is known to be whole (or said not to be)."""
     if failure is None:
         return code
@@ -226,7 +242,7 @@ def _finished(code: int, failure: OSError | None) -> int:
             file=sys.stderr,
             flush=True,
         )
-    return code or EXIT_OUTPUT
+    return failed if failed != EXIT_OUTPUT else code or EXIT_OUTPUT
 
 
 def run_command(argv: Sequence[str]) -> int | Launch:

@@ -225,22 +225,20 @@ def _their_point(closing_answer: str) -> str:
 
 
 def _pitch(interview: Interview, profile: Profile) -> str:
-    """The pitch skewed toward their answer to the closing question (the seed article)."""
+    """The pitch skewed toward their answer to the closing question (the seed article): the
+    strength that answers it, with its evidence. Their words are not quoted back to them (a
+    note that recites the interviewer's doubts reads as arguing); the strength is what
+    answers them."""
     strength = best_strength(interview.closing_answer, profile.strengths)
-    point = _their_point(interview.closing_answer)
-    about = f'On your point about my background ("{point}"), ' if point else ""
     if strength is None or not plain(strength.text):
+        return "I am confident I could contribute to the team from the start."
+    line = _strength_line(strength, inside=True)
+    if _their_point(interview.closing_answer):
         return (
-            about + "I would be glad to say more."
-            if point
-            else "I am confident I could contribute to the team from the start."
+            "Thinking over what you said about my background, I wanted to add one point: "
+            f"my experience in {line} applies directly to what you need."
         )
-    if point:
-        return f"{about}I would add my strength in {_strength_line(strength)}."
-    return (
-        f"I am confident my strength in {_strength_line(strength, inside=True)} would help "
-        "the team."
-    )
+    return f"I am confident my experience in {line} would help the team."
 
 
 def _subject(kind: MessageKind, interview: Interview) -> str:

@@ -66,19 +66,32 @@ def interviews(raw: schema.Raw, shared_problem: str) -> list[Interview]:
     return read
 
 
-def _joined(raw: schema.Raw, interview: Interview) -> int:
-    """The application ``interview`` joins: the one it names if the database holds it, else
-    the application of its company and role (``application_key``), matched by the
-    application's names or any of its rounds'; made if there is none. Of several that match
-    (a round the user moved to an application of its own), the one saved into last."""
-    apps = {number: doc for number, _, doc, _ in schema.rows(raw.get(TABLE, {}))}
-    if interview.application_id in apps:
-        return interview.application_id
-    key = application_key(interview.company, interview.role)
+def find(
+    raw: schema.Raw,
+    company: str,
+    role: str,
+    *,
+    leaving: int | None = None,
+    among: set[int] | None = None,
+) -> int | None:
+    """The application of ``company`` and ``role`` (``application_key``), matched by the
+    application's names or any of its rounds'; None if there is none. Of several that match
+    (a round the user moved to an application of its own), the one saved into last.
+
+    Args:
+        leaving: An interview not to count as a round (the one being saved).
+        among: The applications to look among (None: all).
+    """
+    apps = {
+        number: doc
+        for number, _, doc, _ in schema.rows(raw.get(TABLE, {}))
+        if among is None or number in among
+    }
+    key = application_key(company, role)
     latest: dict[int, int] = {}
     for number, _, doc, _ in schema.rows(raw.get(INTERVIEWS, {})):
         linked = _linked(doc)
-        if linked in apps and number != interview.id:
+        if linked in apps and number != leaving:
             read = records.interview_from(doc, number)
             if application_key(read.company, read.role) == key:
                 latest[linked] = max(latest.get(linked, 0), number)
@@ -86,10 +99,33 @@ def _joined(raw: schema.Raw, interview: Interview) -> int:
         read_app = records.application_from(doc, number)
         if application_key(read_app.company, read_app.role) == key:
             latest.setdefault(number, 0)
-    if latest:
-        return max(latest, key=lambda number: (latest[number], -number))
-    new = Application(company=interview.company, role=interview.role)
-    return documents.put(raw, TABLE, records.application_doc(new), None)
+    if not latest:
+        return None
+    return max(latest, key=lambda number: (latest[number], -number))
+
+
+def make(raw: schema.Raw, application: Application) -> int:
+    """Add a new application; the id it is given: its own if it has one the table does not
+    hold (an import: a round trip keeps every id), else the next.
+
+    Raises:
+        StoreError: Ids ran out; nothing is changed.
+    """
+    wanted = application.id
+    if wanted is not None and (not schema.is_id(wanted) or holds_application(raw, wanted)):
+        wanted = None
+    return documents.put(raw, TABLE, records.application_doc(application), wanted)
+
+
+def _joined(raw: schema.Raw, interview: Interview) -> int:
+    """The application ``interview`` joins: the one it names if the database holds it, else
+    the application of its company and role (``find``), made if there is none."""
+    if interview.application_id is not None and holds_application(raw, interview.application_id):
+        return interview.application_id
+    found = find(raw, interview.company, interview.role, leaving=interview.id)
+    if found is not None:
+        return found
+    return make(raw, Application(company=interview.company, role=interview.role))
 
 
 def _stored(raw: schema.Raw, interview_id: int) -> tuple[str, dict[str, Any]] | None:
@@ -167,8 +203,7 @@ def move(raw: schema.Raw, interview_id: int, application_id: int | None) -> Inte
         others = [d for d in raw[INTERVIEWS].values() if d is not doc and _linked(d) == before]
         if alone and not others:
             return replace(interview, application_id=before)  # already an application alone
-        new = Application(company=interview.company, role=interview.role)
-        application_id = documents.put(raw, TABLE, records.application_doc(new), None)
+        application_id = make(raw, Application(company=interview.company, role=interview.role))
     elif schema.key_of(apps, application_id) not in apps:
         raise StoreError(
             "Could not move the round: that application is no longer saved (its last round "
@@ -215,8 +250,7 @@ def migrate(raw: schema.Raw) -> schema.Raw:
         groups.setdefault(application_key(read.company, read.role), []).append(read)
     for rounds in sorted(groups.values(), key=lambda group: min(i.id or 0 for i in group)):
         latest = max(rounds, key=round_order)
-        app = Application(company=latest.company, role=latest.role)
-        app_id = documents.put(raw, TABLE, records.application_doc(app), None)
+        app_id = make(raw, Application(company=latest.company, role=latest.role))
         table = raw[INTERVIEWS]
         for interview in rounds:
             assert interview.id is not None

@@ -90,3 +90,20 @@ def test_the_command_line_exit_codes(tmp_path: Path, due_now: bool) -> None:
     )
     assert result.returncode == (1 if due_now else 0), result.stderr
     assert ("thank-you note" in result.stdout) is due_now
+
+
+def test_a_due_list_that_cannot_be_written_exits_2_not_1(tmp_path: Path) -> None:
+    # 1 tells a script "something is due"; a list lost to a full disk must not pass for that.
+    today = datetime.now().astimezone().date().isoformat()
+    db = make_db(tmp_path / "coach.json", Interview("Acme", "Analyst", held_at=today))
+    with Path("/dev/full").open("w") as full:  # every write fails: No space left on device
+        result = subprocess.run(
+            [sys.executable, "-m", "coach", "--db", str(db), "due"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.startswith("coach: the output could not be written")
+    assert result.stderr.count("\n") == 1
