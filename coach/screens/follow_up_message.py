@@ -76,7 +76,7 @@ def open_message(
     """Push the message screen for a saved interview over ``owner``; with none (a new form),
     say what to do in one notice."""
     if interview_id is None:
-        owner.notify(NO_INTERVIEW, title="No interview open", severity="warning")
+        owner.notify(NO_INTERVIEW, title="No interview open", severity="warning", markup=False)
         return
     delays = getattr(owner.app, "delays", None)
     days = rubric.silence.days_without_timeline
