@@ -35,6 +35,7 @@ THEME_KEY = "ui.theme"
 """Remembers the theme picked in the command palette. It lives in the small drafts file, not
 the database: the first frame must be drawn in it, and must not wait for the database."""
 DEFAULT_THEME = "textual-dark"
+PALETTE = "Command palette: switch screens, change the theme, quit."
 
 
 def local_now() -> datetime:
@@ -78,6 +79,14 @@ class CoachApp(App[None]):
             tooltip="Charts: rehearsal scores over time, interview ratings against outcomes.",
         ),
         Binding(
+            "f6",
+            "due",
+            "Due",
+            id="due",
+            priority=True,  # a text box would take f6 as "select the line"
+            tooltip="What is due today: replies, thank-you notes, check-ins, practice.",
+        ),
+        Binding(
             "f5",
             "show_saved",
             "Refresh",
@@ -85,6 +94,8 @@ class CoachApp(App[None]):
             show=False,
             tooltip="Show what was saved elsewhere: another coach window, or coach import.",
         ),
+        # Last in the Footer: "More" is shorter than Textual's "palette" (F6 fits 80 columns).
+        Binding("ctrl+p", "command_palette", "More", show=False, priority=True, tooltip=PALETTE),
         Binding(
             "ctrl+q",
             "quit",
@@ -340,6 +351,12 @@ class CoachApp(App[None]):
             return
         self.push_screen(ProgressScreen(self.store, self.clock, self.rubric))
 
+    def action_due(self) -> None:
+        """Show what is due today, or close it (F6); Enter on an item acts on it."""
+        from coach.screens.due import toggle_due
+
+        toggle_due(self, self.store, self.clock, self.rubric)
+
     async def action_exchange(self) -> None:
         """Open a mock exchange, from Rehearse (shown first if need be)."""
         from coach.screens.rehearse import RehearseScreen
@@ -368,6 +385,11 @@ class CoachApp(App[None]):
             "Progress",
             "Charts of rehearsal scores and of interview ratings against outcomes (F4)",
             self.action_progress,
+        )
+        yield SystemCommand(
+            "Due today",
+            "Replies overdue, thank-you notes and check-ins to send, cards to practise (F6)",
+            self.action_due,
         )
         yield SystemCommand("Help", "Every key, on one page (F1 or ?)", self.action_help)
         yield from super().get_system_commands(screen)

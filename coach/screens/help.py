@@ -13,7 +13,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 GENERAL_KEYS = (
-    ("ctrl+p", "Command palette: switch screens, change the theme, quit"),
     ("ctrl+a", "In a text box: select all (home goes to the line's start)"),
     ("ctrl+z,ctrl+y", "In a text box: undo, redo"),
     ("tab", "Move to the next field or panel"),

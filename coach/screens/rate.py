@@ -93,7 +93,9 @@ class RateScreen(ShowsSaved, Screen[None]):
             yield CalibrationPanel(self.rubric, id="calibration").data_bind(RateScreen.interviews)
         with Horizontal(id="rate-work"):
             yield InterviewForm(id="rate-form").data_bind(RateScreen.result, RateScreen.editing)
-            yield RatingPanel(id="rating").data_bind(RateScreen.rating)
+            yield RatingPanel(id="rating").data_bind(
+                RateScreen.rating, RateScreen.interviews, RateScreen.editing
+            )
         yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     @property
@@ -334,6 +336,18 @@ class RateScreen(ShowsSaved, Screen[None]):
             )
         self._reread()
         self._new_form()
+
+    def action_message(self) -> None:
+        """Draft the follow-up message for the interview open in the form (as saved)."""
+        from coach.screens.follow_up_message import open_message
+
+        open_message(self, self.store, self.clock, self.rubric, self.editing)
+
+    def open_interview(self, interview_id: int) -> None:
+        """Open a saved interview in the form, as Enter on its row does (the due list's)."""
+        if all(i.id != interview_id for i in self.interviews or ()):
+            self._reread()  # the screen was just built, or it was saved elsewhere since
+        self._open(InterviewList.Opened(interview_id))
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""

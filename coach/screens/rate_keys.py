@@ -25,6 +25,7 @@ RATE_KEYS: list[BindingType] = [
         "delete",
         "Delete",
         id="delete-interview",
+        show=False,  # rare, and it asks first: the Footer's room at 80 columns goes to F6 Due
         priority=True,  # a text box would take ctrl+d as delete-right
         tooltip="Delete the interview being edited (asks first).",
     ),
@@ -34,6 +35,15 @@ RATE_KEYS: list[BindingType] = [
         "As card",
         id="send-feedback",
         tooltip="Send their answer to your closing question to Rehearse as a card.",
+    ),
+    Binding(
+        "ctrl+o",
+        "message",
+        "Message",
+        id="follow-up-message",
+        show=False,
+        tooltip="Draft the follow-up message this interview's moment calls for (thank-you, "
+        "check-in, rejection reply); edit, copy, mark it sent.",
     ),
     Binding(
         "ctrl+l",
