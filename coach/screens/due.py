@@ -143,6 +143,14 @@ def toggle_due(app: App[Any], store: StoreAPI, clock: Clock, rubric: Rubric) -> 
     if isinstance(app.screen, DueScreen):
         app.screen.dismiss(None)
         return
+    if any(isinstance(screen, DueScreen) for screen in app.screen_stack):
+        # A message opened from the list: F6 goes back to the list (as Escape does, asking
+        # if need be), rather than stacking a second list over the first.
+        from coach.screens.follow_up_message import FollowUpMessageScreen
+
+        if isinstance(app.screen, FollowUpMessageScreen):
+            app.screen.action_back()
+        return
     if app.screen.is_modal:  # never over a dialog or the help
         return
 

@@ -165,7 +165,7 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
             (v.status for v in views if found.id in {r.id for r in v.rounds}), "active"
         )
         self.profile, self.status = self.store.profile(), status
-        self.due = moment(found, status, self._today(), no_timeline_days=self.no_timeline_days)
+        self.due = moment(found, status, self.clock(), no_timeline_days=self.no_timeline_days)
         self.interview = found
         if self.kind is None:
             self.kind = self._asked or first_kind(found, status, self.due)
@@ -249,7 +249,7 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
         self._starts[key] = text  # as sent: nothing left to lose
         with contextlib.suppress(StoreError):  # a draft left as sent is harmless
             self.store.save_draft(key, "")  # next time the box shows the text sent
-        self.due = moment(saved, self.status, self._today(), no_timeline_days=self.no_timeline_days)
+        self.due = moment(saved, self.status, self.clock(), no_timeline_days=self.no_timeline_days)
         self.interview = saved
         name = MESSAGE_NAMES[kind]
         tell_saved(
