@@ -36,12 +36,19 @@ RATE_KEYS: list[BindingType] = [
         tooltip="Send their answer to your closing question to Rehearse as a card.",
     ),
     Binding(
+        "ctrl+g",
+        "application",
+        "Application",
+        id="application",
+        tooltip="The open round's application: set its status, or move the round to another.",
+    ),
+    Binding(
         "ctrl+l",
-        "focus_list",
-        "List",
-        id="focus-list",
+        "find",
+        "Find",
+        id="find-interview",
         show=False,
-        tooltip="Jump to the list of past interviews (Enter opens one).",
+        tooltip="Find in the list as you type (Down or Enter: into the list; Escape clears).",
     ),
     Binding(
         "ctrl+r",
