@@ -21,8 +21,8 @@ from coach.render.safe import fit, user_text
 
 NAME_WIDTH = 13
 """Role is cut to this, so the columns after it fit."""
-WIDTHS = {"Date": 10, "Company": 10, "Role": NAME_WIDTH, "Stage": 9, "Score": 5, "Band": 15}
-WIDTHS |= {"Follow-up": 9, "Status": 9, "Rounds": 6}
+WIDTHS = {"Date": 10, "Company": 10, "Role": NAME_WIDTH, "Stage": 6, "Score": 5, "Band": 15}
+WIDTHS |= {"Follow-up": 9, "Status": 10, "Rounds": 6}
 """Each column's cells when there is room (the longest value or header; Company's least
 before a column goes: it then takes what the others leave)."""
 MIN_COMPANY = 6
@@ -56,6 +56,8 @@ FOLLOW_UP_BADGES = {
 """A rating's follow-up -> the badge's words and style; "—" for any other."""
 STATUS_STYLE = {"offer": "bold green", "rejected": "red", "withdrawn": "dim", "no reply": "dim"}
 """An application's status -> its style ("active" plain)."""
+STAGE_WORDS = {"technical": "tech"}
+"""A stage's word in the list, where the full one is longer than the column's 6 cells."""
 ROUND_MARK = "↳"
 """Starts a round's row under its application."""
 
@@ -76,6 +78,11 @@ def fitting_columns(room: int) -> dict[str, int]:
 
 def _date(interview: Interview, columns: dict[str, int]) -> Text:
     return user_text(interview.held_at[:10][-columns.get("Date", 10) :])
+
+
+def _stage(interview: Interview) -> str:
+    # A stage is one of the form's choices (the reader keeps no other): no user text here.
+    return STAGE_WORDS.get(interview.stage, interview.stage) or "—"
 
 
 def _read(rating: Rating, columns: dict[str, int]) -> dict[str, str | Text]:
@@ -100,7 +107,7 @@ def application_cells(
         "Date": _date(latest, columns),
         "Company": user_text(fit(view.application.company, columns["Company"])),
         "Role": user_text(fit(view.application.role, columns.get("Role", 0))),
-        "Stage": user_text(fit(latest.stage or "—", columns.get("Stage", 0))),
+        "Stage": _stage(latest),
         **_read(rating, columns),
         "Status": Text(view.status, style=STATUS_STYLE.get(view.status, "")),
         "Rounds": str(len(view.rounds)),
@@ -120,7 +127,7 @@ def round_cells(
         "Date": _date(interview, columns),
         "Company": user_text(fit(label, columns["Company"])),
         "Role": "",
-        "Stage": user_text(fit(stage, columns.get("Stage", 0))),
+        "Stage": _stage(interview),
         **_read(rating, columns),
         "Status": user_text(fit(interview.outcome or "—", columns.get("Status", 0))),
         "Rounds": "",
