@@ -40,6 +40,9 @@ RATE_KEYS: list[BindingType] = [
         "application",
         "Application",
         id="application",
+        # Not in the Footer: at 80 columns its keys already fill it to the last cell (see
+        # tests/ui/test_footer_fit.py); the help (F1) and the palette list it.
+        show=False,
         tooltip="The open round's application: set its status, or move the round to another.",
     ),
     Binding(

@@ -2,11 +2,13 @@
 score, band and follow-up badge, the application's status and its number of rounds), and under
 the open application one indented row per round ("↳ 2 onsite").
 
-The columns fit the list's width (``fitting_columns``): as it narrows, the band shortens, Role,
-Stage and Rounds go; then the date loses its year, the band its "went", and then the date goes;
-under 60 cells Status goes too. Score, band and the follow-up badge (OVERDUE) always stay. Names
-are cut to their column's cells (a CJK character or an emoji takes two), always with "…" where
-cut. Stored text is data: every cell of it is ``user_text`` (a str cell would be read as markup).
+The columns fit the list's width (``fitting_columns``): as it narrows, the band shortens,
+Rounds, Stage and Role go (at 120x36, beside the calibration panel, Role stays as it always
+has; an open application's rounds then name their stage: "↳ 2 onsite"); then the date loses
+its year, the band its "went", and then the date goes; under 60 cells Status goes too. Score,
+band and the follow-up badge (OVERDUE) always stay. Names are cut to their column's cells (a
+CJK character or an emoji takes two), always with "…" where cut. Stored text is data: every
+cell of it is ``user_text`` (a str cell would be read as markup).
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ MAX_COMPANY = 24
 """Company takes the room the other columns leave, between these."""
 NARROWER = (
     {"Band": 11},
-    {"Role": 0},
-    {"Stage": 0},
     {"Rounds": 0},
+    {"Stage": 0},
+    {"Role": 0},
     {"Date": 5},
     {"Band": 6},
     {"Company": MIN_COMPANY},

@@ -70,4 +70,6 @@ def test_columns_fit_and_give_way_by_priority(room: int) -> None:
     if room >= 60:
         assert "Status" in columns
     if "Rounds" in columns or "Stage" in columns:
-        assert "Date" in columns and "Status" in columns
+        assert {"Date", "Role", "Status"} <= set(columns)
+    if room >= 100:
+        assert {"Stage", "Rounds"} <= set(columns)
