@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coach.domain import limits
-from coach.domain.models import Interview, SignalValue
+from coach.domain.models import Interview, Person, SignalValue
 from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
 STAGES = ("phone", "technical", "onsite", "panel", "final", "other")
 OUTCOME_CHOICES = ("offer", "next round", "rejected", "no reply")
-TEXT_FIELDS = ("company", "role", "closing_answer")
+TEXT_FIELDS = ("company", "role", "closing_answer", "notes", "people")
 DATE_FIELDS = ("date", "timeline_date", "reply_date")
 WHOLE_NUMBER_FIELDS = {
     "scheduled_min": (1, 600, "Scheduled minutes"),
@@ -36,6 +36,9 @@ CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """Fields picked from a list; "" means not observed (or not known yet)."""
 FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *WHOLE_NUMBER_FIELDS, *CHOICE_FIELDS)
+
+MAX_PEOPLE = 50
+"""More interviewers than any panel has: a paste gone wrong, not people met."""
 
 OLDEST_DAYS = 3650
 """Dates further than ten years away are typos (2062 for 2026), not interviews."""
@@ -107,10 +110,14 @@ def parse_form(
         ("company", limits.MAX_NAME_CHARS, "Company"),
         ("role", limits.MAX_NAME_CHARS, "Role"),
         ("closing_answer", limits.MAX_TEXT_CHARS, "Their answer"),
+        ("notes", limits.MAX_TEXT_CHARS, "Notes"),
     ):
         problem = _text(get[name].strip(), most, what)
         if problem:
             errors[name] = problem
+    people, problem = parse_people(get["people"])
+    if problem:
+        errors["people"] = problem
     held, problem = _date(get["date"], "Date")
     if problem:
         errors["date"] = problem
@@ -175,6 +182,8 @@ def parse_form(
         closing_answer=get["closing_answer"].strip(),
         timeline_date=timeline.isoformat() if timeline else "",
         reply_date=reply.isoformat() if reply else "",
+        notes=get["notes"].strip(),
+        people=people,
         id=interview_id,
     )
     return FormResult(interview, errors)
@@ -193,9 +202,37 @@ def form_values(interview: Interview) -> dict[str, str]:
         reply_date=interview.reply_date,
         stage=interview.stage,
         outcome=interview.outcome,
+        notes=interview.notes,
+        people=people_text(interview.people),
     )
     for key, value in interview.signals.items():
         if key not in values or value is None:
             continue
         values[key] = ("yes" if value else "no") if isinstance(value, bool) else str(value)
     return values
+
+
+def parse_people(text: str) -> tuple[tuple[Person, ...], str]:
+    """The interviewers typed one a line, "Name, title" (the title optional; a name may not
+    hold a comma, a title may: "Ana Ruiz, Head of Data, EMEA"); and a message if a line is
+    too long, there are too many, or a line has a title but no name. Blank lines are skipped."""
+    people: list[Person] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, _, title = (part.strip() for part in line.partition(","))
+        if not name:
+            return (), f"Interviewers: line {number} has no name before its comma."
+        for part, what in ((name, "name"), (title, "title")):
+            problem = _text(part, limits.MAX_NAME_CHARS, f"Interviewers: line {number}'s {what}")
+            if problem:
+                return (), problem
+        people.append(Person(name=name, title=title))
+    if len(people) > MAX_PEOPLE:
+        return (), f"Interviewers: at most {MAX_PEOPLE}, one a line, not {len(people):,}."
+    return tuple(people), ""
+
+
+def people_text(people: tuple[Person, ...]) -> str:
+    """The interviewers as the form shows them: "Name, title", one a line."""
+    return "\n".join(f"{p.name}, {p.title}" if p.title else p.name for p in people)

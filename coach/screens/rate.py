@@ -22,7 +22,7 @@ from textual.widgets import Header
 
 from coach.domain.interview_form import FIELDS, FormResult, form_values, parse_form
 from coach.domain.interviews import rate_saved, signals_for
-from coach.domain.models import Interview
+from coach.domain.models import Application, Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.render.safe import short
 from coach.screens import Clock, after_first_frame
@@ -30,6 +30,7 @@ from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_keys import RATE_KEYS
+from coach.screens.rate_rounds import linked, offer_next_round, open_application
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.calibration_panel import CalibrationPanel
@@ -59,8 +60,13 @@ class RateScreen(ShowsSaved, Screen[None]):
     interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
     """Every saved interview, read just after the first frame (None until then) and again after
     each save or delete; the list and the calibration panel are bound to it."""
+    applications: var[tuple[Application, ...]] = var(())
+    """Every saved application, read with the interviews (and set just before them)."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
+    joining: var[int | None] = var(None)
+    """The application a new form's round joins when saved (a next round's form); None: the
+    application of its company and role."""
     result: var[FormResult | None] = var(None, always_update=True)
     """The form's values parsed: the interview as far as it is valid, and the errors."""
     rating: var[Rating | str | None] = var(None)
@@ -88,7 +94,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         # for Textual to render and cut up (see RehearseScreen.compose).
         with Horizontal(id="interviews-row"):
             yield InterviewList(self.rubric, self.clock, id="interviews").data_bind(
-                RateScreen.interviews, RateScreen.editing
+                RateScreen.applications, RateScreen.interviews, RateScreen.editing
             )
             yield CalibrationPanel(self.rubric, id="calibration").data_bind(RateScreen.interviews)
         with Horizontal(id="rate-work"):
@@ -149,11 +155,12 @@ class RateScreen(ShowsSaved, Screen[None]):
         if self.interviews is not None:  # else ``_fill`` reads them first
             read_again(self, self.seen, force, self._reload)
 
-    def _reread(self) -> bool:
+    def reread(self) -> bool:
         """Read the interviews now; False (with a notice, the list as it was) if it failed."""
         return read_again(self, self.seen, True, self._reload)
 
     def _reload(self) -> None:
+        applications = tuple(self.store.applications())
         interviews = tuple(self.store.interviews())
         if self.editing is not None and all(i.id != self.editing for i in interviews):
             # Deleted in another window (or a restored draft names an interview not there):
@@ -163,6 +170,7 @@ class RateScreen(ShowsSaved, Screen[None]):
             self._rate_now()
             self.notify(gone_message(self.values()), title="Interview gone", markup=False)
         self.query_one("#interviews-row").set_class(not interviews, "-empty")
+        self.applications = applications  # first: the list is drawn when interviews are set
         self.interviews = interviews
 
     @on(InterviewList.Opened)
@@ -173,8 +181,12 @@ class RateScreen(ShowsSaved, Screen[None]):
         elif chosen is not None:
             self._after_confirm(lambda: self._load(chosen))
 
-    def action_focus_list(self) -> None:
-        self.query_one(InterviewList).focus_table()
+    def action_find(self) -> None:
+        self.query_one(InterviewList).focus_find()
+
+    def action_application(self) -> None:
+        """The open round's application: its status, or move the round (a dialog)."""
+        open_application(self)
 
     def action_focus_rating(self) -> None:
         self.query_one(RatingPanel).reach()
@@ -185,16 +197,25 @@ class RateScreen(ShowsSaved, Screen[None]):
         self.form.set_values(values)
         self._rate_now()
 
-    def _new_form(self) -> None:
+    def _new_form(self, **filled: str) -> None:
         self.editing = None
-        values = dict.fromkeys(FIELDS, "")
+        self.joining = None
+        values = dict.fromkeys(FIELDS, "") | filled
         values["date"] = self._today().isoformat()
         self._set_values(values)
         self.draft.saved = self.values()
         self.form.focus_field("company")
 
+    def start_round(self, after: Interview, stage: str) -> None:
+        """A new form for the round after ``after``: its company, role and ``stage`` filled
+        in, to be saved into the same application."""
+        self._new_form(company=after.company, role=after.role, stage=stage)
+        self.joining = after.application_id
+        self.form.focus_field("stage")
+
     def _load(self, interview: Interview) -> None:
         self.editing = interview.id
+        self.joining = None
         self._set_values(form_values(interview))
         self.draft.saved = self.values()
         self.draft.clear()
@@ -270,7 +291,7 @@ class RateScreen(ShowsSaved, Screen[None]):
             )
             return
         try:
-            saved = self.store.save_interview(result.interview)
+            saved = self.store.save_interview(linked(self, result.interview))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
@@ -288,8 +309,10 @@ class RateScreen(ShowsSaved, Screen[None]):
             title="Interview saved",
             unkept=f"This interview ({read}) is kept only until coach closes",
         )
-        self._reread()
+        self.joining = None  # saved: it is in its application now
+        self.reread()
         self._rate_now()
+        offer_next_round(self, saved)
 
     def action_new(self) -> None:
         """A blank form (asks first if the current one has unsaved changes)."""
@@ -334,7 +357,7 @@ class RateScreen(ShowsSaved, Screen[None]):
                 severity="warning",
                 markup=False,
             )
-        self._reread()
+        self.reread()
         self._new_form()
 
     def action_message(self) -> None:

@@ -46,12 +46,22 @@ RATE_KEYS: list[BindingType] = [
         "check-in, rejection reply); edit, copy, mark it sent.",
     ),
     Binding(
-        "ctrl+l",
-        "focus_list",
-        "List",
-        id="focus-list",
+        "ctrl+g",
+        "application",
+        "Application",
+        id="application",
+        # Not in the Footer: at 80 columns its keys already fill it to the last cell (see
+        # tests/ui/test_footer_fit.py); the help (F1) and the palette list it.
         show=False,
-        tooltip="Jump to the list of past interviews (Enter opens one).",
+        tooltip="The open round's application: set its status, or move the round to another.",
+    ),
+    Binding(
+        "ctrl+l",
+        "find",
+        "Find",
+        id="find-interview",
+        show=False,
+        tooltip="Find in the list as you type (Down or Enter: into the list; Escape clears).",
     ),
     Binding(
         "ctrl+r",

@@ -29,7 +29,7 @@ from textual.widgets import Input, Label, Static
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
-from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS
+from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS, TEXT_AREAS
 from coach.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def _input(name: str, value: str) -> Widget:
         if name in CHOICE_FIELDS:
             return ChoiceField(CHOICE_FIELDS[name], value=value, id=f"f-{name}")
-        if name == "closing_answer":
+        if name in TEXT_AREAS:
             from coach.widgets.safe_fields import SafeTextArea
 
             return SafeTextArea(
@@ -126,7 +126,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
                 id=f"f-{name}",
                 soft_wrap=True,
                 tab_behavior="focus",
-                placeholder="What they said when you asked how you measure up…",
+                placeholder=PLACEHOLDERS[name],
             )
         return SafeInput(
             value, id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True
@@ -154,7 +154,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
             widget = self.query_one(f"#f-{name}")
             if isinstance(widget, ChoiceField | Input):
                 values[name] = widget.value
-            else:  # the closing answer's TextArea
+            else:  # a TextArea: the closing answer, notes, interviewers
                 values[name] = text_of(widget)
         return values
 
@@ -282,7 +282,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
 
 def text_of(widget: Widget) -> str:
-    """The text of the form's TextArea."""
+    """The text of one of the form's TextAreas."""
     from textual.widgets import TextArea
 
     assert isinstance(widget, TextArea)
@@ -290,7 +290,7 @@ def text_of(widget: Widget) -> str:
 
 
 def load_text(widget: Widget, text: str) -> None:
-    """Put ``text`` in the form's TextArea."""
+    """Put ``text`` in one of the form's TextAreas."""
     from textual.widgets import TextArea
 
     assert isinstance(widget, TextArea)

@@ -1,0 +1,129 @@
+"""The Rate screen's work on applications and their rounds: the next round's form offered
+after a round that led to one, and the application dialog's choices (ctrl+g) written to the
+store. Kept apart from ``coach.screens.rate`` so the screen stays about its form."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from coach.domain.applications import ApplicationView, application_key, group, next_stage
+from coach.domain.models import Interview
+from coach.render.safe import short
+from coach.screens.saving import tell_saved
+from coach.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from coach.screens.application import MoveRound, SetStatus
+    from coach.screens.rate import RateScreen
+
+
+def views(screen: RateScreen) -> list[ApplicationView]:
+    """The applications as the list groups them."""
+    return group(screen.applications, screen.interviews or ())
+
+
+def linked(screen: RateScreen, interview: Interview) -> Interview:
+    """``interview`` as parsed from the form, with what the form does not hold: a saved
+    round keeps its application (the user may have moved it there) and its sent messages; a
+    next round's form joins the application it was started from.
+
+    A round alone in its application whose company or role was retyped joins the application
+    of its new names instead (made if none), so the list names it as typed; a round among
+    others stays with them (``ctrl+g`` moves it)."""
+    stored = next((i for i in screen.interviews or () if i.id == interview.id), None)
+    if stored is not None:
+        keep = stored.application_id
+        renamed = application_key(stored.company, stored.role) != application_key(
+            interview.company, interview.role
+        )
+        if keep is not None and renamed:
+            others = [i for i in screen.interviews or () if i.application_id == keep]
+            keep = None if len(others) == 1 else keep
+        return replace(interview, application_id=keep, messages=stored.messages)
+    if interview.id is None and screen.joining is not None:
+        return replace(interview, application_id=screen.joining)
+    return interview
+
+
+def offer_next_round(screen: RateScreen, saved: Interview) -> None:
+    """After saving ``saved``: if it led to a next round and is its application's latest,
+    ask whether to start the next round's form."""
+    if saved.outcome != "next round":
+        return
+    view = next((v for v in views(screen) if any(r.id == saved.id for r in v.rounds)), None)
+    if view is None or view.latest.id != saved.id:
+        return  # a later round is already recorded
+    from coach.screens.confirm import ConfirmScreen
+
+    stage = next_stage(saved.stage)
+    question = ConfirmScreen(
+        "Start the next round's form?",
+        f"A new form for {short(saved.company)}"
+        + (f", {stage} stage" if stage else "")
+        + ", as the next round of the same application (its date is today: change it to "
+        "the day it is held).",
+        yes="Start it",
+        no="Not now",
+    )
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.start_round(saved, stage)
+
+    screen.app.push_screen(question, answered)
+
+
+def open_application(screen: RateScreen) -> None:
+    """Show the application dialog for the round open in the form."""
+    from coach.screens.application import ApplicationScreen
+
+    every = views(screen)
+    view = next((v for v in every if any(r.id == screen.editing for r in v.rounds)), None)
+    if screen.editing is None or view is None:
+        screen.notify(
+            "Open a saved round first (or save this one): its application is set here.",
+            title="Application",
+            severity="warning",
+        )
+        return
+    others = [other for other in every if other is not view]
+    screen.app.push_screen(
+        ApplicationScreen(view, others), lambda choice: _apply(screen, view, choice)
+    )
+
+
+def _apply(screen: RateScreen, view: ApplicationView, choice: SetStatus | MoveRound | None) -> None:
+    from coach.screens.application import MoveRound
+
+    if choice is None or screen.editing is None:
+        return
+    try:
+        if isinstance(choice, MoveRound):
+            screen.store.move_round(screen.editing, choice.application_id)
+            said = "The round is now " + (
+                "an application of its own."
+                if choice.application_id is None
+                else "a round of the application chosen."
+            )
+        else:
+            if view.application.id is None:
+                raise StoreError(
+                    "This application is not in the database yet: save its round (ctrl+s), "
+                    "then set its status."
+                )
+            screen.store.save_application(replace(view.application, status=choice.status))
+            said = f"{short(view.application.company)}: " + (
+                choice.status or "its status follows its rounds"
+            )
+    except StoreError as error:
+        screen.notify(str(error), title="Not changed", severity="error", timeout=12, markup=False)
+        return
+    tell_saved(
+        screen,
+        screen.store,
+        said,
+        title="Application saved",
+        unkept="The change is kept only until coach closes",
+    )
+    screen.reread()

@@ -1,0 +1,75 @@
+"""The Rate form's interviewers (``parse_people``, ``people_text``) and notes, and the list's
+columns as it narrows (``fitting_columns``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.domain.interview_form import (
+    MAX_PEOPLE,
+    form_values,
+    parse_form,
+    parse_people,
+    people_text,
+)
+from coach.domain.models import Interview, Person
+from coach.widgets.application_rows import fitting_columns
+
+TODAY = date(2026, 11, 20)
+WORD = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+    min_size=1,
+    max_size=20,
+)
+NAME = WORD.map(lambda text: text.replace(",", " ").strip()).filter(bool)
+TITLE = st.one_of(st.just(""), WORD.map(str.strip))
+
+
+@given(st.lists(st.builds(Person, NAME, TITLE), max_size=MAX_PEOPLE))
+def test_interviewers_read_back_as_written(people: list[Person]) -> None:
+    read, problem = parse_people(people_text(tuple(people)))
+    assert problem == "" and read == tuple(people)
+
+
+def test_a_title_may_hold_commas_and_blank_lines_are_skipped() -> None:
+    read, problem = parse_people("  Ana Ruiz , Head of Data, EMEA \n\n Bo Chen ")
+    assert problem == ""
+    assert read == (Person("Ana Ruiz", "Head of Data, EMEA"), Person("Bo Chen"))
+
+
+def test_a_line_with_no_name_or_too_many_people_is_an_error() -> None:
+    assert "line 2 has no name" in parse_people("Ana\n, Recruiter")[1]
+    assert "at most" in parse_people("\n".join(["Ana"] * (MAX_PEOPLE + 1)))[1]
+
+
+def test_notes_and_people_go_through_the_form_and_back() -> None:
+    interview = Interview(
+        "Globex",
+        "Analyst",
+        held_at="2026-11-20",
+        notes="Line one\nLine two",
+        people=(Person("Ana Ruiz", "CTO"), Person("Bo")),
+        id=4,
+    )
+    result = parse_form(form_values(interview), TODAY, 4)
+    assert result.ok
+    assert result.interview.notes == interview.notes
+    assert result.interview.people == interview.people
+    too_long = parse_form({**form_values(interview), "notes": "x" * 1_000_001}, TODAY)
+    assert "Notes: at most" in too_long.errors["notes"]
+
+
+@given(st.integers(min_value=30, max_value=300))
+def test_columns_fit_and_give_way_by_priority(room: int) -> None:
+    columns = fitting_columns(room)
+    assert {"Company", "Score", "Band", "Follow-up"} <= set(columns)
+    assert sum(width + 2 for width in columns.values()) <= max(room - 2, 40)
+    if room >= 60:
+        assert "Status" in columns
+    if "Rounds" in columns or "Stage" in columns:
+        assert {"Date", "Role", "Status"} <= set(columns)
+    if room >= 100:
+        assert {"Stage", "Rounds"} <= set(columns)
