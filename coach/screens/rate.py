@@ -369,7 +369,7 @@ class RateScreen(ShowsSaved, Screen[None]):
     def open_interview(self, interview_id: int) -> None:
         """Open a saved interview in the form, as Enter on its row does (the due list's)."""
         if all(i.id != interview_id for i in self.interviews or ()):
-            self._reread()  # the screen was just built, or it was saved elsewhere since
+            self.reread()  # the screen was just built, or it was saved elsewhere since
         self._open(InterviewList.Opened(interview_id))
 
     def action_to_rehearse(self) -> None:
