@@ -72,7 +72,8 @@ async def open_first_on_rate(pilot: object, app: object) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, RateScreen)
     await wait_until(pilot, lambda: bool(screen.interviews), "the list")
-    await pilot.press("ctrl+l", "enter")
+    # Ctrl+L is the find box; Down goes into the list, Enter opens the row.
+    await pilot.press("ctrl+l", "down", "enter")
     await wait_until(pilot, lambda: screen.editing is not None, "the interview open")
 
 
