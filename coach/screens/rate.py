@@ -30,7 +30,7 @@ from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_keys import RATE_KEYS
-from coach.screens.rate_rounds import linked, offer_next_round, open_application
+from coach.screens.rate_rounds import follow_names, linked, offer_next_round, open_application
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.calibration_panel import CalibrationPanel
@@ -295,6 +295,10 @@ class RateScreen(ShowsSaved, Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
+        try:
+            follow_names(self, saved)
+        except StoreError as error:  # the round is saved; only its application's name is not
+            self.notify(str(error), title="Name not changed", severity="warning", markup=False)
         self.editing = saved.id
         self.draft.saved = self.values()
         self.draft.clear()

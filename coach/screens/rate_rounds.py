@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from coach.domain.applications import ApplicationView, application_key, group, next_stage
+from coach.domain.applications import ApplicationView, group, next_stage
 from coach.domain.models import Interview
 from coach.render.safe import short
 from coach.screens.saving import tell_saved
@@ -25,25 +25,27 @@ def views(screen: RateScreen) -> list[ApplicationView]:
 
 def linked(screen: RateScreen, interview: Interview) -> Interview:
     """``interview`` as parsed from the form, with what the form does not hold: a saved
-    round keeps its application (the user may have moved it there) and its sent messages; a
-    next round's form joins the application it was started from.
-
-    A round alone in its application whose company or role was retyped joins the application
-    of its new names instead (made if none), so the list names it as typed; a round among
-    others stays with them (``ctrl+g`` moves it)."""
+    round keeps its application (the user may have moved it there; ``ctrl+g`` moves it) and
+    its sent messages; a next round's form joins the application it was started from."""
     stored = next((i for i in screen.interviews or () if i.id == interview.id), None)
     if stored is not None:
-        keep = stored.application_id
-        renamed = application_key(stored.company, stored.role) != application_key(
-            interview.company, interview.role
-        )
-        if keep is not None and renamed:
-            others = [i for i in screen.interviews or () if i.application_id == keep]
-            keep = None if len(others) == 1 else keep
-        return replace(interview, application_id=keep, messages=stored.messages)
+        return replace(interview, application_id=stored.application_id, messages=stored.messages)
     if interview.id is None and screen.joining is not None:
         return replace(interview, application_id=screen.joining)
     return interview
+
+
+def follow_names(screen: RateScreen, saved: Interview) -> None:
+    """After saving ``saved``: an application whose only round it is takes the round's company
+    and role as retyped, so the list names it as typed (its status is kept). An application
+    of several rounds keeps its names: one round's typo must not rename the others'."""
+    app = next((a for a in screen.applications if a.id == saved.application_id), None)
+    if app is None or (app.company, app.role) == (saved.company, saved.role):
+        return
+    rounds = [i for i in screen.interviews or () if i.application_id == app.id]
+    if len(rounds) > 1 or any(i.id != saved.id for i in rounds):
+        return
+    screen.store.save_application(replace(app, company=saved.company, role=saved.role))
 
 
 def offer_next_round(screen: RateScreen, saved: Interview) -> None:

@@ -5,6 +5,7 @@ still count rounds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,47 @@ async def test_calibration_and_progress_count_rounds(db_path: Path) -> None:
         assert any(line.startswith("next round") for line in strips.splitlines()), strips
         assert any(line.startswith("rejected") for line in strips.splitlines()), strips
     store.close()
+
+
+async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_form_lacks(
+    db_path: Path,
+) -> None:
+    from coach.domain.models import Person, SentMessage
+
+    store = two_rounds(db_path)
+    (initech,) = (i for i in store.interviews() if i.company == "Initech")
+    store.save_interview(
+        replace(
+            initech,
+            notes="Kafka move",
+            people=(Person("Ada", "CTO"),),
+            messages=(SentMessage("thank-you", "2026-10-01", "Thanks!"),),
+        )
+    )
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 2, "the list")
+        await pilot.press("ctrl+l", "down", "down", "enter")  # Initech, alone in its application
+        await wait_until(pilot, lambda: screen.editing == initech.id, "Initech open")
+        company = screen.query_one("#f-company", Input)
+        company.focus()
+        await pilot.press("ctrl+a", *"Initech Corp", "ctrl+s")
+        await wait_until(pilot, lambda: "Initech Corp" in rows(table)[1], "renamed on the list")
+        # A round among others: retyping it does not rename its application.
+        await pilot.press("ctrl+l", "down", "up", "enter")  # Globex: its latest round
+        await wait_until(pilot, lambda: screen.values()["company"] == "Globex", "Globex open")
+        company.focus()
+        await pilot.press("ctrl+a", *"Globecs", "ctrl+s")
+        await wait_until(pilot, lambda: screen.values()["company"] == "Globecs", "typed")
+    store.close()
+    saved = open_store(db_path).store
+    names = {a.id: a.company for a in saved.applications()}
+    rounds = {i.company: i for i in saved.interviews()}
+    lone = rounds["Initech Corp"]
+    assert names[lone.application_id] == "Initech Corp"
+    assert lone.notes == "Kafka move" and lone.people == (Person("Ada", "CTO"),)
+    assert [m.text for m in lone.messages] == ["Thanks!"]
+    assert sorted(names.values()) == ["Globex", "Initech Corp"]
+    assert len({i.application_id for i in saved.interviews() if i.company != "Initech Corp"}) == 1
