@@ -288,7 +288,7 @@ def stuffing(found: Found, phrases: ClosingPhrases) -> tuple[Span, ...]:
     a list made for a scorer, not a question for a person."""
     tokens = [t for t in found.tokens if t.word]
     keys = [t.text in phrases.keywords for t in tokens]
-    spans = []
+    spans: list[Span] = []
     run = 0
     for i, is_key in enumerate(keys):
         run = run + 1 if is_key else 0
