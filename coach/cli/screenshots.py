@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -89,13 +90,16 @@ class Shot:
 
 async def _wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
     """Let the app run until ``condition`` holds (the lists fill just after the first frame),
-    then until it is idle, so what the condition saw is drawn."""
-    for _ in range(1000):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.01)  # a polling step: the app runs meanwhile
-    raise RuntimeError(f"screenshots: gave up waiting for {what}")
+    then until it is idle, so what the condition saw is drawn.
+
+    No time step: each pass lets the app run until it is idle and looks again (as the tests'
+    ``wait_until`` does); the bound only ends a run that would otherwise never finish."""
+    give_up = time.monotonic() + 30.0
+    while not condition():
+        if time.monotonic() > give_up:
+            raise RuntimeError(f"screenshots: gave up waiting for {what}")
+        await pilot.pause()
+    await pilot.pause()
 
 
 def _showing(pilot: Pilot[None], kind: type[Screen[Any]]) -> Callable[[], bool]:

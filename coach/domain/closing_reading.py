@@ -288,12 +288,15 @@ def stuffing(found: Found, phrases: ClosingPhrases) -> tuple[Span, ...]:
     a list made for a scorer, not a question for a person."""
     tokens = [t for t in found.tokens if t.word]
     keys = [t.text in phrases.keywords for t in tokens]
-    spans = []
+    spans: list[Span] = []
     run = 0
     for i, is_key in enumerate(keys):
         run = run + 1 if is_key else 0
-        if run == STUFFED_RUN:
-            start, end = tokens[i - STUFFED_RUN + 1].start, tokens[i].end
+        if run >= STUFFED_RUN:
+            # The whole run, however long: a list of key words is stuffing to its last word.
+            start, end = tokens[i - run + 1].start, tokens[i].end
+            if run > STUFFED_RUN:
+                spans.pop()
             spans.append(Span(start, end, found.text[start:end]))
     counts: Counter[str] = Counter()
     for token, is_key in zip(tokens, keys, strict=True):

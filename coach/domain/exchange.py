@@ -23,6 +23,7 @@ from typing import Literal
 
 from coach.domain import drill, packaged
 from coach.domain import text as t
+from coach.domain.assessment import Span
 from coach.domain.cards import FeedbackCard, tailored_cards
 from coach.domain.closing_phrases import ClosingPhrases
 from coach.domain.closing_reading import read
@@ -95,11 +96,27 @@ def question_asks(question_text: str, phrases: ClosingPhrases | None = None) -> 
     steps or the timeline ("next-steps"), or neither."""
     if phrases is None:
         phrases = packaged.content().closing_phrases()
-    reading = read(t.coached_part(question_text)[0], phrases)
+    text = t.coached_part(question_text)[0]
+    reading = read(text, phrases)
+    if reading.stuffing:
+        # Key words strung together or said again and again earn no reading: what is left
+        # once they are blanked out is what the question asks ("fit, gaps, competition?"
+        # asks nothing; "How do I fit? Fit? Fit?" still asks "How do I fit?").
+        reading = read(_blanked(text, reading.stuffing), phrases)
     if reading.fit or reading.competition:
         return "fit"
     others = {purpose.id for purpose in reading.others}
     return "next-steps" if others and others <= NEXT_STEPS_PURPOSES else "neither"
+
+
+def _blanked(text: str, spans: Iterable[Span]) -> str:
+    """``text`` with the words of ``spans`` made spaces (punctuation and offsets kept)."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i].isalnum() or chars[i] in "'\u2019-":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def reply_from(card: FeedbackCard) -> Reply:

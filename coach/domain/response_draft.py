@@ -172,9 +172,38 @@ def _spans_of(found: list[tuple[int, int]], sentence: Sentence) -> list[Span]:
     ]
 
 
+def _faults(words: list[Token], phrases: ResponsePhrases) -> dict[str, list[tuple[int, int]]]:
+    """The fault phrases in ``words``, read twice: as said, and with the faults found left out.
+
+    One fault said inside another ("which was but actually, a nightmare") must not hide it:
+    the second reading joins what the first split, so adding a fault never removes one.
+    """
+    found = phrases.faults.find(words)
+    # Hedges too: "was, I think, a nightmare" is still a complaint.
+    inside = {
+        i
+        for name in (*SENTENCE_FAULTS, "blame", "hedges")
+        for a, b in found[name]
+        for i in range(a, b)
+    }
+    if not inside:
+        return found
+    kept = [i for i in range(len(words)) if i not in inside]
+    again = phrases.faults.find([words[i] for i in kept])
+    for name, spans in again.items():
+        known = set(found[name])
+        for a, b in spans:
+            # Back to the sentence's own indexes: from the first kept word to the last.
+            span = (kept[a], kept[b - 1] + 1)
+            if span not in known and not any(x < span[1] and span[0] < y for x, y in known):
+                found[name].append(span)
+        found[name].sort()
+    return found
+
+
 def _sentence(raw: str, start: int, phrases: ResponsePhrases, seen: set[str]) -> Sentence:
     sentence = Sentence(start, raw, tokens(raw, start))
-    found = phrases.faults.find(sentence.words)
+    found = _faults(sentence.words, phrases)
     for fault in SENTENCE_FAULTS:
         sentence.faults[fault] = _spans_of(found[fault], sentence)
     # Blame: a phrase that always is, or a harsh word said of a boss, a company, "they".

@@ -10,7 +10,12 @@ its spaced repetition count it), with the exchange's own record beside them.
 
 State lives in the vars below; the conversation, the clock and the debrief are bound to them.
 Nothing is saved before the debrief: leaving (Escape) or quitting before it asks first, once
-something was typed or timed aloud (``lost_on_quit``).
+something was typed or timed aloud (``lost_on_quit``). An exchange the store refused at the
+end is kept (``unsaved``): its debrief says so, Ctrl+S writes it again, and leaving it, quitting
+or starting another asks first.
+
+The box and the clock sit under the conversation, outside its scroll: however long the talk
+or the answer, both stay on screen, and only the conversation (kept at its end) scrolls.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
@@ -33,11 +38,13 @@ from textual.widgets import Header, Static, TextArea
 from coach.content.loader import load_questions
 from coach.domain.exchange import Reply, choose_reply
 from coach.domain.exchange_debrief import Debrief, debrief
-from coach.domain.exchange_turns import ASK, Taken, record_turn
-from coach.domain.models import Attempt, Exchange, Profile, Turn, TurnStep
+from coach.domain.exchange_turns import ASK, Taken
+from coach.domain.models import Attempt, Profile, TurnStep
 from coach.render.exchange_view import debrief_view, not_saved, transcript
+from coach.render.safe import user_text
 from coach.screens import Clock
 from coach.screens.exchange_keys import EXCHANGE_KEYS
+from coach.screens.exchange_record import LOST, NOT_SAVED, Finished, finished, linked, numbered
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.draft_editor import DraftEditor
@@ -88,6 +95,8 @@ class ExchangeScreen(Screen[None]):
     spoken: var[float | None] = var(None)
     """The aloud clock's time this turn, once stopped."""
     review: var[Debrief | None] = var(None)
+    unsaved: var[Finished | None] = var(None)
+    """The finished exchange the store refused, kept to save again; None once saved."""
 
     def __init__(
         self,
@@ -112,6 +121,7 @@ class ExchangeScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="exchange-body"):
             yield Transcript(id="exchange-said").data_bind(ExchangeScreen.said)
+        with Vertical(id="exchange-turn"):
             # Rehearse's editor: keys act in the order typed, so ctrl+s sends what came before it.
             yield DraftEditor("", id="exchange-box", in_order=self.run_in_order)
             yield ExchangeClock(self.clock, id="exchange-clock").data_bind(
@@ -122,6 +132,7 @@ class ExchangeScreen(Screen[None]):
                 ExchangeScreen.speaking_since,
                 ExchangeScreen.spoken,
             )
+        yield Static(id="exchange-unsaved")
         with VerticalScroll(id="exchange-debrief"):
             yield Static(id="exchange-review")
         yield SteadyFooter(compact=True)
@@ -134,6 +145,9 @@ class ExchangeScreen(Screen[None]):
             self.notify(str(error), severity="error", timeout=10, markup=False)
             earlier = []
         self.last_card_id = next((e.card_id for e in reversed(earlier) if e.card_id), None)
+        # Kept at its end as it grows (and as the box under it grows): the line to answer
+        # shows, unless the user scrolls up to read back.
+        self.query_one("#exchange-body").anchor()
         self.begin()
 
     def begin(self) -> None:
@@ -141,7 +155,7 @@ class ExchangeScreen(Screen[None]):
         self.reply, self.taken = None, []
         self.started_at = self.clock()
         self.said = (("them", ASK),)
-        self.step, self.done, self.review = "question", False, None
+        self.step, self.done, self.review, self.unsaved = "question", False, None, None
         self._next_turn(self.started_at)
 
     def _next_turn(self, now: datetime) -> None:
@@ -150,12 +164,21 @@ class ExchangeScreen(Screen[None]):
         box = self.query_one("#exchange-box", TextArea)
         box.clear()
         box.focus()
-        # The line to answer is just above the box: a long conversation scrolls to it.
+        # The line to answer ends the conversation: back to it, once the new lines are laid
+        # out (scroll_end waits for the refresh), even if the user had scrolled up.
         self.query_one("#exchange-body").scroll_end(animate=False)
 
     def watch_done(self, done: bool) -> None:
         self.query_one("#exchange-body").display = not done
+        self.query_one("#exchange-turn").display = not done
         self.query_one("#exchange-debrief").display = done
+        self.refresh_bindings()
+
+    def watch_unsaved(self, unsaved: Finished | None) -> None:
+        line = self.query_one("#exchange-unsaved", Static)
+        line.display = unsaved is not None
+        if unsaved is not None:  # the reason may hold a path: shown as data
+            line.update(user_text(NOT_SAVED.format(reason=unsaved.reason.rstrip("."))))
         self.refresh_bindings()
 
     def watch_aloud(self) -> None:
@@ -174,6 +197,8 @@ class ExchangeScreen(Screen[None]):
         # only what can be pressed now.
         if action == "again":
             return self.done
+        if action == "save_again":
+            return self.done and self.unsaved is not None
         if action in ("send", "speak", "aloud"):
             return not self.done
         return True
@@ -247,21 +272,38 @@ class ExchangeScreen(Screen[None]):
             return
         self._next_turn(now)
 
+    def action_save_again(self) -> None:
+        """Write the exchange the store refused again, as it was."""
+        if self.unsaved is not None:
+            self._save(self.unsaved)
+
     def action_again(self) -> None:
-        """Run another exchange."""
-        self.begin()
+        """Run another exchange, asking first if the last one is not saved."""
+        if self.unsaved is None:
+            self.begin()
+            return
+        from coach.screens.confirm import ConfirmScreen
+
+        question = ConfirmScreen("Start another exchange?", LOST, yes="Start", no="Keep it")
+        self.app.push_screen(question, self._again_if)
+
+    def _again_if(self, again: bool | None) -> None:
+        if again:
+            self.begin()
 
     def action_back(self) -> None:
         """Back to Rehearse, asking first if what was typed (or timed aloud) would be lost."""
+        lost = LOST if self.unsaved is not None else None
         turns = self._unsaved_turns()
-        if not turns:
+        if turns:
+            lost = not_saved(turns)
+        if lost is None:
             self.dismiss()
             return
         from coach.screens.confirm import ConfirmScreen
 
-        question = ConfirmScreen(
-            "Leave this mock exchange?", not_saved(turns), yes="Leave", no="Keep going"
-        )
+        keep = "Keep it" if self.done else "Keep going"
+        question = ConfirmScreen("Leave this mock exchange?", lost, yes="Leave", no=keep)
         self.app.push_screen(question, self._leave_if)
 
     def _leave_if(self, leave: bool | None) -> None:
@@ -272,13 +314,15 @@ class ExchangeScreen(Screen[None]):
 
     def lost_on_quit(self) -> str | None:
         """What quitting now would lose, for the app's quit question; None if nothing."""
+        if self.unsaved is not None:
+            return LOST
         turns = self._unsaved_turns()
         return not_saved(turns, " in the mock exchange") if turns else None
 
     def _unsaved_turns(self) -> list[tuple[TurnStep, bool]]:
         """The turns of an exchange not finished (each with whether text was typed): those
         sent, and the one under way once something is typed or timed. None once the debrief
-        shows: the exchange is saved then."""
+        shows: the exchange is saved then (or kept in ``unsaved``)."""
         if self.done:
             return []
         turns = [(taken.step, bool(taken.text.strip())) for taken in self.taken]
@@ -292,51 +336,41 @@ class ExchangeScreen(Screen[None]):
     def _finish(self, now: datetime) -> None:
         reply = self.reply
         assert reply is not None and self.started_at is not None  # the question came first
-        card = self.cards.get(reply.card_id)
-        recorded = [
-            record_turn(taken, None if taken.step == "question" else card, self.profile)
-            for taken in self.taken
-        ]
-        exchange = Exchange(
-            started_at=self.started_at.isoformat(timespec="seconds"),
-            reply_kind=reply.kind,
-            reply=reply.text,
-            turns=tuple(turn for turn, _ in recorded),
-            card_id=reply.card_id,
-            aloud=self.aloud,
-        )
-        attempts = [attempt for _, attempt in recorded]
-        try:
-            exchange = self.store.save_exchange(exchange, attempts)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
-            exchange = _numbered(exchange, attempts)  # the debrief still shows
-        new = [
-            replace(attempt, id=turn.attempt_id, exchange_id=exchange.id)
-            for turn, attempt in zip(exchange.turns, attempts, strict=True)
-            if attempt is not None
-        ]
-        self.attempts = (*self.attempts, *new)
-        if exchange.id is not None:
-            self.saved(new)
-            scores = [str(t.score) for t in exchange.turns if t.score is not None]
-            tell_saved(
-                self,
-                self.store,
-                f"Exchange saved: {' · '.join(scores) or 'timed, no score'}.",
-                title="Exchange saved",
-                unkept="This exchange is kept only until coach closes",
-            )
-        self.last_card_id = reply.card_id or self.last_card_id
-        self.review = debrief(exchange, self.attempts, tuple(self.cards.values()), now=now)
-        self.done = True
+        ended = finished(
+            reply, self.started_at, self.taken, self.cards, self.profile,
+            aloud=self.aloud, ended_at=now,
+        )  # fmt: skip
+        self._save(ended)
         self.query_one("#exchange-debrief").focus()
 
-
-def _numbered(exchange: Exchange, attempts: Sequence[Attempt | None]) -> Exchange:
-    """``exchange`` with its typed turns linked to ids no saved attempt has (negative), so an
-    exchange that could not be saved still gets its debrief."""
-    turns: list[Turn] = []
-    for n, (turn, attempt) in enumerate(zip(exchange.turns, attempts, strict=True)):
-        turns.append(replace(turn, attempt_id=None if attempt is None else -1 - n))
-    return replace(exchange, turns=tuple(turns))
+    def _save(self, ended: Finished) -> None:
+        """Save ``ended`` and show its debrief; if the store refuses it, keep it to save again
+        (Ctrl+S) and show the debrief anyway, marked not saved."""
+        cards = tuple(self.cards.values())
+        try:
+            exchange = self.store.save_exchange(ended.exchange, ended.attempts)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
+            shown = numbered(ended.exchange, ended.attempts)
+            # Its attempts show in the debrief only: the best earlier answer and the replies
+            # chosen later count saved attempts, never these.
+            typed = linked(shown, ended.attempts)
+            self.unsaved = replace(ended, reason=str(error))
+            self.review = debrief(shown, (*self.attempts, *typed), cards, now=ended.ended_at)
+            self.done = True
+            return
+        new = linked(exchange, ended.attempts)
+        self.attempts = (*self.attempts, *new)
+        self.unsaved = None
+        self.saved(new)
+        scores = [str(t.score) for t in exchange.turns if t.score is not None]
+        tell_saved(
+            self,
+            self.store,
+            f"Exchange saved: {' · '.join(scores) or 'timed, no score'}.",
+            title="Exchange saved",
+            unkept="This exchange is kept only until coach closes",
+        )
+        self.last_card_id = exchange.card_id or self.last_card_id
+        self.review = debrief(exchange, self.attempts, cards, now=ended.ended_at)
+        self.done = True

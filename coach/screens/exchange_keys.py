@@ -14,6 +14,13 @@ EXCHANGE_KEYS: list[BindingType] = [
         tooltip="Send this turn: the interviewer answers (or the debrief comes).",
     ),
     Binding(
+        "ctrl+s",
+        "save_again",
+        "Save again",
+        id="exchange-save-again",
+        tooltip="Write the exchange the store refused again (shown only then).",
+    ),
+    Binding(
         "ctrl+t",
         "speak",
         "Speak",

@@ -4,6 +4,7 @@ answer the probe, read the debrief; then what was saved, and Rehearse counting i
 from __future__ import annotations
 
 import random
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -115,7 +116,8 @@ async def test_a_whole_exchange_then_its_debrief_and_what_is_saved(db_path: Path
         exchange = app.store.exchanges()[0]
         for turn in exchange.turns:
             assert f"{turn.score}/100" in shown
-        assert "first word 5 s" in shown  # 3 s, then 2 s more, before the first key
+        # The question's first word: 3 s, then 2 s more, before the first key.
+        assert re.search(r"Your question\s+\d+/100\s+5 s\s", shown), shown
         assert "Practise next" in shown and "ctrl+n another exchange" in shown
         await pilot.press("f4")  # Progress counts the exchange beside the card attempts
         await wait_until(pilot, lambda: isinstance(app.screen, ProgressScreen), "Progress")

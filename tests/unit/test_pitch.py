@@ -318,6 +318,25 @@ def _insert(text: str, phrase: str, where: int) -> str:
     return f"{text[:cut]} {phrase}, {text[cut:]}"
 
 
+COMPLAINT = (
+    "I wrote a script for the supplier files, and one supplier sent PDFs, which was a "
+    "nightmare, honestly. It works now, and I would pick up more Python as I go."
+)
+STRONG_MATCH = "I think you'd be a strong fit. Your SQL and dashboard work is what we need."
+
+
+@pytest.mark.parametrize("inside", ["but actually,", "kind of", "to be fair,"])
+def test_a_phrase_said_inside_a_complaint_does_not_hide_it(inside: str) -> None:
+    # Found by hypothesis: "which was but actually, a nightmare" split the complaint's phrase,
+    # so the no-blame check passed (+10) for a defensive phrase that cost 5.
+    split = COMPLAINT.replace("was a nightmare", f"was {inside} a nightmare")
+    before = assess_pitch(COMPLAINT, STRONG_MATCH, STRENGTHS)
+    after = assess_pitch(split, STRONG_MATCH, STRENGTHS)
+    blame = {c.id: c.passed for c in after.checks}["response.no-blame"]
+    assert not blame
+    assert after.score <= before.score
+
+
 @settings(max_examples=400, deadline=None)
 @given(RESPONSES, FEEDBACK, st.sampled_from(DEFENSIVE_PHRASES), st.integers(0, 400))
 def test_adding_a_defensive_phrase_never_raises_the_score(
