@@ -234,7 +234,7 @@ def demo_interviews(now: datetime) -> list[Interview]:
             "said_will_follow_up": True,
         },
         closing_answer="You clearly know SQL; we'd want to see more experiment design.",
-        notes="Small team of four; they run A/B tests on the pricing page every week.",
+        notes="Their weekly A/B tests on the pricing page; a small team of four.",
         people=(Person("Mei Chen", "Analytics Manager"),),
     )
     return interviews

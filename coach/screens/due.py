@@ -34,21 +34,23 @@ if TYPE_CHECKING:
     from coach.store.api import StoreAPI
 
 TAGS: dict[DueKind, tuple[str, str]] = {
-    "overdue": ("Overdue  ", "bold reverse red"),
-    "thank-you": ("Thank-you", "bold green"),
-    "check-in": ("Check-in ", "bold yellow"),
-    "practise": ("Practise ", "bold cyan"),
+    "overdue": ("Overdue", "bold red"),
+    "thank-you": ("Thank-you note", "bold green"),
+    "check-in": ("Check-in", "bold yellow"),
+    "practise": ("Practise", "bold cyan"),
 }
-"""Each kind's tag at the start of its line, all one width, so the texts line up."""
+"""Each kind's tag, at the start of its item."""
 NOTHING_DUE = "Nothing is due today."
 
 
 def line(item: DueItem) -> Text:
-    """One item on one line: its kind, the day it became due, then its text (the user's names
-    in it, as data; cut with "…" where the terminal is narrow, after the kind and the day)."""
+    """One item: its kind and the day it became due, then its text on the next line (the
+    user's names in it, as data), wrapped: nothing is cut, at 80 columns either."""
     tag, style = TAGS[item.kind]
-    shown = Text(tag, style=style)
-    shown.append(f" {day_month(item.since.isoformat()):>6}  ", style="bold")
+    # The style on the tag alone: as the Text's own style it would colour the whole item.
+    shown = Text().append(tag, style=style)
+    shown.append(f" · since {day_month(item.since.isoformat())}", style="dim")
+    shown.append("\n")
     return shown.append_text(user_text(item.text))
 
 
