@@ -5,8 +5,9 @@ the open application one indented row per round ("↳ 2 onsite").
 The columns fit the list's width (``fitting_columns``): as it narrows, the band shortens,
 Rounds, Stage and Role go (at 120x36, beside the calibration panel, Role stays as it always
 has; an open application's rounds then name their stage: "↳ 2 onsite"); then the date loses
-its year, the band its "went", and then the date goes; under 60 cells Status goes too. Score,
-band and the follow-up badge (OVERDUE) always stay. Names are cut to their column's cells (a
+its year, the band its "went", and then the date goes; under 60 cells Status goes too, and a
+settled application's status (offer, rejected...) or a round's outcome then shows in the
+follow-up's cell. Score, band and the follow-up badge (OVERDUE) always stay. Names are cut to their column's cells (a
 CJK character or an emoji takes two), always with "…" where cut. Stored text is data: every
 cell of it is ``user_text`` (a str cell would be read as markup).
 """
@@ -114,6 +115,10 @@ def application_cells(
         "Status": Text(view.status, style=STATUS_STYLE.get(view.status, "")),
         "Rounds": str(len(view.rounds)),
     }
+    if "Status" not in columns and view.status != "active":
+        # No room for Status (80x24, beside the calibration panel): a settled application's
+        # status says more than its follow-up ("offer", not "replied"), so it takes that cell.
+        cells["Follow-up"] = cells["Status"]
     return [cells[name] for name in columns]
 
 
@@ -134,6 +139,8 @@ def round_cells(
         "Status": user_text(fit(interview.outcome or "—", columns.get("Status", 0))),
         "Rounds": "",
     }
+    if "Status" not in columns and interview.outcome:
+        cells["Follow-up"] = user_text(fit(interview.outcome, columns["Follow-up"]))
     return [cells[name] for name in columns]
 
 

@@ -73,3 +73,30 @@ def test_columns_fit_and_give_way_by_priority(room: int) -> None:
         assert {"Date", "Role", "Status"} <= set(columns)
     if room >= 100:
         assert {"Stage", "Rounds"} <= set(columns)
+
+
+def test_with_no_room_for_status_a_settled_one_takes_the_follow_up_cell() -> None:
+    from coach.content.rubric import load_rubric
+    from coach.domain.applications import group
+    from coach.domain.interviews import rate_saved
+    from coach.domain.models import Application
+    from coach.widgets.application_rows import application_cells, round_cells
+
+    rounds = [
+        Interview("Acme", "Analyst", "phone", "2026-11-02", outcome="next round", id=1),
+        Interview("Acme", "Analyst", "final", "2026-11-09", outcome="offer", id=2),
+    ]
+    for i in rounds:
+        object.__setattr__(i, "application_id", 1)
+    (view,) = group([Application("Acme", "Analyst", id=1)], rounds)
+    rating = rate_saved(view.latest, date(2026, 11, 20), load_rubric())
+    narrow, wide = fitting_columns(46), fitting_columns(120)
+    assert "Status" not in narrow and "Status" in wide
+
+    def shown(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
+        return {name: str(cell) for name, cell in zip(columns, cells, strict=True)}
+
+    assert shown(application_cells(view, rating, narrow), narrow)["Follow-up"] == "offer"
+    assert shown(application_cells(view, rating, wide), wide)["Follow-up"] == "replied"
+    first = shown(round_cells(rounds[0], 1, rating, narrow), narrow)
+    assert first["Follow-up"] == "next round"[: narrow["Follow-up"]] or "…" in first["Follow-up"]
