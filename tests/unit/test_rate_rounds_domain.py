@@ -3,6 +3,8 @@ columns as it narrows (``fitting_columns``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given
@@ -86,14 +88,13 @@ def test_with_no_room_for_status_a_settled_one_takes_the_follow_up_cell() -> Non
         Interview("Acme", "Analyst", "phone", "2026-11-02", outcome="next round", id=1),
         Interview("Acme", "Analyst", "final", "2026-11-09", outcome="offer", id=2),
     ]
-    for i in rounds:
-        object.__setattr__(i, "application_id", 1)
+    rounds = [replace(i, application_id=1) for i in rounds]
     (view,) = group([Application("Acme", "Analyst", id=1)], rounds)
     rating = rate_saved(view.latest, date(2026, 11, 20), load_rubric())
     narrow, wide = fitting_columns(46), fitting_columns(120)
     assert "Status" not in narrow and "Status" in wide
 
-    def shown(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
+    def shown(cells: Sequence[object], columns: dict[str, int]) -> dict[str, str]:
         return {name: str(cell) for name, cell in zip(columns, cells, strict=True)}
 
     assert shown(application_cells(view, rating, narrow), narrow)["Follow-up"] == "offer"
