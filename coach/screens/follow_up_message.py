@@ -238,6 +238,14 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
                 self.notify("Not marked sent: the interview is gone.", severity="warning")
                 return
             message = SentMessage(kind, today, text)
+            if message in current.messages:
+                # Reopened on the text sent, or ctrl+s pressed twice: one message, one entry.
+                self.notify(
+                    f"{MESSAGE_NAMES[kind]} already marked sent {day_month(today)}, as it "
+                    "stands: nothing new to record.",
+                    title="Already marked sent",
+                )
+                return
             saved = self.store.save_interview(
                 replace(current, messages=(*current.messages, message))
             )

@@ -224,3 +224,31 @@ async def test_help_lists_the_message_keys_and_f6(db_path: Path) -> None:
         for key, what in (("^y", "Copy"), ("^s", "Sent"), ("^t", "Kind"), ("esc", "Back")):
             assert key in keys and what in keys
     store.close()
+
+
+async def test_marking_the_same_message_sent_again_records_it_once(db_path: Path) -> None:
+    store = store_with(db_path, SAME_DAY)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        screen = await open_message(pilot)
+        sent = box(app).text
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "marked sent 20 Nov" in heading(app), "marked sent")
+        await pilot.press("ctrl+s")  # pressed twice
+        await wait_until(pilot, lambda: len(toasts(app)) == 2, "the second answer")
+        # Reopened, the kind sent shows its text sent: ctrl+s again records nothing new.
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "back on Rate")
+        screen = await open_message(pilot)
+        assert screen.kind == "thank-you" and box(app).text == sent
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len(toasts(app)) == 3, "the third answer")
+        assert [title for title, _ in toasts(app)] == [
+            "Marked sent",
+            "Already marked sent",
+            "Already marked sent",
+        ]
+    store.close()
+    (saved,) = open_store(db_path).store.interviews()
+    assert saved.messages == (SentMessage("thank-you", "2026-11-20", sent),)
