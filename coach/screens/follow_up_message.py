@@ -260,10 +260,12 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
         self.due = moment(saved, self.status, self.clock(), no_timeline_days=self.no_timeline_days)
         self.interview = saved
         name = MESSAGE_NAMES[kind]
+        company = short(saved.company)
+        to = f" to {company}" if company else ""  # never "Thank-you note to  marked sent"
         tell_saved(
             self,
             self.store,
-            f"{name} to {short(saved.company)} marked sent {day_month(today)}.",
+            f"{name}{to} marked sent {day_month(today)}.",
             title="Marked sent",
             unkept=f"The {name.lower()} is marked sent only until coach closes",
         )

@@ -252,3 +252,16 @@ async def test_marking_the_same_message_sent_again_records_it_once(db_path: Path
     store.close()
     (saved,) = open_store(db_path).store.interviews()
     assert saved.messages == (SentMessage("thank-you", "2026-11-20", sent),)
+
+
+async def test_a_round_with_no_company_or_role_reads_naturally(db_path: Path) -> None:
+    store = store_with(db_path, Interview("", "", held_at="2026-11-20T10:00"))
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        await open_message(pilot)
+        assert box(app).text.startswith("Subject: Thank you for the interview\n")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: bool(toasts(app)), "marked sent")
+        assert toasts(app)[-1] == ("Marked sent", "Thank-you note marked sent 20 Nov.")
+    store.close()
