@@ -215,6 +215,7 @@ async def test_help_lists_the_message_keys_and_f6(db_path: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         keys = text_of(app.screen.query_one("#help-keys", Static))
         assert "^o" in keys and "Message" in keys and "f6" in keys and "Due" in keys
+        assert "In a text box: redo" in keys
         await pilot.press("escape")
         await open_first_on_rate(pilot, app)
         await open_message(pilot)
@@ -223,6 +224,8 @@ async def test_help_lists_the_message_keys_and_f6(db_path: Path) -> None:
         keys = text_of(app.screen.query_one("#help-keys", Static))
         for key, what in (("^y", "Copy"), ("^s", "Sent"), ("^t", "Kind"), ("esc", "Back")):
             assert key in keys and what in keys
+        # Here ctrl+y copies: the help must not also call it redo.
+        assert "redo" not in keys and keys.count("^y") == 1 and "In a text box: undo" in keys
     store.close()
 
 
