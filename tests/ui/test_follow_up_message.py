@@ -3,6 +3,7 @@ drafts the message its moment calls for; edit, copy, mark sent; the saved interv
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -267,4 +268,27 @@ async def test_a_round_with_no_company_or_role_reads_naturally(db_path: Path) ->
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: bool(toasts(app)), "marked sent")
         assert toasts(app)[-1] == ("Marked sent", "Thank-you note marked sent 20 Nov.")
+    store.close()
+
+
+async def test_reopened_it_shows_the_kind_with_an_edited_draft_before_the_last_sent(
+    db_path: Path,
+) -> None:
+    # The thank-you was sent and nothing is due: it opens on the thank-you sent. A check-in
+    # edited and left with Escape is what the user was doing: it comes first next time.
+    thanked = SentMessage("thank-you", "2026-11-20", "Thank you, Dana.")
+    store = store_with(db_path, replace(SAME_DAY, messages=(thanked,)))
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        screen = await open_message(pilot)
+        assert screen.kind == "thank-you" and box(app).text == thanked.text
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: screen.kind == "check-in", "the check-in")
+        await pilot.press(*"Hi! ")
+        await wait_until(pilot, lambda: box(app).text.startswith("Hi! "), "the edit")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "back on Rate")
+        screen = await open_message(pilot)
+        assert screen.kind == "check-in" and box(app).text.startswith("Hi! Subject:")
     store.close()

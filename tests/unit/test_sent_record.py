@@ -50,3 +50,9 @@ def test_the_screen_opens_on_the_kind_due_else_after_a_no_else_the_last_sent() -
     sent = Interview("Acme", "Analyst", messages=(SentMessage("check-in", "2026-11-25"),))
     assert first_kind(sent, "active", None) == "check-in"
     assert first_kind(held, "active", None) == "thank-you"
+    # An edited draft not sent (what the user was writing) before the last sent or a no; the
+    # later moment's of several; the kind due still first.
+    assert first_kind(sent, "active", None, ["thank-you"]) == "thank-you"
+    assert first_kind(held, "rejected", None, ["check-in"]) == "check-in"
+    assert first_kind(held, "active", None, ["check-in", "thank-you"]) == "check-in"
+    assert first_kind(held, "active", "thank-you", ["check-in"]) == "thank-you"
