@@ -262,6 +262,7 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
                     f"{MESSAGE_NAMES[kind]} already marked sent {day_month(today)}, as it "
                     "stands: nothing new to record.",
                     title="Already marked sent",
+                    markup=False,
                 )
                 return
             saved = self.store.save_interview(
