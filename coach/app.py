@@ -378,9 +378,13 @@ class CoachApp(App[None]):
         )
         yield SystemCommand(
             "Mock exchange",
-            "Ask the closing question, hear a reply you did not choose, answer (ctrl+g)",
+            # Its key is Rehearse's: on Rate, ctrl+g is the application dialog.
+            "Ask the closing question, hear a reply you did not choose (ctrl+g on Rehearse)",
             lambda: self.run_action("exchange"),
         )
+        from coach.screens.rate_commands import rate_commands
+
+        yield from rate_commands(screen)
         yield SystemCommand(
             "Progress",
             "Charts of rehearsal scores and of interview ratings against outcomes (F4)",

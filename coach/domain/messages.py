@@ -261,11 +261,19 @@ def _pitch(interview: Interview, profile: Profile) -> str:
 
 
 def _subject(kind: MessageKind, interview: Interview) -> str:
-    role = plain(interview.role) or "interview"
+    """The subject line, naming the role; without one, a subject that reads whole on its own
+    (never "Thank you: interview interview")."""
+    role = plain(interview.role)
+    if role:
+        return {
+            "thank-you": f"Subject: Thank you: {role} interview",
+            "check-in": f"Subject: Following up: {role} interview",
+            "rejection-reply": f"Subject: Re: {role}",
+        }[kind]
     return {
-        "thank-you": f"Subject: Thank you: {role} interview",
-        "check-in": f"Subject: Following up: {role} interview",
-        "rejection-reply": f"Subject: Re: {role}",
+        "thank-you": "Subject: Thank you for the interview",
+        "check-in": "Subject: Following up on our interview",
+        "rejection-reply": "Subject: Re: my application",
     }[kind]
 
 

@@ -28,7 +28,10 @@ from coach.screens.fresh import ShowsSaved, read_again
 from coach.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
+    from textual.screen import Screen
 
     from coach.domain.rubric import Rubric
     from coach.store.api import StoreAPI
@@ -164,16 +167,84 @@ def toggle_due(app: App[Any], store: StoreAPI, clock: Clock, rubric: Rubric) -> 
 
 async def act_on(app: App[Any], item: DueItem | None) -> None:
     """What the due list's Enter does once the list has closed: an overdue reply opens its
-    interview on Rate; practice opens Rehearse on the card to practise next."""
+    interview on Rate; practice opens Rehearse on the card to practise next. First the screens
+    over the mode's own screen (a message opened with ctrl+o, a mock exchange) are closed, each
+    by its own back action, so one with something to lose asks first; told to stay, nothing
+    is opened. Without that, the interview would load into a form the user cannot see."""
     if item is None:
         return
+    mode = "rate" if item.kind == "overdue" else "rehearse"
+    await app.run_action(f"switch_mode({mode!r})")
+    if not app.screen_stack:
+        return
+    base = app.screen_stack[0]  # the mode's own screen, at the bottom of its stack
+    if app.screen is base:
+        _open(base, item)
+    else:
+        # Run from the base screen's queue: a question a screen asks on the way is then
+        # answered there too, before the step that looks at the stack again (see _Closing).
+        base.call_next(_Closing(app, base, lambda: _open(base, item)).step)
+
+
+def escape_action(screen: Screen[Any]) -> str:
+    """The action a screen's Escape runs (its own back action: each of coach's screens binds
+    one); ``dismiss(None)`` if it binds none."""
+    for cls in type(screen).__mro__:
+        for binding in getattr(cls, "BINDINGS", ()) if "BINDINGS" in vars(cls) else ():
+            key, action = (
+                (binding.key, binding.action) if isinstance(binding, Binding) else binding[:2]
+            )
+            if "escape" in key.split(","):
+                return action
+    return "dismiss(None)"
+
+
+class _Closing:
+    """Closes the screens over ``base``, top first, each by its own back action (what its
+    Escape does: ``escape_action``), then calls ``then``. Each change of screen is a step: a
+    question pushed by a back action is waited on; the screen asked is on top again once it
+    was answered "stay" (the answer runs before the step, both queued on ``base``): then it
+    stops there."""
+
+    def __init__(self, app: App[Any], base: Screen[Any], then: Callable[[], None]) -> None:
+        self.app, self.base, self.then = app, base, then
+        self.asked: Screen[Any] | None = None
+        self.done = False
+
+    async def step(self, _: object = None) -> None:
+        if self.done:
+            return
+        app, stack = self.app, self.app.screen_stack
+        top = app.screen
+        if top is self.base:
+            self._finish()
+            self.then()
+        elif top is self.asked or self.base not in stack:
+            self._finish()  # told to stay, or the mode changed meanwhile: nothing opens
+        elif self.asked is not None and self.asked in stack:
+            self._watch()  # a question over the screen asked: its answer decides
+        else:
+            self.asked = top
+            self._watch()
+            await app.run_action(escape_action(top), top)
+            if app.screen is top:
+                self._finish()  # neither closed nor asked: leave it be
+
+    def _watch(self) -> None:
+        signal = self.app.screen_change_signal
+        signal.unsubscribe(self.base)
+        signal.subscribe(self.base, self.step)
+
+    def _finish(self) -> None:
+        self.done = True
+        self.app.screen_change_signal.unsubscribe(self.base)
+
+
+def _open(base: Screen[Any], item: DueItem) -> None:
+    """Open ``item`` on its mode's own screen, nothing over it now."""
     from coach.screens.rate import RateScreen
     from coach.screens.rehearse import RehearseScreen
 
-    mode = "rate" if item.kind == "overdue" else "rehearse"
-    await app.run_action(f"switch_mode({mode!r})")
-    # The mode's own screen, at the bottom of its stack (a dialog may be open over it).
-    base = app.screen_stack[0] if app.screen_stack else None
     if isinstance(base, RateScreen) and item.interview_id is not None:
         base.open_interview(item.interview_id)
     elif isinstance(base, RehearseScreen):

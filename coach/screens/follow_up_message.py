@@ -35,6 +35,7 @@ from coach.widgets.message_heading import KINDS, MessageHeading
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from datetime import date
 
     from textual.screen import Screen
@@ -54,12 +55,20 @@ def draft_key(interview_id: int, kind: MessageKind) -> str:
 
 
 def first_kind(
-    interview: Interview, status: ApplicationStatus, due: MessageKind | None
+    interview: Interview,
+    status: ApplicationStatus,
+    due: MessageKind | None,
+    edited: Collection[MessageKind] = (),
 ) -> MessageKind:
-    """The kind the screen opens on: the one due; else a rejection reply after a no; else the
-    last one sent (shown as sent); else a thank-you note."""
+    """The kind the screen opens on: the one due; else one with an edited draft not sent
+    (``edited``: what the user was writing when they left; of several, the later moment's);
+    else a rejection reply after a no; else the last one sent (shown as sent); else a
+    thank-you note."""
     if due is not None:
         return due
+    latest_edited = [kind for kind in KINDS if kind in edited]
+    if latest_edited:
+        return latest_edited[-1]
     if rejected(interview, status):
         return "rejection-reply"
     return interview.messages[-1].kind if interview.messages else "thank-you"
@@ -168,10 +177,19 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
         self.due = moment(found, status, self.clock(), no_timeline_days=self.no_timeline_days)
         self.interview = found
         if self.kind is None:
-            self.kind = self._asked or first_kind(found, status, self.due)
+            edited = [kind for kind in KINDS if self._edited_unsent(found, kind)]
+            self.kind = self._asked or first_kind(found, status, self.due, edited)
 
     def _today(self) -> date:
         return self.clock().date()
+
+    def _edited_unsent(self, interview: Interview, kind: MessageKind) -> bool:
+        """Whether the drafts file holds an edit of this kind's message: neither empty (the
+        draft is cleared once sent), nor the text sent, nor the draft as made."""
+        text = self.drafts.get(draft_key(self.interview_id, kind), "")
+        if not text.strip() or any(m.text == text for m in interview.messages if m.kind == kind):
+            return False
+        return text != draft(kind, interview, self.profile, self._today())
 
     def watch_kind(self, kind: MessageKind | None) -> None:
         interview = self.interview
@@ -238,6 +256,15 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
                 self.notify("Not marked sent: the interview is gone.", severity="warning")
                 return
             message = SentMessage(kind, today, text)
+            if message in current.messages:
+                # Reopened on the text sent, or ctrl+s pressed twice: one message, one entry.
+                self.notify(
+                    f"{MESSAGE_NAMES[kind]} already marked sent {day_month(today)}, as it "
+                    "stands: nothing new to record.",
+                    title="Already marked sent",
+                    markup=False,
+                )
+                return
             saved = self.store.save_interview(
                 replace(current, messages=(*current.messages, message))
             )
@@ -252,10 +279,12 @@ class FollowUpMessageScreen(ShowsSaved, DraftScreen):
         self.due = moment(saved, self.status, self.clock(), no_timeline_days=self.no_timeline_days)
         self.interview = saved
         name = MESSAGE_NAMES[kind]
+        company = short(saved.company)
+        to = f" to {company}" if company else ""  # never "Thank-you note to  marked sent"
         tell_saved(
             self,
             self.store,
-            f"{name} to {short(saved.company)} marked sent {day_month(today)}.",
+            f"{name}{to} marked sent {day_month(today)}.",
             title="Marked sent",
             unkept=f"The {name.lower()} is marked sent only until coach closes",
         )

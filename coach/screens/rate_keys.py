@@ -1,5 +1,6 @@
 """The Rate screen's keys, in the Footer's order (the shown ones first, short enough for 80
-columns); the rest are in the help (F1) and the README."""
+columns); the rest are in the help (F1) and the README, and ctrl+o, ctrl+g and ctrl+l in the
+command palette too (coach/screens/rate_commands.py)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ RATE_KEYS: list[BindingType] = [
         "Application",
         id="application",
         # Not in the Footer: at 80 columns its keys already fill it to the last cell (see
-        # tests/ui/test_footer_fit.py); the help (F1) and the palette list it.
+        # tests/ui/test_footer_fit.py); the help (F1) and the palette ("Application",
+        # coach/screens/rate_commands.py) list it, as they do ctrl+o and ctrl+l.
         show=False,
         tooltip="The open round's application: set its status, or move the round to another.",
     ),

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from coach.domain.applications import application_key, round_order
-from coach.domain.models import Application, Interview
+from coach.domain.models import Application, Interview, SentMessage
 from coach.store import documents, records, schema
 from coach.store.errors import StoreError
 
@@ -183,11 +183,24 @@ def _prune(raw: schema.Raw, application_id: int | None) -> None:
     table.pop(schema.key_of(table, application_id), None)
 
 
+def _kept_messages(
+    stored: tuple[SentMessage, ...], incoming: tuple[SentMessage, ...]
+) -> tuple[SentMessage, ...]:
+    """The stored sent messages and the incoming ones, each once, in date order (one day's
+    in the order they were sent). A window that read the interview before another window or
+    ``coach import`` marked a message sent saves without it: replacing the stored messages
+    with the ones it read would delete that message, and a sent message is a fact, never
+    undone by an edit."""
+    merged = list(dict.fromkeys((*stored, *incoming)))
+    return tuple(sorted(merged, key=lambda message: message.sent_on))
+
+
 def save(raw: schema.Raw, interview: Interview) -> Interview:
     """Insert a new interview (id None) or replace the saved one, joined to its application
     (``_joined``: a saved one keeps its own); the interview as saved, with its id and
     ``application_id``. An application it leaves (its own was gone) is removed when left with
-    no rounds.
+    no rounds. Saving never deletes a sent message: the saved one's are kept with the
+    incoming ones (``_kept_messages``).
 
     Raises:
         StoreError: Its id is not one coach gives, or ids ran out; nothing is changed.
@@ -196,6 +209,9 @@ def save(raw: schema.Raw, interview: Interview) -> Interview:
     before = _stored(raw, interview.id) if interview.id is not None else None
     application_id = _joined(raw, interview, before[1] if before is not None else None)
     saved = replace(interview, application_id=application_id)
+    if before is not None and interview.id is not None:
+        stored = records.interview_from(before[1], interview.id).messages
+        saved = replace(saved, messages=_kept_messages(stored, interview.messages))
     number = documents.put(raw, INTERVIEWS, records.doc_of(saved), interview.id)
     if before is not None and _linked(before[1]) != application_id:
         _prune(raw, _linked(before[1]))

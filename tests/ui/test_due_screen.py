@@ -156,3 +156,68 @@ async def test_f6_on_a_message_opened_from_the_list_goes_back_to_it(db_path: Pat
         await wait_until(pilot, lambda: isinstance(app.screen, DueScreen), "back on the list")
         assert sum(isinstance(s, DueScreen) for s in app.screen_stack) == 1
     store.close()
+
+
+async def test_enter_on_an_overdue_reply_over_a_message_closes_it_and_opens_the_reply(
+    db_path: Path,
+) -> None:
+    # The stack [Rate, FollowUpMessage, Due]: the interview must open where the user sees it,
+    # not in Rate's form under the message screen.
+    store = store_with(db_path, SAME_DAY, SILENT)
+    thanks = next(i for i in store.interviews() if i.company == SAME_DAY.company)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rate = app.screen
+        assert isinstance(rate, RateScreen) and thanks.id is not None
+        rate.open_interview(thanks.id)
+        await wait_until(pilot, lambda: rate.editing is not None, "the thank-you's round open")
+        await pilot.press("ctrl+o")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, FollowUpMessageScreen), "the message"
+        )
+        await wait_until(pilot, lambda: bool(app.screen.query("#draft")), "the draft")
+        await pilot.press("x")  # an edit: kept in the drafts file, so leaving does not ask
+        await due_shown(pilot)
+        assert [type(s) for s in app.screen_stack] == [
+            RateScreen,
+            FollowUpMessageScreen,
+            DueScreen,
+        ]
+        assert lines(app)[0].startswith("Overdue")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is rate, "back on Rate")
+        await wait_until(
+            pilot, lambda: rate.query_one("#f-company", Input).value == "Globex", "the reply"
+        )
+        assert app.screen_stack == [rate]
+    store.close()
+
+
+async def test_enter_on_practice_over_an_exchange_asks_it_first(db_path: Path) -> None:
+    # Through the mock exchange's own back action: with a question typed it asks; "stay"
+    # keeps it and opens nothing, "leave" closes it and then opens the card.
+    from tests.ui.test_exchange import FakeClock, app_with, open_exchange
+    from tests.ui.test_exchange_leave import title
+    from tests.ui.test_rehearse import NOON
+
+    store = open_store(db_path).store
+    store.save_profile(Profile(interview_date="2026-11-21"))
+    store.close()
+    app = app_with(db_path, FakeClock(NOON))
+    async with app.run_test(size=(120, 36)) as pilot:
+        exchange = await open_exchange(pilot)
+        rehearse = app.screen_stack[0]
+        assert isinstance(rehearse, RehearseScreen)
+        await pilot.press(*"How do I compare?")
+        for stay in (True, False):
+            await due_shown(pilot)
+            assert lines(app)[0].startswith("Practise")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: bool(app.screen.query("#confirm-title")), "asked")
+            assert title(pilot) == "Leave this mock exchange?"
+            await pilot.press("n" if stay else "y")
+            if stay:
+                await wait_until(pilot, lambda: app.screen is exchange, "the exchange kept")
+        await wait_until(pilot, lambda: app.screen is rehearse, "Rehearse")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", "") == "draft", "the draft")
+        assert app.screen_stack == [rehearse]

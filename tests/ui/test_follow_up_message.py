@@ -3,6 +3,7 @@ drafts the message its moment calls for; edit, copy, mark sent; the saved interv
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -215,6 +216,7 @@ async def test_help_lists_the_message_keys_and_f6(db_path: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         keys = text_of(app.screen.query_one("#help-keys", Static))
         assert "^o" in keys and "Message" in keys and "f6" in keys and "Due" in keys
+        assert "In a text box: redo" in keys
         await pilot.press("escape")
         await open_first_on_rate(pilot, app)
         await open_message(pilot)
@@ -223,4 +225,70 @@ async def test_help_lists_the_message_keys_and_f6(db_path: Path) -> None:
         keys = text_of(app.screen.query_one("#help-keys", Static))
         for key, what in (("^y", "Copy"), ("^s", "Sent"), ("^t", "Kind"), ("esc", "Back")):
             assert key in keys and what in keys
+        # Here ctrl+y copies: the help must not also call it redo.
+        assert "redo" not in keys and keys.count("^y") == 1 and "In a text box: undo" in keys
+    store.close()
+
+
+async def test_marking_the_same_message_sent_again_records_it_once(db_path: Path) -> None:
+    store = store_with(db_path, SAME_DAY)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        screen = await open_message(pilot)
+        sent = box(app).text
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "marked sent 20 Nov" in heading(app), "marked sent")
+        await pilot.press("ctrl+s")  # pressed twice
+        await wait_until(pilot, lambda: len(toasts(app)) == 2, "the second answer")
+        # Reopened, the kind sent shows its text sent: ctrl+s again records nothing new.
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "back on Rate")
+        screen = await open_message(pilot)
+        assert screen.kind == "thank-you" and box(app).text == sent
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len(toasts(app)) == 3, "the third answer")
+        assert [title for title, _ in toasts(app)] == [
+            "Marked sent",
+            "Already marked sent",
+            "Already marked sent",
+        ]
+    store.close()
+    (saved,) = open_store(db_path).store.interviews()
+    assert saved.messages == (SentMessage("thank-you", "2026-11-20", sent),)
+
+
+async def test_a_round_with_no_company_or_role_reads_naturally(db_path: Path) -> None:
+    store = store_with(db_path, Interview("", "", held_at="2026-11-20T10:00"))
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        await open_message(pilot)
+        assert box(app).text.startswith("Subject: Thank you for the interview\n")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: bool(toasts(app)), "marked sent")
+        assert toasts(app)[-1] == ("Marked sent", "Thank-you note marked sent 20 Nov.")
+    store.close()
+
+
+async def test_reopened_it_shows_the_kind_with_an_edited_draft_before_the_last_sent(
+    db_path: Path,
+) -> None:
+    # The thank-you was sent and nothing is due: it opens on the thank-you sent. A check-in
+    # edited and left with Escape is what the user was doing: it comes first next time.
+    thanked = SentMessage("thank-you", "2026-11-20", "Thank you, Dana.")
+    store = store_with(db_path, replace(SAME_DAY, messages=(thanked,)))
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_on_rate(pilot, app)
+        screen = await open_message(pilot)
+        assert screen.kind == "thank-you" and box(app).text == thanked.text
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: screen.kind == "check-in", "the check-in")
+        await pilot.press(*"Hi! ")
+        await wait_until(pilot, lambda: box(app).text.startswith("Hi! "), "the edit")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, RateScreen), "back on Rate")
+        screen = await open_message(pilot)
+        assert screen.kind == "check-in" and box(app).text.startswith("Hi! Subject:")
     store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -189,3 +190,46 @@ def test_any_interview_gives_a_safe_draft(
     assert _safe(text)
     assert len(text) < 3000
     moment(interview, "active", today)  # never raises either
+
+
+EMPTY_SUBJECTS = {
+    "thank-you": "Subject: Thank you for the interview",
+    "check-in": "Subject: Following up on our interview",
+    "rejection-reply": "Subject: Re: my application",
+}
+AWKWARD = re.compile(
+    r"interview interview|  | [,.;:!?]|;\s*$|\.\.|\bthe (?:role )?(?:at|for|on|in|of)\s*[.,]"
+    r"|\b(?:at|for|on|in|of|about|by|with|Dear)\s*[.,:]|\(\s*\)|:\s*$|^\s|\s$",
+    re.MULTILINE,
+)
+"""What a draft with a field left out of it would read as: a word said twice, a space before
+punctuation, a preposition with nothing after it, empty brackets, a line ending in a colon."""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("role", ["", "Analyst", " \t "])
+@pytest.mark.parametrize("company", ["", "Acme"])
+@pytest.mark.parametrize("people", [(), (Person("", "CTO"),), (Person("Ada Park"),)])
+@pytest.mark.parametrize("notes", ["", " \n- \n", "We discussed the roadmap."])
+@pytest.mark.parametrize("held", ["", "2026-11-16"])
+@pytest.mark.parametrize("profile", [Profile(), PROFILE, Profile(strengths=(Strength(""),))])
+def test_a_draft_missing_any_field_reads_naturally(
+    kind: MessageKind,
+    role: str,
+    company: str,
+    people: tuple[Person, ...],
+    notes: str,
+    held: str,
+    profile: Profile,
+) -> None:
+    interview = Interview(company, role, held_at=held, notes=notes, people=people)
+    text = draft(kind, interview, profile, date(2026, 11, 18))
+    subject, *rest = text.split("\n")
+    if role.strip():
+        assert "Analyst" in subject
+    else:
+        assert subject == EMPTY_SUBJECTS[kind]
+    assert not AWKWARD.search("\n".join(line for line in [subject, *rest] if line.strip()))
+    assert text.endswith("\n\nBest regards,\n")
+    assert ("Dear Ada Park," if people and people[0].name else "Dear hiring team,") in text
+    assert "Acme" in text if company else "Acme" not in text

@@ -139,6 +139,32 @@ def test_a_stale_window_saving_an_old_application_does_not_undo_a_move(store: St
     assert gone.application_id == alone.application_id
 
 
+def test_a_stale_window_saving_an_edit_keeps_a_message_sent_since(db_path: Path) -> None:
+    # Two windows on one file: one marks a thank-you sent, the other (its list read before)
+    # saves an edit of the same round with the messages it read. The sent message survives.
+    from coach.store.opening import open_store
+
+    marking, stale = open_store(db_path).store, open_store(db_path).store
+    earlier = SentMessage("check-in", "2026-11-18", "Any news?")
+    saved = marking.save_interview(Interview("Acme", "SRE", messages=(earlier,)))
+    (read,) = stale.interviews()
+    thanks = SentMessage("thank-you", "2026-11-20", "Thank you, Ada")
+    marking.save_interview(replace(saved, messages=(*saved.messages, thanks)))
+    edited = stale.save_interview(replace(read, notes="typed in the other window"))
+    assert edited.messages == (earlier, thanks)
+    reader = open_store(db_path).store
+    (again,) = reader.interviews()
+    reader.close()
+    assert again.notes == "typed in the other window"
+    assert again.messages == (earlier, thanks), "a sent message was deleted by an edit"
+    # Each once, in date order, whichever window adds one.
+    sooner = SentMessage("thank-you", "2026-11-17", "Thanks")
+    both = stale.save_interview(replace(read, messages=(thanks, sooner, thanks)))
+    assert both.messages == (sooner, earlier, thanks)
+    marking.close()
+    stale.close()
+
+
 def test_an_application_saves_its_status_and_names(store: Store) -> None:
     saved = store.save_interview(Interview("Acme", "SRE"))
     (app,) = store.applications()
@@ -227,6 +253,8 @@ class Rounds(RuleBasedStateMachine):
         self.deleted: set[int] = set()
         self.held: set[int] = set()
         """The applications held after the last step."""
+        self.sent: dict[int, set[SentMessage]] = {}
+        """The messages marked sent, by interview: no later save may delete one."""
 
     def _ids(self) -> list[int]:
         return [i.id for i in self.store.interviews() if i.id is not None]
@@ -263,6 +291,18 @@ class Rounds(RuleBasedStateMachine):
             saved = self.store.save_interview(edited)
             assert saved.application_id == current.application_id, "an edit moved the round"
             self._note_apps()
+
+    @rule(pick=st.integers(0, 20), day=st.integers(10, 28))
+    def mark_sent(self, pick: int, day: int) -> None:
+        """A message marked sent on the interview as read now; the ``edit`` rule saves it
+        again as a window that read it before would (with no messages)."""
+        ids = self._ids()
+        if ids:
+            current = next(i for i in self.store.interviews() if i.id == ids[pick % len(ids)])
+            sent = SentMessage("thank-you", f"2026-11-{day}", "Thank you")
+            self.store.save_interview(replace(current, messages=(*current.messages, sent)))
+            assert current.id is not None
+            self.sent.setdefault(current.id, set()).add(sent)
 
     @rule(pick=st.integers(0, 20), into=st.integers(0, 20), alone=st.booleans())
     def move(self, pick: int, into: int, alone: bool) -> None:
@@ -319,6 +359,12 @@ class Rounds(RuleBasedStateMachine):
         assert all(i.application_id in apps and not i.problems for i in interviews)
         assert apps == {i.application_id for i in interviews}, "an application with no round"
         assert not self.deleted & {i.id for i in interviews}
+        for interview in interviews:
+            assert interview.id is not None
+            held = interview.messages
+            assert self.sent.get(interview.id, set()) <= set(held), "a sent message lost"
+            assert len(set(held)) == len(held), "a message held twice"
+            assert [m.sent_on for m in held] == sorted(m.sent_on for m in held)
 
 
 Rounds.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None)

@@ -36,9 +36,11 @@ def test_a_due_line_keeps_its_kind_and_day_first_and_shows_text_as_data(
 ) -> None:
     item = DueItem(kind, text, 1, date(2026, 11, 28))  # type: ignore[arg-type]
     shown = line(item)
-    assert "28 Nov" in shown.plain[:20]
+    # Kind and day on the first line, whole; the text (one line of it) on the next.
+    first, rest = shown.plain.split("\n")
+    assert "28 Nov" in first and len(first) <= 30
     assert not shown.spans or all(span.end <= len(shown.plain) for span in shown.spans)
-    assert "\x1b" not in shown.plain and "\n" not in shown.plain
+    assert "\x1b" not in rest
 
 
 def test_the_screen_opens_on_the_kind_due_else_after_a_no_else_the_last_sent() -> None:
@@ -48,3 +50,9 @@ def test_the_screen_opens_on_the_kind_due_else_after_a_no_else_the_last_sent() -
     sent = Interview("Acme", "Analyst", messages=(SentMessage("check-in", "2026-11-25"),))
     assert first_kind(sent, "active", None) == "check-in"
     assert first_kind(held, "active", None) == "thank-you"
+    # An edited draft not sent (what the user was writing) before the last sent or a no; the
+    # later moment's of several; the kind due still first.
+    assert first_kind(sent, "active", None, ["thank-you"]) == "thank-you"
+    assert first_kind(held, "rejected", None, ["check-in"]) == "check-in"
+    assert first_kind(held, "active", None, ["check-in", "thank-you"]) == "check-in"
+    assert first_kind(held, "active", "thank-you", ["check-in"]) == "thank-you"
