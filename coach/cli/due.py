@@ -30,10 +30,8 @@ def due(
     err: TextIO | None = None,
 ) -> int:
     """Print what is due as of ``now`` (the clock's time if None); the exit code."""
-    from coach.content.loader import ContentError, load_deck
-    from coach.content.rubric import load_rubric
-    from coach.domain.cards import tailored_cards
-    from coach.domain.due import due_items
+    from coach.api import due_today
+    from coach.content.loader import ContentError
     from coach.store.errors import StoreError
     from coach.store.locations import resolve_db_path
     from coach.store.opening import read_only
@@ -54,23 +52,7 @@ def due(
         print(f"coach due: could not read {path} ({error}), so what is due is unknown.", file=err)
         return EXIT_ERROR
     try:
-        rubric = load_rubric()
-        deck = load_deck()[1]
-        profile = store.profile()
-        cards = [
-            *tailored_cards(profile.requirements, profile.strengths),
-            *store.heard_cards(),
-            *deck,
-        ]
-        items = due_items(
-            store.applications(),
-            store.interviews(),
-            profile,
-            store.attempts(),
-            cards,
-            now or datetime.now().astimezone(),
-            rubric,
-        )
+        items = due_today(store, now or datetime.now().astimezone())
     except ContentError as error:
         why = str(error).rstrip(".")
         print(f"coach due: coach's own content could not be read ({why}).", file=err)

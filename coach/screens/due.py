@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coach.domain.due import DueItem, DueKind, due_items
+from coach.domain.due import DueItem, DueKind
 from coach.render.rating import day_month
 from coach.render.safe import user_text
 from coach.screens import Clock
@@ -96,26 +96,9 @@ class DueScreen(ShowsSaved, ModalScreen[DueItem | None]):
         read_again(self, self.seen, force, self._read)
 
     def _read(self) -> None:
-        from coach.content.loader import load_deck
-        from coach.domain.cards import tailored_cards
+        from coach.api import due_today
 
-        store = self.store
-        profile = store.profile()
-        # The cards Rehearse offers, in its order: tailored, heard, then the deck.
-        cards = [
-            *tailored_cards(profile.requirements, profile.strengths),
-            *store.heard_cards(),
-            *load_deck()[1],
-        ]
-        items = due_items(
-            store.applications(),
-            store.interviews(),
-            profile,
-            store.attempts(),
-            cards,
-            self.clock(),
-            self.rubric,
-        )
+        items = due_today(self.store, self.clock(), self.rubric)
         self._show(items)
 
     def _show(self, items: list[DueItem]) -> None:
