@@ -206,7 +206,7 @@ class CoachApp(App[None]):
         if name == "rate":
             from coach.screens.rate import RateScreen
 
-            return RateScreen(self.store, self.clock, self.rubric, self.delays)
+            return RateScreen(self.store, self.clock, lambda: self.rubric, self.delays)
         from coach.screens.rehearse import RehearseScreen
 
         return RehearseScreen(self.store, self.clock, self.delays)

@@ -26,7 +26,7 @@ from textual.reactive import var
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label, Static
 
-from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult
+from coach.domain.form_fields import CHOICE_FIELDS, FIELDS
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS, TEXT_AREAS
@@ -34,6 +34,8 @@ from coach.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
+
+    from coach.domain.interview_form import FormResult
 
 LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
 ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
