@@ -136,7 +136,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     @staticmethod
     def _error(name: str) -> Static:
-        return Static("", id=f"err-{name}", classes="field-error")
+        error = Static("", id=f"err-{name}", classes="field-error")
+        error.display = False  # until there is an error to show (``_show_result``)
+        return error
 
     def _field(self, name: str) -> Widget:
         """The field ``name``, built now if its section was not yet."""
@@ -179,6 +181,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     widget.cursor_position = len(value)  # typing goes on from the end
                 else:
                     load_text(widget, value)
+        if self.result is None:  # the first form, not parsed yet (just after the first frame)
+            self._show_title(values.get("company", "").strip())
 
     def _text_area_changed(self) -> tuple[type[Message], ...]:
         """TextArea's Changed message, once there is a TextArea (its module loads with it)."""
@@ -276,10 +280,11 @@ class InterviewForm(VerticalScroll, can_focus=False):
             error.update(user_text(message))
             error.display = bool(message)
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
+        self._show_title(self.result.interview.company)
+
+    def _show_title(self, company: str) -> None:
         self.query_one("#form-title", Static).update(
-            user_text(f"Editing: {short(self.result.interview.company)}")
-            if self.editing
-            else "A new interview"
+            user_text(f"Editing: {short(company)}") if self.editing else "A new interview"
         )
 
 
