@@ -8,9 +8,9 @@ the autosave wait for a pause in typing (``Debouncer``, with the app's ``Delays`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,13 +27,12 @@ from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_keys import RATE_KEYS
+from coach.screens.rate_list import mount_list, pass_on
 from coach.screens.rate_rounds import follow_names, linked, offer_next_round, open_application
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
-from coach.widgets.calibration_panel import CalibrationPanel
 from coach.widgets.debounce import Debouncer, Delays
 from coach.widgets.interview_form import InterviewForm
-from coach.widgets.interview_list import InterviewList
 from coach.widgets.rating_panel import RatingPanel
 from coach.widgets.steady_footer import SteadyFooter
 
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from coach.domain.rating import Rating
     from coach.domain.rubric import Rubric
     from coach.store.api import StoreAPI
+    from coach.widgets.interview_list import InterviewList
 
 
 class RateScreen(ShowsSaved, Screen[None]):
@@ -103,11 +103,8 @@ class RateScreen(ShowsSaved, Screen[None]):
         yield Header()
         # The two rows are the screen's own children: no full-screen container behind them
         # for Textual to render and cut up (see RehearseScreen.compose).
-        with Horizontal(id="interviews-row"):
-            yield InterviewList(self._rubric, self.clock, id="interviews").data_bind(
-                RateScreen.applications, RateScreen.interviews, RateScreen.editing
-            )
-            yield CalibrationPanel(self._rubric, id="calibration").data_bind(RateScreen.interviews)
+        # The list and the calibration panel come into their row just after the first frame.
+        yield Horizontal(id="interviews-row")
         with Horizontal(id="rate-work"):
             yield InterviewForm(id="rate-form").data_bind(RateScreen.result, RateScreen.editing)
             yield RatingPanel(id="rating").data_bind(
@@ -150,14 +147,26 @@ class RateScreen(ShowsSaved, Screen[None]):
         list."""
         self.form.build_rest()
         self._rate_now()
+        listed = mount_list(self, self._rubric)
         if not read_again(self, self.seen, True, self._reload, first=True):
             self.interviews = ()  # the notice says why the list is empty
-        self.call_later(self._shown)
+        self.call_later(self._shown, listed)
 
-    async def _shown(self) -> None:
+    async def _shown(self, listed: Awaitable[object]) -> None:
+        await listed  # its data bound as it mounts: the table is being built by now
         await self.form.built()
-        await self.query_one(InterviewList).built()
+        await self.interview_list().built()
         self.call_after_refresh(self._set_ready)
+
+    def watch_interviews(self) -> None:
+        pass_on(self)
+
+    def watch_editing(self) -> None:
+        pass_on(self, editing_only=True)
+
+    def interview_list(self) -> InterviewList:
+        """The list (there from just after the first frame)."""
+        return cast("InterviewList", self.query_one("#interviews"))
 
     def _set_ready(self) -> None:
         self.ready = True
@@ -186,8 +195,8 @@ class RateScreen(ShowsSaved, Screen[None]):
         self.applications = applications  # first: the list is drawn when interviews are set
         self.interviews = interviews
 
-    @on(InterviewList.Opened)
-    def _open(self, event: InterviewList.Opened) -> None:
+    def on_interview_list_opened(self, event: InterviewList.Opened) -> None:
+        # By its name, not ``@on``: the list's module loads just after the first frame.
         chosen = next((i for i in self.interviews or () if i.id == event.interview_id), None)
         if chosen is not None and chosen.id == self.editing:
             self.form.focus_field("company", at_end=True)  # already open: nothing lost
@@ -195,7 +204,8 @@ class RateScreen(ShowsSaved, Screen[None]):
             self._after_confirm(lambda: self._load(chosen))
 
     def action_find(self) -> None:
-        self.query_one(InterviewList).focus_find()
+        if self.interviews is not None:  # else the list is not there yet
+            self.interview_list().focus_find()
 
     def action_application(self) -> None:
         """The open round's application: its status, or move the round (a dialog)."""
@@ -292,7 +302,8 @@ class RateScreen(ShowsSaved, Screen[None]):
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
         to lose the changes (its draft goes with them)."""
         # Kept editing: the list's cursor may be on the row not opened.
-        self.draft.after_confirm(self.values(), then, self.query_one(InterviewList).follow)
+        follow = self.interview_list().follow if self.interviews is not None else lambda: None
+        self.draft.after_confirm(self.values(), then, follow)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.
@@ -365,7 +376,9 @@ class RateScreen(ShowsSaved, Screen[None]):
         """Open a saved interview in the form, as Enter on its row does (the due list's)."""
         if all(i.id != interview_id for i in self.interviews or ()):
             self.reread()  # the screen was just built, or it was saved elsewhere since
-        self._open(InterviewList.Opened(interview_id))
+        from coach.widgets.interview_list import InterviewList
+
+        self.on_interview_list_opened(InterviewList.Opened(interview_id))
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""

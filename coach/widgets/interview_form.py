@@ -82,8 +82,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
         title, names = SECTIONS[0]
         yield Static(title, classes="form-section")
         for name in names:
+            # Its error line comes just after the first frame, with the later sections: it
+            # is empty until there is a rating, and every widget delays the first frame.
             yield self._row(name, self._label(name), self._input(name, ""))
-            yield self._error(name)
 
     def build_rest(self) -> None:
         """Build the sections after the first, with the values kept for them (once only)."""
@@ -103,6 +104,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     rows.append((row, self._label(name), self._input(name, later[name])))
                     widgets += (row, self._error(name))
         self._mounting.append(self.mount_all(widgets))
+        for name in SECTIONS[0][1]:
+            self._mounting.append(self.mount(self._error(name), after=f"#row-{name}"))
         # Into each row now, not from its compose (a moment later): every field can be found,
         # focused, filled and read from here on.
         self._mounting += [row.mount(label, field) for row, label, field in rows]
@@ -207,7 +210,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     def tell(self, name: str, message: str) -> None:
         """Write ``message`` where field ``name`` shows its errors (the user's text is safe)."""
-        self._field(name)
+        self.build_rest()  # every error line is built with the later sections
         self.query_one(f"#err-{name}", Static).update(user_text(message))
 
     @on(Input.Changed)
@@ -271,9 +274,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def _show_result(self) -> None:
         if self.result is None:
             return
+        self.build_rest()  # the error lines (it shows the result itself, once)
         for name in FIELDS:
-            if self._later is not None and name in self._later:
-                continue  # shown once built
             shown = self.show_all_errors or name in self._touched
             message = self.result.errors.get(name, "") if shown else ""
             error = self.query_one(f"#err-{name}", Static)
