@@ -28,7 +28,6 @@ from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_keys import RATE_KEYS
 from coach.screens.rate_list import mount_list, pass_on
-from coach.screens.rate_rounds import follow_names, linked, offer_next_round, open_application
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.debounce import Debouncer, Delays
@@ -209,6 +208,8 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_application(self) -> None:
         """The open round's application: its status, or move the round (a dialog)."""
+        from coach.screens.rate_rounds import open_application
+
         open_application(self)
 
     def action_focus_rating(self) -> None:
@@ -314,6 +315,8 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_save(self) -> None:
         """Save the interview if every field is valid; otherwise point at the first bad one."""
+        from coach.screens.rate_rounds import follow_names, linked, offer_next_round
+
         self.form.show_all_errors = True
         result = self._rate_now()
         if not result.ok:

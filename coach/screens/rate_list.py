@@ -32,11 +32,13 @@ def pass_on(screen: RateScreen, *, editing_only: bool = False) -> None:
     """Give the list and the panel the screen's applications, interviews and open round (the
     list draws when its interviews are set: they come last); ``editing_only``: the open round
     alone changed (the list moves its cursor, and rates nothing again)."""
+    if screen.interviews is None:
+        return  # not read yet (nor the list there): the first frame loads neither module
     from coach.widgets.calibration_panel import CalibrationPanel
     from coach.widgets.interview_list import InterviewList
 
     lists, panels = screen.query(InterviewList), screen.query(CalibrationPanel)
-    if not lists or screen.interviews is None:
+    if not lists:
         return
     listing = lists.first()
     listing.applications = screen.applications

@@ -12,8 +12,6 @@ from textual.reactive import var
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from coach.render.rating import BAND_STYLE
-
 if TYPE_CHECKING:
     from coach.domain.interviews import Calibration
     from coach.domain.models import Interview
@@ -25,6 +23,7 @@ def calibration_text(result: Calibration | None, known: int) -> Text:
     # Here, not at the top: the panel is on the Rate screen's first frame, empty, and this
     # loads the domain's models and rating.
     from coach.domain.interviews import CALIBRATION_MINIMUM
+    from coach.render.rating import BAND_STYLE
 
     text = Text("Is my read reliable?\n", style="bold")
     if result is None:

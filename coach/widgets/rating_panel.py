@@ -12,7 +12,6 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Static
 
-from coach.render.rating import rating_renderable
 from coach.render.safe import user_text
 
 if TYPE_CHECKING:
@@ -101,6 +100,8 @@ class RatingPanel(VerticalScroll):
         if isinstance(self.rating, str):
             view.update(user_text(self.rating))
             return
+        from coach.render.rating import rating_renderable  # with the first rating, not before
+
         # The room inside the border and padding, less a scroll bar that may appear (2): the
         # labels keep their width as it comes and goes.
         room = (self.size.width or 40) - 2
