@@ -132,12 +132,9 @@ class CoachApp(App[None]):
                 gives the same replies every run).
         """
         # A first screen is Textual's default screen, whose own stylesheet Textual does not
-        # read: so the app reads Rate's when Rate comes first (Rehearse's is the app's own).
-        super().__init__(
-            css_path=[self.CSS_PATH, str(HERE / "screens" / "rate.tcss")]
-            if first_screen == "rate"
-            else None
-        )
+        # read: so the app reads it with its own (only the shared rules), and the other
+        # screen's is read when that screen is first shown.
+        super().__init__(css_path=[self.CSS_PATH, str(HERE / "screens" / f"{first_screen}.tcss")])
         self.store = store
         self.problem = problem
         self.first_screen = first_screen
@@ -206,7 +203,7 @@ class CoachApp(App[None]):
         if name == "rate":
             from coach.screens.rate import RateScreen
 
-            return RateScreen(self.store, self.clock, self.rubric, self.delays)
+            return RateScreen(self.store, self.clock, lambda: self.rubric, self.delays)
         from coach.screens.rehearse import RehearseScreen
 
         return RehearseScreen(self.store, self.clock, self.delays)

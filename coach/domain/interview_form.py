@@ -14,28 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coach.domain import limits
+
+# The fields live in their own light module (the form's widgets need only them); they are
+# named here too, as before.
+from coach.domain.form_fields import CHOICE_FIELDS as CHOICE_FIELDS
+from coach.domain.form_fields import DATE_FIELDS as DATE_FIELDS
+from coach.domain.form_fields import FIELDS as FIELDS
+from coach.domain.form_fields import OUTCOME_CHOICES as OUTCOME_CHOICES
+from coach.domain.form_fields import STAGES as STAGES
+from coach.domain.form_fields import TEXT_FIELDS as TEXT_FIELDS
+from coach.domain.form_fields import WHOLE_NUMBER_FIELDS as WHOLE_NUMBER_FIELDS
 from coach.domain.models import Interview, Person, SignalValue
 from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
-
-STAGES = ("phone", "technical", "onsite", "panel", "final", "other")
-OUTCOME_CHOICES = ("offer", "next round", "rejected", "no reply")
-TEXT_FIELDS = ("company", "role", "closing_answer", "notes", "people")
-DATE_FIELDS = ("date", "timeline_date", "reply_date")
-WHOLE_NUMBER_FIELDS = {
-    "scheduled_min": (1, 600, "Scheduled minutes"),
-    "actual_min": (1, 600, "Actual minutes"),
-    "questions_asked": (0, 200, "Questions"),
-    "follow_up_questions": (0, 200, "Follow-up questions"),
-}
-"""Field -> (lowest, highest, name in messages)."""
-CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
-    "stage": STAGES,
-    **{key: ("yes", "no") for key in YES_NO_KEYS},
-    **CHOICE_KEYS,
-    "outcome": OUTCOME_CHOICES,
-}
-"""Fields picked from a list; "" means not observed (or not known yet)."""
-FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *WHOLE_NUMBER_FIELDS, *CHOICE_FIELDS)
 
 MAX_PEOPLE = 50
 """More interviewers than any panel has: a paste gone wrong, not people met."""

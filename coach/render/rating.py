@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -11,9 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.domain import limits
-from coach.domain.models import MessageKind, SentMessage
-from coach.domain.rating import Rating
 from coach.render.safe import short, user_text
+
+if TYPE_CHECKING:  # the domain's models and rating load with the first rating drawn
+    from coach.domain.models import MessageKind, SentMessage
+    from coach.domain.rating import Rating
 
 BAND_STYLE = {
     "went well": "bold green",

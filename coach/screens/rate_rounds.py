@@ -7,19 +7,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from coach.domain.applications import ApplicationView, group, next_stage
-from coach.domain.models import Interview
 from coach.render.safe import short
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from coach.domain.applications import ApplicationView
+    from coach.domain.models import Interview
     from coach.screens.application import MoveRound, SetStatus
     from coach.screens.rate import RateScreen
 
 
 def views(screen: RateScreen) -> list[ApplicationView]:
     """The applications as the list groups them."""
+    from coach.domain.applications import group
+
     return group(screen.applications, screen.interviews or ())
 
 
@@ -56,6 +58,7 @@ def offer_next_round(screen: RateScreen, saved: Interview) -> None:
     view = next((v for v in views(screen) if any(r.id == saved.id for r in v.rounds)), None)
     if view is None or view.latest.id != saved.id:
         return  # a later round is already recorded
+    from coach.domain.applications import next_stage
     from coach.screens.confirm import ConfirmScreen
 
     stage = next_stage(saved.stage)

@@ -14,13 +14,17 @@ cell of it is ``user_text`` (a str cell would be read as markup).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from coach.domain.applications import ApplicationView
-from coach.domain.models import Interview
-from coach.domain.rating import Rating
 from coach.render.rating import BAND_STYLE
 from coach.render.safe import fit, user_text
+
+if TYPE_CHECKING:
+    from coach.domain.applications import ApplicationView
+    from coach.domain.models import Interview
+    from coach.domain.rating import Rating
 
 NAME_WIDTH = 13
 """Role is cut to this, so the columns after it fit."""

@@ -26,7 +26,7 @@ from textual.reactive import var
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label, Static
 
-from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult
+from coach.domain.form_fields import CHOICE_FIELDS, FIELDS
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS, TEXT_AREAS
@@ -34,6 +34,8 @@ from coach.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
+
+    from coach.domain.interview_form import FormResult
 
 LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
 ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
@@ -80,8 +82,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
         title, names = SECTIONS[0]
         yield Static(title, classes="form-section")
         for name in names:
+            # Its error line comes just after the first frame, with the later sections: it
+            # is empty until there is a rating, and every widget delays the first frame.
             yield self._row(name, self._label(name), self._input(name, ""))
-            yield self._error(name)
 
     def build_rest(self) -> None:
         """Build the sections after the first, with the values kept for them (once only)."""
@@ -101,6 +104,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     rows.append((row, self._label(name), self._input(name, later[name])))
                     widgets += (row, self._error(name))
         self._mounting.append(self.mount_all(widgets))
+        for name in SECTIONS[0][1]:
+            self._mounting.append(self.mount(self._error(name), after=f"#row-{name}"))
         # Into each row now, not from its compose (a moment later): every field can be found,
         # focused, filled and read from here on.
         self._mounting += [row.mount(label, field) for row, label, field in rows]
@@ -134,7 +139,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     @staticmethod
     def _error(name: str) -> Static:
-        return Static("", id=f"err-{name}", classes="field-error")
+        error = Static("", id=f"err-{name}", classes="field-error")
+        error.display = False  # until there is an error to show (``_show_result``)
+        return error
 
     def _field(self, name: str) -> Widget:
         """The field ``name``, built now if its section was not yet."""
@@ -177,6 +184,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     widget.cursor_position = len(value)  # typing goes on from the end
                 else:
                     load_text(widget, value)
+        if self.result is None:  # the first form, not parsed yet (just after the first frame)
+            self._show_title(values.get("company", "").strip())
 
     def _text_area_changed(self) -> tuple[type[Message], ...]:
         """TextArea's Changed message, once there is a TextArea (its module loads with it)."""
@@ -201,7 +210,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     def tell(self, name: str, message: str) -> None:
         """Write ``message`` where field ``name`` shows its errors (the user's text is safe)."""
-        self._field(name)
+        self.build_rest()  # every error line is built with the later sections
         self.query_one(f"#err-{name}", Static).update(user_text(message))
 
     @on(Input.Changed)
@@ -265,19 +274,19 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def _show_result(self) -> None:
         if self.result is None:
             return
+        self.build_rest()  # the error lines (it shows the result itself, once)
         for name in FIELDS:
-            if self._later is not None and name in self._later:
-                continue  # shown once built
             shown = self.show_all_errors or name in self._touched
             message = self.result.errors.get(name, "") if shown else ""
             error = self.query_one(f"#err-{name}", Static)
             error.update(user_text(message))
             error.display = bool(message)
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
+        self._show_title(self.result.interview.company)
+
+    def _show_title(self, company: str) -> None:
         self.query_one("#form-title", Static).update(
-            user_text(f"Editing: {short(self.result.interview.company)}")
-            if self.editing
-            else "A new interview"
+            user_text(f"Editing: {short(company)}") if self.editing else "A new interview"
         )
 
 

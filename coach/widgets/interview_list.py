@@ -29,11 +29,6 @@ from textual.reactive import var
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
-from coach.domain.applications import ApplicationView, group
-from coach.domain.find import matches
-from coach.domain.interviews import rate_saved
-from coach.domain.models import Application, Interview
-from coach.domain.rating import Rating
 from coach.render.safe import short, user_text
 from coach.widgets.application_rows import (
     application_cells,
@@ -49,6 +44,9 @@ from coach.widgets.safe_input import SafeInput
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
+    from coach.domain.applications import ApplicationView
+    from coach.domain.models import Application, Interview
+    from coach.domain.rating import Rating
     from coach.domain.rubric import Rubric
 
 LIST_LIMIT = 200
@@ -96,10 +94,11 @@ class InterviewList(Vertical):
         interview_id: int
 
     def __init__(
-        self, rubric: Rubric, clock: Callable[[], datetime], *, id: str | None = None
+        self, rubric: Callable[[], Rubric], clock: Callable[[], datetime], *, id: str | None = None
     ) -> None:
         super().__init__(id=id)
         self.rubric = rubric
+        """Where the rubric comes from: read with the first list, not for the first frame."""
         self.clock = clock
         """Where "today" comes from: the follow-up badges count days from it."""
         self._mounting: AwaitMount | None = None
@@ -162,6 +161,9 @@ class InterviewList(Vertical):
     def watch_interviews(self, interviews: tuple[Interview, ...] | None) -> None:
         if interviews is None:
             return  # not read yet: no table
+        # The domain loads here, with the first list, not for the screen's first frame.
+        from coach.domain.applications import group
+
         self._ratings = {}
         self.views = group(self.applications, interviews)
         self._fill(self._table())
@@ -199,8 +201,10 @@ class InterviewList(Vertical):
 
     def _rating(self, interview: Interview) -> Rating:
         if interview.id not in self._ratings:
+            from coach.domain.interviews import rate_saved
+
             today = self.clock().date()
-            self._ratings[interview.id] = rate_saved(interview, today, self.rubric)
+            self._ratings[interview.id] = rate_saved(interview, today, self.rubric())
         return self._ratings[interview.id]
 
     def _shown(self) -> list[ApplicationView]:
@@ -208,6 +212,8 @@ class InterviewList(Vertical):
         query = self.query_text
         if not query.strip():
             return self.views
+        from coach.domain.find import matches
+
         return [v for v in self.views if matches(query, v, self._rating(v.latest).band)]
 
     def _fill(self, table: DataTable[str | Text]) -> None:

@@ -3,7 +3,7 @@ advice (``coach.render.rating``), fitted to the panel's width."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,10 +12,11 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Static
 
-from coach.domain.models import Interview, SentMessage
-from coach.domain.rating import Rating
-from coach.render.rating import rating_renderable
 from coach.render.safe import user_text
+
+if TYPE_CHECKING:
+    from coach.domain.models import Interview, SentMessage
+    from coach.domain.rating import Rating
 
 BAR = 6
 """Cells for the largest contribution each way, where there is room."""
@@ -99,6 +100,8 @@ class RatingPanel(VerticalScroll):
         if isinstance(self.rating, str):
             view.update(user_text(self.rating))
             return
+        from coach.render.rating import rating_renderable  # with the first rating, not before
+
         # The room inside the border and padding, less a scroll bar that may appear (2): the
         # labels keep their width as it comes and goes.
         room = (self.size.width or 40) - 2
