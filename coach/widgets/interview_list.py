@@ -211,6 +211,10 @@ class InterviewList(Vertical):
         return [v for v in self.views if matches(query, v, self._rating(v.latest).band)]
 
     def _fill(self, table: DataTable[str | Text]) -> None:
+        if not self.views:
+            # The head (and the box in it) is hidden: a filter left there, unseen, would hide
+            # the first interview saved ("0 of 1").
+            self._clear_find()
         rows, at = table.ordered_rows, table.cursor_row
         was_at = rows[at].key.value if 0 <= at < len(rows) else None  # before it is cleared
         columns = fitting_columns(self.size.width or 200)
@@ -284,10 +288,25 @@ class InterviewList(Vertical):
             self._table().focus()
 
     def focus_find(self) -> None:
-        """Put the focus in the find box; nothing before the interviews are read."""
-        if self.interviews is not None:
-            self._table()
-            self.query_one(FindBox).focus()
+        """Put the focus in the find box; nothing before the interviews are read. With no
+        interview yet the box is hidden (with the list's head): the focus stays where it is,
+        so what is typed next is not lost in a box nobody sees, and a notice says why."""
+        if self.interviews is None:
+            return
+        if not self.views:
+            self.notify(
+                "Nothing to find yet: the list fills as you save interviews (ctrl+s).",
+                title="Find",
+            )
+            return
+        self._table()
+        self.query_one(FindBox).focus()
+
+    def _clear_find(self) -> None:
+        """Empty the find box quietly (the list is being filled already)."""
+        for box in self.query(FindBox):
+            with self.prevent(Input.Changed):
+                box.value = ""
 
     @on(Input.Changed, "#list-find")
     def _find(self, event: Input.Changed) -> None:

@@ -1,0 +1,65 @@
+"""The find box on Rate (ctrl+l) driven like a person: nothing hidden takes the keys, and keys
+typed in a burst after the filter take effect in the order typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from coach.domain import Interview
+from coach.screens.confirm import ConfirmScreen
+from coach.store.opening import open_store
+from tests.ui.keyboard import wait_until
+from tests.ui.test_rate import app_on
+from tests.ui.test_rate_find_notes import title
+from tests.ui.test_rate_fit import ready
+from tests.ui.test_rate_rounds import SIGNALS
+from tests.ui.toasts import toasts
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_ctrl_l_with_no_interviews_leaves_the_typing_in_the_form(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    store = open_store(db_path).store
+    app = app_on(store)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        company = screen.query_one("#f-company", Input)
+        assert app.focused is company
+        await pilot.press("ctrl+l")
+        assert ("Find", "Nothing to find yet") in [(t, m[:19]) for t, m in toasts(app)]
+        assert app.focused is company, "no hidden box takes the keys"
+        await pilot.press(*"Kestrel", "ctrl+s")
+        await wait_until(pilot, lambda: bool(store.interviews()), "saved")
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 1, "listed")
+        assert title(screen).strip() == "1 application"
+    assert [i.company for i in open_store(db_path).store.interviews()] == ["Kestrel"]
+
+
+async def test_a_filter_is_dropped_when_the_list_empties(db_path: Path) -> None:
+    store = open_store(db_path).store
+    store.save_interview(Interview("Initech", "Engineer", "phone", "2026-10-01", SIGNALS))
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 1, "the list")
+        await pilot.press("ctrl+l", "down", "enter")
+        await wait_until(pilot, lambda: screen.editing is not None, "Initech open")
+        await pilot.press("ctrl+l", *"zzz")
+        await wait_until(pilot, lambda: title(screen).strip() == "0 of 1", "nothing matches")
+        await pilot.press("ctrl+d")  # from the box: the interview open goes, the list empties
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: screen.editing is None and not store.interviews(), "gone")
+        await pilot.press(*"Hooli", "ctrl+s")  # the first interview of an empty list
+        await wait_until(pilot, lambda: bool(store.interviews()), "saved")
+        await wait_until(pilot, lambda: table.row_count == 1, "Hooli listed")
+        assert title(screen).strip() == "1 application"
+        assert screen.query_one("#list-find", Input).value == ""
+        assert not screen.query_one("#find-none", Static).display
+    assert [i.company for i in open_store(db_path).store.interviews()] == ["Hooli"]
