@@ -11,11 +11,12 @@ from textual.widgets import DataTable, Input, Static
 from coach.domain import Interview
 from coach.screens.confirm import ConfirmScreen
 from coach.store.opening import open_store
-from tests.ui.keyboard import wait_until
+from coach.store.store import Store
+from tests.ui.keyboard import burst, wait_until
 from tests.ui.test_rate import app_on
 from tests.ui.test_rate_find_notes import title
 from tests.ui.test_rate_fit import ready
-from tests.ui.test_rate_rounds import SIGNALS
+from tests.ui.test_rate_rounds import SIGNALS, two_rounds
 from tests.ui.toasts import toasts
 
 
@@ -63,3 +64,68 @@ async def test_a_filter_is_dropped_when_the_list_empties(db_path: Path) -> None:
         assert screen.query_one("#list-find", Input).value == ""
         assert not screen.query_one("#find-none", Static).display
     assert [i.company for i in open_store(db_path).store.interviews()] == ["Hooli"]
+
+
+def with_kestrel(db_path: Path) -> Store:
+    """Globex (two rounds), Initech (Engineer) and, the most recent, Kestrel (Data engineer)."""
+    store = two_rounds(db_path)
+    store.save_interview(
+        Interview("Kestrel Labs", "Data engineer", "onsite", "2026-11-18", SIGNALS)
+    )
+    return store
+
+
+async def test_a_filter_then_enter_in_one_burst_opens_what_it_finds(db_path: Path) -> None:
+    store = with_kestrel(db_path)
+    kestrel = next(i for i in store.interviews() if i.company == "Kestrel Labs")
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3, "the list")
+        await pilot.press("ctrl+l")
+        find = screen.query_one("#list-find", Input)
+        assert app.focused is find
+        # Typed at once: the filter, Enter (and Enter again, as into the list before).
+        burst(pilot, "kestrel", "enter", "enter")
+        await wait_until(pilot, lambda: screen.editing == kestrel.id, "Kestrel open")
+        await wait_until(pilot, lambda: app.focused is screen.query_one("#f-company"), "form")
+        assert screen.values()["company"] == "Kestrel Labs" and find.value == "kestrel"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_up_and_down_in_a_burst_pick_the_row_enter_opens(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    store = with_kestrel(db_path)
+    initech = next(i for i in store.interviews() if i.company == "Initech")
+    app = app_on(store)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3, "the list")
+        await pilot.press("ctrl+l")
+        find = screen.query_one("#list-find", Input)
+        # "engineer": Kestrel's role, then Initech's; the first is highlighted as typed.
+        burst(pilot, "engineer", "down", "down", "up", "down", "enter")
+        await wait_until(pilot, lambda: screen.editing == initech.id, "Initech open")
+        assert find.value == "engineer" and "2 of 3" in title(screen)
+        # The box kept the keys: Escape empties it, the list is whole again, Initech's row lit.
+        await pilot.press("ctrl+l")
+        burst(pilot, "escape", "up", "enter")
+        await wait_until(pilot, lambda: screen.editing != initech.id, "the row above open")
+        assert screen.values()["company"] == "Globex" and find.value == ""
+        await wait_until(pilot, lambda: table.row_count == 5, "Globex's rounds listed")
+
+
+async def test_tab_goes_from_the_box_into_the_list(db_path: Path) -> None:
+    store = with_kestrel(db_path)
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3, "the list")
+        await pilot.press("ctrl+l", "tab")
+        assert app.focused is table
+        await pilot.press("down", "enter")  # in the list: Globex, the second row
+        await wait_until(pilot, lambda: screen.values()["company"] == "Globex", "Globex open")

@@ -59,7 +59,7 @@ async def test_find_filters_the_list_as_you_type(db_path: Path, size: tuple[int,
         await pilot.press(*"DBT")  # in Hooli's notes, any case
         await wait_until(pilot, lambda: table.row_count == 1, "one match")
         assert "1 of 3" in title(screen) and "Hooli" in rows(table)[0]
-        await pilot.press("enter", "enter")  # into the list, then open it
+        await pilot.press("enter")  # opens the match
         await wait_until(pilot, lambda: screen.editing == hooli.id, "Hooli open")
         await pilot.press("ctrl+l", "escape")  # Escape empties the box
         await wait_until(pilot, lambda: table.row_count == 3, "everything again")
@@ -76,8 +76,12 @@ async def test_find_filters_the_list_as_you_type(db_path: Path, size: tuple[int,
         await pilot.press("escape", *"well")  # a band: only Hooli's latest round went well
         await wait_until(pilot, lambda: "1 of 3" in title(screen), "one match")
         assert "Hooli" in rows(table)[0]
+        # The box keeps the keys: the first match is lit, Down stays on the last row, and
+        # Enter opens it (Hooli, open already: back to its company name).
         await pilot.press("down")
-        assert app.focused is screen.query_one("#interview-table")
+        assert app.focused is find and table.show_cursor and table.cursor_row == 0
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.focused is screen.query_one("#f-company"), "form")
     store.close()
 
 

@@ -62,7 +62,7 @@ async def test_an_application_opens_its_latest_round_and_lists_its_rounds(
         assert "Globex" in globex and "poorly" in globex and "replied" in globex
         if size == (120, 36):  # Stage and Rounds need a wider list (docs/screens.md)
             assert "Analyst" in globex and "rejected" in globex
-        await pilot.press("ctrl+l", "down", "enter")  # the find box, into the list, open
+        await pilot.press("ctrl+l", "down", "enter")  # the find box, the first row, open
         await wait_until(pilot, lambda: screen.editing == onsite.id, "the latest round open")
         assert screen.query_one("#f-company", Input).value == "Globex"
         await wait_until(pilot, lambda: table.row_count == 4, "its rounds listed under it")
@@ -73,10 +73,10 @@ async def test_an_application_opens_its_latest_round_and_lists_its_rounds(
             assert "↳ 1 phone" in listed[1], listed
         assert "↳ 2" in listed[2] and "onsite" in listed[2] and "Initech" in listed[3]
         assert table.cursor_row == 2, "the cursor on the open round"
-        await pilot.press("ctrl+l", "down", "up", "enter")  # the first round
+        await pilot.press("ctrl+l", "up", "enter")  # from the open round's row: the first round
         await wait_until(pilot, lambda: screen.editing == phone.id, "the first round open")
         assert screen.values()["stage"] == "phone" and table.cursor_row == 1
-        await pilot.press("ctrl+l", "down", "down", "down", "enter")  # Initech
+        await pilot.press("ctrl+l", "down", "down", "enter")  # Initech
         await wait_until(pilot, lambda: table.row_count == 2, "Globex's rounds folded")
     store.close()
 
@@ -145,7 +145,7 @@ async def test_the_application_dialog_sets_the_status_and_moves_the_round(
         await wait_until(pilot, lambda: table.row_count == 2, "the list")
         await pilot.press("ctrl+g")  # a new form: nothing to set yet
         assert app.screen is screen
-        await pilot.press("ctrl+l", "down", "enter", "ctrl+l", "down", "up", "enter")
+        await pilot.press("ctrl+l", "down", "enter", "ctrl+l", "up", "enter")
         await wait_until(pilot, lambda: screen.editing == phone.id, "the phone round open")
         await pilot.press("ctrl+g")
         await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "the dialog")
@@ -235,7 +235,7 @@ async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_
         await pilot.press("ctrl+a", *"Initech Corp", "ctrl+s")
         await wait_until(pilot, lambda: "Initech Corp" in rows(table)[1], "renamed on the list")
         # A round among others: retyping it does not rename its application.
-        await pilot.press("ctrl+l", "down", "up", "enter")  # Globex: its latest round
+        await pilot.press("ctrl+l", "up", "enter")  # Globex: its latest round
         await wait_until(pilot, lambda: screen.values()["company"] == "Globex", "Globex open")
         company.focus()
         await pilot.press("ctrl+a", *"Globecs", "ctrl+s")
