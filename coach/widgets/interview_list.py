@@ -14,7 +14,7 @@ list's place is empty."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
 from coach.domain.applications import ApplicationView, group
-from coach.domain.find import matches
+from coach.domain.find import Finder
 from coach.domain.interviews import rate_saved
 from coach.domain.models import Application, Interview
 from coach.domain.rating import Rating
@@ -124,6 +124,7 @@ class InterviewList(Vertical):
         """The rounds rated as of today, kept between refills until the interviews change."""
         self.views: list[ApplicationView] = []
         """The applications as last grouped, most recent first."""
+        self._finder = Finder(())
         self._picked = False
         """Whether the cursor was put on its row from the find box (Up, Down, a filter typed):
         it then shows, as the row Enter opens, until the box is left."""
@@ -181,6 +182,7 @@ class InterviewList(Vertical):
             return  # not read yet: no table
         self._ratings = {}
         self.views = group(self.applications, interviews)
+        self._finder = Finder(self.views)  # folds their text once, on the first query
         self._fill(self._table())
 
     def on_resize(self) -> None:
@@ -221,12 +223,9 @@ class InterviewList(Vertical):
             self._ratings[interview.id] = rate_saved(interview, today, self.rubric)
         return self._ratings[interview.id]
 
-    def _shown(self) -> list[ApplicationView]:
+    def _shown(self) -> Sequence[ApplicationView]:
         """The applications the find box lets through."""
-        query = self.query_text
-        if not query.strip():
-            return self.views
-        return [v for v in self.views if matches(query, v, self._rating(v.latest).band)]
+        return self._finder.shown(self.query_text, lambda view: self._rating(view.latest).band)
 
     def _fill(self, table: DataTable[str | Text]) -> None:
         if not self.views:

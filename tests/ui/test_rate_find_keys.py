@@ -9,6 +9,8 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from coach.domain import Interview
+from coach.domain.applications import ApplicationView
+from coach.domain.find import haystack
 from coach.screens.confirm import ConfirmScreen
 from coach.store.opening import open_store
 from coach.store.store import Store
@@ -129,3 +131,26 @@ async def test_tab_goes_from_the_box_into_the_list(db_path: Path) -> None:
         assert app.focused is table
         await pilot.press("down", "enter")  # in the list: Globex, the second row
         await wait_until(pilot, lambda: screen.values()["company"] == "Globex", "Globex open")
+
+
+async def test_typing_a_filter_folds_each_application_once(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.domain import find
+
+    built: list[str] = []
+
+    def counted(view: ApplicationView) -> str:
+        built.append(view.application.company)
+        return haystack(view)
+
+    monkeypatch.setattr(find, "haystack", counted)
+    store = with_kestrel(db_path)
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3, "the list")
+        await pilot.press("ctrl+l", *"engi")
+        await wait_until(pilot, lambda: "2 of 3" in title(screen), "two matches")
+        assert sorted(built) == ["Globex", "Initech", "Kestrel Labs"], "once each, not a key"
