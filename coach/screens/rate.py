@@ -231,7 +231,9 @@ class RateScreen(ShowsSaved, Screen[None]):
         self._rerate.cancel()
         today = self._today()
         self._typed = self.values()
-        self.result = result = parse_form(self._typed, today, self.editing)
+        saved = next((i for i in self.interviews or () if i.id == self.editing), None)
+        people = saved.people if saved is not None else ()  # kept unless retyped
+        self.result = result = parse_form(self._typed, today, self.editing, people)
         try:
             self.rating = rate_interview(signals_for(result.interview, today), self.rubric)
         except SignalError as error:  # the form's checks should make this impossible
