@@ -64,9 +64,10 @@ class RateScreen(ShowsSaved, Screen[None]):
     """Every saved application, read with the interviews (and set just before them)."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
-    joining: var[int | None] = var(None)
-    """The application a new form's round joins when saved (a next round's form); None: the
-    application of its company and role."""
+    joining: var[Application | None] = var(None)
+    """The application a next round's form was started from: the round joins it when saved,
+    while its company and role are still the application's (``rate_rounds.linked``); None:
+    the application of its company and role."""
     result: var[FormResult | None] = var(None, always_update=True)
     """The form's values parsed: the interview as far as it is valid, and the errors."""
     rating: var[Rating | str | None] = var(None)
@@ -98,7 +99,9 @@ class RateScreen(ShowsSaved, Screen[None]):
             )
             yield CalibrationPanel(self.rubric, id="calibration").data_bind(RateScreen.interviews)
         with Horizontal(id="rate-work"):
-            yield InterviewForm(id="rate-form").data_bind(RateScreen.result, RateScreen.editing)
+            yield InterviewForm(id="rate-form").data_bind(
+                RateScreen.result, RateScreen.editing, RateScreen.joining
+            )
             yield RatingPanel(id="rating").data_bind(
                 RateScreen.rating, RateScreen.interviews, RateScreen.editing
             )
@@ -210,7 +213,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         """A new form for the round after ``after``: its company, role and ``stage`` filled
         in, to be saved into the same application."""
         self._new_form(company=after.company, role=after.role, stage=stage)
-        self.joining = after.application_id
+        self.joining = next((a for a in self.applications if a.id == after.application_id), None)
         self.form.focus_field("stage")
 
     def _load(self, interview: Interview) -> None:

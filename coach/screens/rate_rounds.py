@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from coach.domain.applications import ApplicationView, group, next_stage
-from coach.domain.models import Interview
+from coach.domain.applications import ApplicationView, application_key, group, next_stage
+from coach.domain.models import Application, Interview
 from coach.render.safe import short
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
@@ -26,13 +26,25 @@ def views(screen: RateScreen) -> list[ApplicationView]:
 def linked(screen: RateScreen, interview: Interview) -> Interview:
     """``interview`` as parsed from the form, with what the form does not hold: a saved
     round keeps its application (the user may have moved it there; ``ctrl+g`` moves it) and
-    its sent messages; a next round's form joins the application it was started from."""
+    its sent messages; a next round's form joins the application it was started from (while
+    its names are that application's: ``joins``)."""
     stored = next((i for i in screen.interviews or () if i.id == interview.id), None)
     if stored is not None:
         return replace(interview, application_id=stored.application_id, messages=stored.messages)
-    if interview.id is None and screen.joining is not None:
-        return replace(interview, application_id=screen.joining)
+    if interview.id is None and joins(interview, screen.joining):
+        assert screen.joining is not None
+        return replace(interview, application_id=screen.joining.id)
     return interview
+
+
+def joins(interview: Interview, application: Application | None) -> bool:
+    """Whether a new round goes into ``application`` (a next round's form): only while its
+    company and role are still the application's, as ``application_key`` compares them.
+    Retyped to another company, it is another application's round."""
+    if application is None or application.id is None:
+        return False
+    typed = application_key(interview.company, interview.role)
+    return typed == application_key(application.company, application.role)
 
 
 def follow_names(screen: RateScreen, saved: Interview) -> None:

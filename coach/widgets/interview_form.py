@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -26,7 +27,9 @@ from textual.reactive import var
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label, Static
 
+from coach.domain.applications import application_key
 from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult
+from coach.domain.models import Application, Interview
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
 from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS, TEXT_AREAS
@@ -52,6 +55,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
     unchanged: the fields edited since, whose errors now show, may differ."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
+    joining: var[Application | None] = var(None)
+    """The application a next round's form was started from: the title names it while the
+    company and role typed are still its own (the round then joins it when saved)."""
     show_all_errors: var[bool] = var(False)
     """Show every field's error, edited or not (once a save has been tried)."""
 
@@ -259,6 +265,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def watch_editing(self) -> None:
         self._show_result()
 
+    def watch_joining(self) -> None:
+        self._show_result()
+
     def watch_show_all_errors(self) -> None:
         self._show_result()
 
@@ -274,11 +283,18 @@ class InterviewForm(VerticalScroll, can_focus=False):
             error.update(user_text(message))
             error.display = bool(message)
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
-        self.query_one("#form-title", Static).update(
-            user_text(f"Editing: {short(self.result.interview.company)}")
-            if self.editing
-            else "A new interview"
-        )
+        self.query_one("#form-title", Static).update(self._title(self.result.interview))
+
+    def _title(self, typed: Interview) -> str | Text:
+        if self.editing:
+            return user_text(f"Editing: {short(typed.company)}")
+        app = self.joining
+        if app is not None and application_key(typed.company, typed.role) == application_key(
+            app.company, app.role
+        ):
+            role = f" · {short(app.role)}" if app.role else ""
+            return user_text(f"Next round of {short(app.company)}{role}")
+        return "A new interview"
 
 
 def text_of(widget: Widget) -> str:
