@@ -25,12 +25,11 @@ from coach.domain.interviews import rate_saved, signals_for
 from coach.domain.models import Application, Interview
 from coach.domain.rating import Rating, SignalError, rate_interview
 from coach.render.safe import short
-from coach.screens import Clock, after_first_frame
+from coach.screens import Clock, after_first_frame, rate_rounds
 from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_keys import RATE_KEYS
-from coach.screens.rate_rounds import follow_names, linked, offer_next_round, open_application
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 from coach.widgets.calibration_panel import CalibrationPanel
@@ -65,9 +64,8 @@ class RateScreen(ShowsSaved, Screen[None]):
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
     joining: var[Application | None] = var(None)
-    """The application a next round's form was started from: the round joins it when saved,
-    while its company and role are still the application's (``rate_rounds.linked``); None:
-    the application of its company and role."""
+    """The application a next round's form was started from: its round joins it while its
+    names are the application's (``rate_rounds.joins``); None: that of its names."""
     result: var[FormResult | None] = var(None, always_update=True)
     """The form's values parsed: the interview as far as it is valid, and the errors."""
     rating: var[Rating | str | None] = var(None)
@@ -189,7 +187,7 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_application(self) -> None:
         """The open round's application: its status, or move the round (a dialog)."""
-        open_application(self)
+        rate_rounds.open_application(self)
 
     def action_focus_rating(self) -> None:
         self.query_one(RatingPanel).reach()
@@ -234,7 +232,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         self._rerate.cancel()
         today = self._today()
         self._typed = self.values()
-        saved = next((i for i in self.interviews or () if i.id == self.editing), None)
+        saved = rate_rounds.saved_round(self, self.editing)
         people = saved.people if saved is not None else ()  # kept unless retyped
         self.result = result = parse_form(self._typed, today, self.editing, people)
         try:
@@ -295,13 +293,14 @@ class RateScreen(ShowsSaved, Screen[None]):
                 markup=False,
             )
             return
+        before = rate_rounds.saved_round(self, self.editing)
         try:
-            saved = self.store.save_interview(linked(self, result.interview))
+            saved = self.store.save_interview(rate_rounds.linked(self, result.interview))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         try:
-            follow_names(self, saved)
+            rate_rounds.follow_names(self, saved)
         except StoreError as error:  # the round is saved; only its application's name is not
             self.notify(str(error), title="Name not changed", severity="warning", markup=False)
         self.editing = saved.id
@@ -321,7 +320,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         self.joining = None  # saved: it is in its application now
         self.reread()
         self._rate_now()
-        offer_next_round(self, saved)
+        rate_rounds.offer_next_round(self, saved, before)
 
     def action_new(self) -> None:
         """A blank form (asks first if the current one has unsaved changes)."""

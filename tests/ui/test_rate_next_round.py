@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from coach.screens.confirm import ConfirmScreen
 from coach.store.opening import open_store
@@ -14,6 +14,7 @@ from tests.ui.test_app import text_of
 from tests.ui.test_rate import app_on
 from tests.ui.test_rate_fit import ready
 from tests.ui.test_rate_rounds import two_rounds
+from tests.ui.toasts import toasts
 
 
 def form_title(screen: object) -> str:
@@ -70,3 +71,28 @@ async def test_a_next_rounds_form_with_its_names_retyped_alike_joins(db_path: Pa
         await wait_until(pilot, lambda: len(store.interviews()) == 5, "saved")
     hooli = [i for i in open_store(db_path).store.interviews() if i.company.lower() == "hooli"]
     assert len(hooli) == 2 and hooli[0].application_id == hooli[1].application_id
+
+
+async def test_the_next_round_is_offered_only_when_a_save_records_it(db_path: Path) -> None:
+    store = two_rounds(db_path)
+    app = app_on(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 2, "the list")
+        await pilot.press("ctrl+l", "down", "down", "enter")  # Initech: one round, no outcome
+        await wait_until(pilot, lambda: screen.values()["company"] == "Initech", "Initech open")
+        screen.query_one("#f-outcome").focus()
+        await pilot.press("right", "right", "ctrl+s")  # next round: recorded now, so asked
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is screen, "answered")
+        # Days later, notes added to the same round: its outcome was already "next round".
+        screen.query_one("#f-notes").focus()
+        await pilot.press(*"Recruiter called", "ctrl+s")
+        await wait_until(
+            pilot, lambda: [t for t, _m in toasts(app)].count("Interview saved") == 2, "saved"
+        )
+        assert app.screen is screen, "nothing asked again"
+    initech = next(i for i in open_store(db_path).store.interviews() if i.company == "Initech")
+    assert initech.outcome == "next round" and initech.notes == "Recruiter called"
