@@ -253,7 +253,9 @@ class InterviewList(Vertical):
             table.add_row(*application_cells(view, rating, columns), key=application_key(view))
             if view is open_view:
                 for number, interview in enumerate(view.rounds, start=1):
-                    cells = round_cells(interview, number, self._rating(interview), columns)
+                    rating = self._rating(interview)
+                    settled = view.status != "active"
+                    cells = round_cells(interview, number, rating, columns, settled=settled)
                     table.add_row(*cells, key=round_key(interview.id))
         self._title(len(shown))
         table.display = bool(shown)

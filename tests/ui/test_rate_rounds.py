@@ -59,9 +59,11 @@ async def test_an_application_opens_its_latest_round_and_lists_its_rounds(
         table = screen.query_one("#interview-table", DataTable)
         await wait_until(pilot, lambda: table.row_count == 2, "one row per application")
         globex = rows(table)[0]
-        assert "Globex" in globex and "poorly" in globex and "replied" in globex
+        # Rejected: no reply is awaited, so no follow-up badge; its status says how it ended.
+        assert "Globex" in globex and "poorly" in globex and "rejected" in globex
+        assert "replied" not in globex
         if size == (120, 36):  # Stage and Rounds need a wider list (docs/screens.md)
-            assert "Analyst" in globex and "rejected" in globex
+            assert "Analyst" in globex
         await pilot.press("ctrl+l", "down", "enter")  # the find box, the first row, open
         await wait_until(pilot, lambda: screen.editing == onsite.id, "the latest round open")
         assert screen.query_one("#f-company", Input).value == "Globex"
@@ -250,3 +252,29 @@ async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_
     assert [m.text for m in lone.messages] == ["Thanks!"]
     assert sorted(names.values()) == ["Globex", "Initech Corp"]
     assert len({i.application_id for i in saved.interviews() if i.company != "Initech Corp"}) == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_status_set_by_hand_drops_the_overdue_badge(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    store = two_rounds(db_path)  # Initech: silent since 2026-10-01, OVERDUE
+    app = app_on(store)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 2, "the list")
+        assert "OVERDUE" in rows(table)[1]
+        await pilot.press("ctrl+l", "down", "down", "enter")
+        await wait_until(pilot, lambda: screen.values()["company"] == "Initech", "Initech open")
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "the dialog")
+        await pilot.press("down", "down", "down", "down", "enter")  # withdrawn
+        await wait_until(pilot, lambda: "withdrawn" in rows(table)[1], "the list updated")
+        assert "OVERDUE" not in rows(table)[1], rows(table)
+        assert "withdrawn" in [a.status for a in store.applications()]
+        await pilot.press("ctrl+g")  # back to following its rounds: still waiting on them
+        await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "again")
+        await pilot.press("home", "enter")
+        await wait_until(pilot, lambda: "OVERDUE" in rows(table)[1], "the badge again")
+    assert [a.status for a in open_store(db_path).store.applications()] == [None, None]
