@@ -22,6 +22,9 @@ from tests.ui.keyboard import wait_until
 from tests.ui.test_app import text_of
 from tests.ui.test_rate import app_on
 from tests.ui.test_rate_fit import ready
+from tests.ui.toasts import toasts
+
+SAVE_FIRST = "Open a saved round first (or save this one): its application is set here."
 
 SIGNALS: dict[str, SignalValue] = {
     "scheduled_min": 45,
@@ -145,7 +148,8 @@ async def test_the_application_dialog_sets_the_status_and_moves_the_round(
         screen = await ready(pilot)
         table = screen.query_one("#interview-table", DataTable)
         await wait_until(pilot, lambda: table.row_count == 2, "the list")
-        await pilot.press("ctrl+g")  # a new form: nothing to set yet
+        await pilot.press("ctrl+g")  # a new form: nothing to set yet, and it says so
+        await wait_until(pilot, lambda: ("Application", SAVE_FIRST) in toasts(app), "the notice")
         assert app.screen is screen
         await pilot.press("ctrl+l", "down", "enter", "ctrl+l", "up", "enter")
         await wait_until(pilot, lambda: screen.editing == phone.id, "the phone round open")
@@ -241,7 +245,10 @@ async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_
         await wait_until(pilot, lambda: screen.values()["company"] == "Globex", "Globex open")
         company.focus()
         await pilot.press("ctrl+a", *"Globecs", "ctrl+s")
-        await wait_until(pilot, lambda: screen.values()["company"] == "Globecs", "typed")
+        # The form holds "Globecs" before ctrl+s is even handled: wait on what is saved.
+        await wait_until(
+            pilot, lambda: any(i.company == "Globecs" for i in store.interviews()), "saved"
+        )
     store.close()
     saved = open_store(db_path).store
     names = {a.id: a.company for a in saved.applications()}
@@ -251,6 +258,7 @@ async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_
     assert lone.notes == "Kafka move" and lone.people == (Person("Ada", "CTO"),)
     assert [m.text for m in lone.messages] == ["Thanks!"]
     assert sorted(names.values()) == ["Globex", "Initech Corp"]
+    assert rounds["Globecs"].application_id == rounds["Globex"].application_id
     assert len({i.application_id for i in saved.interviews() if i.company != "Initech Corp"}) == 1
 
 
