@@ -9,7 +9,7 @@ the Interview; the raw text stays with the form, so nothing typed is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -82,7 +82,10 @@ def _text(text: str, most: int, what: str) -> str:
 
 
 def parse_form(
-    values: Mapping[str, str], today: date, interview_id: int | None = None
+    values: Mapping[str, str],
+    today: date,
+    interview_id: int | None = None,
+    people_before: Sequence[Person] = (),
 ) -> FormResult:
     """Check every field and build the Interview from the valid ones.
 
@@ -90,6 +93,10 @@ def parse_form(
         values: Field name -> text as typed (or the choice picked; "" for none).
         today: For "not in the future".
         interview_id: The saved interview being edited, if any.
+        people_before: Its interviewers as saved. While the field still shows them as
+            ``people_text`` wrote them, they are kept as they are, whatever they hold (a
+            line break in a name from a hand-edited file, more than the form takes): saving
+            the round's other fields never changes them.
     """
     errors: dict[str, str] = {}
     get = {name: str(values.get(name, "")) for name in FIELDS}
@@ -105,7 +112,10 @@ def parse_form(
         problem = _text(get[name].strip(), most, what)
         if problem:
             errors[name] = problem
-    people, problem = parse_people(get["people"])
+    if people_before and get["people"] == people_text(people_before):
+        people, problem = tuple(people_before), ""
+    else:
+        people, problem = parse_people(get["people"])
     if problem:
         errors["people"] = problem
     held, problem = _date(get["date"], "Date")
@@ -203,16 +213,18 @@ def form_values(interview: Interview) -> dict[str, str]:
 
 
 def parse_people(text: str) -> tuple[tuple[Person, ...], str]:
-    """The interviewers typed one a line, "Name, title" (the title optional; a name may not
-    hold a comma, a title may: "Ana Ruiz, Head of Data, EMEA"); and a message if a line is
-    too long, there are too many, or a line has a title but no name. Blank lines are skipped."""
+    """The interviewers typed one a line, "Name, title" (either part may be left out:
+    "Ana Ruiz", ", Recruiter"); and a message if a line is too long or there are too many.
+    Blank lines are skipped.
+
+    The line is cut at its first comma; a title may hold commas ("Ana Ruiz, Head of Data,
+    EMEA"), and a name holds one written "\\," ("Ruiz\\, Ana, CTO": name "Ruiz, Ana"), a
+    backslash before it written "\\\\" (``people_text`` writes them so)."""
     people: list[Person] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        name, _, title = (part.strip() for part in line.partition(","))
-        if not name:
-            return (), f"Interviewers: line {number} has no name before its comma."
+        name, title = (part.strip() for part in _split_person(line))
         for part, what in ((name, "name"), (title, "title")):
             problem = _text(part, limits.MAX_NAME_CHARS, f"Interviewers: line {number}'s {what}")
             if problem:
@@ -223,6 +235,43 @@ def parse_people(text: str) -> tuple[tuple[Person, ...], str]:
     return tuple(people), ""
 
 
-def people_text(people: tuple[Person, ...]) -> str:
-    """The interviewers as the form shows them: "Name, title", one a line."""
-    return "\n".join(f"{p.name}, {p.title}" if p.title else p.name for p in people)
+def _split_person(line: str) -> tuple[str, str]:
+    """A line's name (its escapes read) and title: cut at the first comma not escaped."""
+    name: list[str] = []
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if char == "\\" and line[at + 1 : at + 2] in (",", "\\"):
+            name.append(line[at + 1])
+            at += 2
+            continue
+        if char == ",":
+            return "".join(name), line[at + 1 :]
+        name.append(char)
+        at += 1
+    return "".join(name), ""
+
+
+def people_text(people: Sequence[Person]) -> str:
+    """The interviewers as the form shows them, one a line, written so that ``parse_people``
+    reads them back the same: "Name, title", "Name", or ", title" for a title alone; a comma
+    in a name written "\\,"."""
+    return "\n".join(
+        f"{_escaped(p.name, p.title)}, {p.title}" if p.title else _escaped(p.name, "")
+        for p in people
+    )
+
+
+def _escaped(name: str, title: str) -> str:
+    """``name`` as the first part of a line: its commas escaped, and a backslash where it
+    would read as an escape (before a comma or a backslash, or last before the title's comma)."""
+    out: list[str] = []
+    for at, char in enumerate(name):
+        after = name[at + 1 : at + 2]
+        if char == ",":
+            out.append("\\,")
+        elif char == "\\" and (after in (",", "\\") or (not after and title)):
+            out.append("\\\\")
+        else:
+            out.append(char)
+    return "".join(out)

@@ -65,9 +65,9 @@ class RateScreen(ShowsSaved, Screen[None]):
     """Every saved application, read with the interviews (and set just before them)."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
-    joining: var[int | None] = var(None)
-    """The application a new form's round joins when saved (a next round's form); None: the
-    application of its company and role."""
+    joining: var[Application | None] = var(None)
+    """The application a next round's form was started from: its round joins it while its
+    names are the application's (``rate_rounds.joins``); None: that of its names."""
     result: var[FormResult | None] = var(None, always_update=True)
     """The form's values parsed: the interview as far as it is valid, and the errors."""
     rating: var[Rating | str | None] = var(None)
@@ -105,7 +105,9 @@ class RateScreen(ShowsSaved, Screen[None]):
         # The list and the calibration panel come into their row just after the first frame.
         yield Horizontal(id="interviews-row")
         with Horizontal(id="rate-work"):
-            yield InterviewForm(id="rate-form").data_bind(RateScreen.result, RateScreen.editing)
+            yield InterviewForm(id="rate-form").data_bind(
+                RateScreen.result, RateScreen.editing, RateScreen.joining
+            )
             yield RatingPanel(id="rating").data_bind(
                 RateScreen.rating, RateScreen.interviews, RateScreen.editing
             )
@@ -240,7 +242,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         """A new form for the round after ``after``: its company, role and ``stage`` filled
         in, to be saved into the same application."""
         self.new_form(company=after.company, role=after.role, stage=stage)
-        self.joining = after.application_id
+        self.joining = next((a for a in self.applications if a.id == after.application_id), None)
         self.form.focus_field("stage")
 
     def _load(self, interview: Interview) -> None:
@@ -263,11 +265,14 @@ class RateScreen(ShowsSaved, Screen[None]):
         from coach.domain.interview_form import parse_form
         from coach.domain.interviews import signals_for
         from coach.domain.rating import SignalError, rate_interview
+        from coach.screens.rate_rounds import saved_round
 
         self._rerate.cancel()
         today = self._today()
         self._typed = self.values()
-        self.result = result = parse_form(self._typed, today, self.editing)
+        saved = saved_round(self, self.editing)
+        people = saved.people if saved is not None else ()  # kept unless retyped
+        self.result = result = parse_form(self._typed, today, self.editing, people)
         try:
             self.rating = rate_interview(signals_for(result.interview, today), self.rubric)
         except SignalError as error:  # the form's checks should make this impossible
@@ -315,7 +320,8 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_save(self) -> None:
         """Save the interview if every field is valid; otherwise point at the first bad one."""
-        from coach.screens.rate_rounds import follow_names, linked, offer_next_round
+        # Loaded with the first save, not before the first frame.
+        from coach.screens import rate_rounds
 
         self.form.show_all_errors = True
         result = self._rate_now()
@@ -329,13 +335,14 @@ class RateScreen(ShowsSaved, Screen[None]):
                 markup=False,
             )
             return
+        before = rate_rounds.saved_round(self, self.editing)
         try:
-            saved = self.store.save_interview(linked(self, result.interview))
+            saved = self.store.save_interview(rate_rounds.linked(self, result.interview))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
         try:
-            follow_names(self, saved)
+            rate_rounds.follow_names(self, saved)
         except StoreError as error:  # the round is saved; only its application's name is not
             self.notify(str(error), title="Name not changed", severity="warning", markup=False)
         self.editing = saved.id
@@ -357,7 +364,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         self.joining = None  # saved: it is in its application now
         self.reread()
         self._rate_now()
-        offer_next_round(self, saved)
+        rate_rounds.offer_next_round(self, saved, before)
 
     def action_new(self) -> None:
         """A blank form (asks first if the current one has unsaved changes)."""
@@ -385,15 +392,6 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""
-        from coach.domain.cards import heard_problem
-        from coach.screens.own_cards import send_heard
+        from coach.screens.own_cards import send_from_rate
 
-        values = self.values()
-        said, company = values["closing_answer"].strip(), values["company"].strip()
-        problem = heard_problem(said, company)
-        if problem:
-            self.form.tell("closing_answer", problem)
-            self.form.focus_field("closing_answer")
-            return
-        key = self.editing if self.editing is not None else self.clock().strftime("%Y%m%d-%H%M%S")
-        send_heard(self, self.store, said, str(key), company)
+        send_from_rate(self)

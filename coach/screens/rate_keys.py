@@ -63,7 +63,7 @@ RATE_KEYS: list[BindingType] = [
         "Find",
         id="find-interview",
         show=False,
-        tooltip="Find in the list as you type (Down or Enter: into the list; Escape clears).",
+        tooltip="Find in the list as you type (Up/Down pick a row, Enter opens it; Escape clears).",
     ),
     Binding(
         "ctrl+r",

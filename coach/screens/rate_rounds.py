@@ -7,34 +7,53 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+# Loaded by the Rate screen after its first frame (with its first rating), so the domain's
+# modules here cost the first frame nothing.
+from coach.domain.applications import ApplicationView, application_key, group, next_stage
+from coach.domain.models import Application, Interview
 from coach.render.safe import short
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from coach.domain.applications import ApplicationView
-    from coach.domain.models import Interview
     from coach.screens.application import MoveRound, SetStatus
     from coach.screens.rate import RateScreen
 
 
 def views(screen: RateScreen) -> list[ApplicationView]:
     """The applications as the list groups them."""
-    from coach.domain.applications import group
-
     return group(screen.applications, screen.interviews or ())
+
+
+def saved_round(screen: RateScreen, interview_id: int | None) -> Interview | None:
+    """The round ``interview_id`` as last read from the store (None for a new one)."""
+    if interview_id is None:
+        return None
+    return next((i for i in screen.interviews or () if i.id == interview_id), None)
 
 
 def linked(screen: RateScreen, interview: Interview) -> Interview:
     """``interview`` as parsed from the form, with what the form does not hold: a saved
     round keeps its application (the user may have moved it there; ``ctrl+g`` moves it) and
-    its sent messages; a next round's form joins the application it was started from."""
-    stored = next((i for i in screen.interviews or () if i.id == interview.id), None)
+    its sent messages; a next round's form joins the application it was started from (while
+    its names are that application's: ``joins``)."""
+    stored = saved_round(screen, interview.id)
     if stored is not None:
         return replace(interview, application_id=stored.application_id, messages=stored.messages)
-    if interview.id is None and screen.joining is not None:
-        return replace(interview, application_id=screen.joining)
+    if interview.id is None and joins(interview, screen.joining):
+        assert screen.joining is not None
+        return replace(interview, application_id=screen.joining.id)
     return interview
+
+
+def joins(interview: Interview, application: Application | None) -> bool:
+    """Whether a new round goes into ``application`` (a next round's form): only while its
+    company and role are still the application's, as ``application_key`` compares them.
+    Retyped to another company, it is another application's round."""
+    if application is None or application.id is None:
+        return False
+    typed = application_key(interview.company, interview.role)
+    return typed == application_key(application.company, application.role)
 
 
 def follow_names(screen: RateScreen, saved: Interview) -> None:
@@ -50,15 +69,16 @@ def follow_names(screen: RateScreen, saved: Interview) -> None:
     screen.store.save_application(replace(app, company=saved.company, role=saved.role))
 
 
-def offer_next_round(screen: RateScreen, saved: Interview) -> None:
-    """After saving ``saved``: if it led to a next round and is its application's latest,
-    ask whether to start the next round's form."""
-    if saved.outcome != "next round":
+def offer_next_round(screen: RateScreen, saved: Interview, before: Interview | None) -> None:
+    """After saving ``saved`` (``before``: as it was saved until then, None if new): if this
+    save recorded that it led to a next round, and it is its application's latest, ask
+    whether to start the next round's form. Saving it again later (notes added days after)
+    asks nothing: the question was answered when the next round was recorded."""
+    if saved.outcome != "next round" or (before is not None and before.outcome == saved.outcome):
         return
     view = next((v for v in views(screen) if any(r.id == saved.id for r in v.rounds)), None)
     if view is None or view.latest.id != saved.id:
         return  # a later round is already recorded
-    from coach.domain.applications import next_stage
     from coach.screens.confirm import ConfirmScreen
 
     stage = next_stage(saved.stage)

@@ -6,9 +6,11 @@ The columns fit the list's width (``fitting_columns``): as it narrows, the band 
 Rounds, Stage and Role go (at 120x36, beside the calibration panel, Role stays as it always
 has; an open application's rounds then name their stage: "↳ 2 onsite"); then the date loses
 its year, the band its "went", and then the date goes; under 60 cells Status goes too, and a
-settled application's status (offer, rejected...) or a round's outcome then shows in the
-follow-up's cell. Score, band and the follow-up badge (OVERDUE) always stay. Names are cut to their column's cells (a
-CJK character or an emoji takes two), always with "…" where cut. Stored text is data: every
+round's outcome then shows in the follow-up's cell. Score, band and the follow-up badge
+(OVERDUE) always stay. A settled application (offer, rejected, withdrawn, no reply) waits for
+no reply: its follow-up cell says its status where Status has no column, "—" where it has,
+and its rounds show no OVERDUE or "awaiting". Names are cut to their column's cells (a CJK
+character or an emoji takes two), always with "…" where cut. Stored text is data: every
 cell of it is ``user_text`` (a str cell would be read as markup).
 """
 
@@ -61,6 +63,8 @@ FOLLOW_UP_BADGES = {
     "awaiting": ("awaiting", "dim"),
 }
 """A rating's follow-up -> the badge's words and style; "—" for any other."""
+WAITING = ("overdue", "awaiting")
+"""Follow-ups that wait for a reply: not shown once the application is settled."""
 STATUS_STYLE = {"offer": "bold green", "rejected": "red", "withdrawn": "dim", "no reply": "dim"}
 """An application's status -> its style ("active" plain)."""
 STAGE_WORDS = {"technical": "tech"}
@@ -92,15 +96,18 @@ def _stage(interview: Interview) -> str:
     return STAGE_WORDS.get(interview.stage, interview.stage) or "—"
 
 
-def _read(rating: Rating, columns: dict[str, int]) -> dict[str, str | Text]:
-    """The cells of a round's rating: its score, band (as much as fits) and follow-up badge."""
+def _read(rating: Rating, columns: dict[str, int], settled: bool) -> dict[str, str | Text]:
+    """The cells of a round's rating: its score, band (as much as fits) and follow-up badge
+    (none waiting, in a ``settled`` application: the user has said how it ended)."""
     band = next(
         (w for w in BAND_WORDS.get(rating.band, ()) if len(w) <= columns["Band"]), rating.band
     )
+    waiting = settled and rating.follow_up in WAITING
+    badge = ("—", "dim") if waiting else FOLLOW_UP_BADGES.get(rating.follow_up, ("—", "dim"))
     return {
         "Score": "—" if rating.score is None else str(rating.score),
         "Band": Text(band, style=BAND_STYLE[rating.band]),
-        "Follow-up": Text(*FOLLOW_UP_BADGES.get(rating.follow_up, ("—", "dim"))),
+        "Follow-up": Text(*badge),
     }
 
 
@@ -110,27 +117,35 @@ def application_cells(
     """The row of an application: its latest round's date, stage and ``rating``; its names,
     status and number of rounds."""
     latest = view.latest
+    settled = view.status != "active"
+    status = Text(view.status, style=STATUS_STYLE.get(view.status, ""))
     cells: dict[str, str | Text] = {
         "Date": _date(latest, columns),
         "Company": user_text(fit(view.application.company, columns["Company"])),
         "Role": user_text(fit(view.application.role, columns.get("Role", 0))),
         "Stage": _stage(latest),
-        **_read(rating, columns),
-        "Status": Text(view.status, style=STATUS_STYLE.get(view.status, "")),
+        **_read(rating, columns, settled),
+        "Status": status,
         "Rounds": str(len(view.rounds)),
     }
-    if "Status" not in columns and view.status != "active":
-        # No room for Status (80x24, beside the calibration panel): a settled application's
-        # status says more than its follow-up ("offer", not "replied"), so it takes that cell.
-        cells["Follow-up"] = cells["Status"]
+    if settled:
+        # Settled (by its last outcome, or set with ctrl+g): no reply is awaited, so no badge
+        # ("OVERDUE" after a withdrawal would be wrong). Its status says how it ended, in the
+        # follow-up's cell where Status has no column (80x24, beside the calibration panel).
+        cells["Follow-up"] = Text("—", "dim") if "Status" in columns else status
     return [cells[name] for name in columns]
 
 
 def round_cells(
-    interview: Interview, number: int, rating: Rating, columns: dict[str, int]
+    interview: Interview,
+    number: int,
+    rating: Rating,
+    columns: dict[str, int],
+    *,
+    settled: bool = False,
 ) -> list[str | Text]:
-    """The indented row of a round (``number`` from 1) under its application: its date, stage,
-    rating and outcome."""
+    """The indented row of a round (``number`` from 1) under its application (``settled``:
+    not active): its date, stage, rating and outcome."""
     stage = interview.stage or "—"
     # The stage says which round it is; where its column has gone, it follows the number.
     label = f"{ROUND_MARK} {number}" + ("" if "Stage" in columns else f" {stage}")
@@ -139,7 +154,7 @@ def round_cells(
         "Company": user_text(fit(label, columns["Company"])),
         "Role": "",
         "Stage": _stage(interview),
-        **_read(rating, columns),
+        **_read(rating, columns, settled),
         "Status": user_text(fit(interview.outcome or "—", columns.get("Status", 0))),
         "Rounds": "",
     }

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from coach.domain.interview_form import FormResult
+    from coach.domain.models import Application
 
 LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
 ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
@@ -54,6 +56,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
     unchanged: the fields edited since, whose errors now show, may differ."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
+    joining: var[Application | None] = var(None)
+    """The application a next round's form was started from: the title names it while the
+    company and role typed are still its own (the round then joins it when saved)."""
     show_all_errors: var[bool] = var(False)
     """Show every field's error, edited or not (once a save has been tried)."""
 
@@ -185,7 +190,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
                 else:
                     load_text(widget, value)
         if self.result is None:  # the first form, not parsed yet (just after the first frame)
-            self._show_title(values.get("company", "").strip())
+            self._show_title(values.get("company", "").strip(), values.get("role", "").strip())
 
     def _text_area_changed(self) -> tuple[type[Message], ...]:
         """TextArea's Changed message, once there is a TextArea (its module loads with it)."""
@@ -268,6 +273,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def watch_editing(self) -> None:
         self._show_result()
 
+    def watch_joining(self) -> None:
+        self._show_result()
+
     def watch_show_all_errors(self) -> None:
         self._show_result()
 
@@ -282,12 +290,24 @@ class InterviewForm(VerticalScroll, can_focus=False):
             error.update(user_text(message))
             error.display = bool(message)
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
-        self._show_title(self.result.interview.company)
+        typed = self.result.interview
+        self._show_title(typed.company, typed.role)
 
-    def _show_title(self, company: str) -> None:
-        self.query_one("#form-title", Static).update(
-            user_text(f"Editing: {short(company)}") if self.editing else "A new interview"
-        )
+    def _show_title(self, company: str, role: str) -> None:
+        self.query_one("#form-title", Static).update(self._title(company, role))
+
+    def _title(self, company: str, role: str) -> str | Text:
+        if self.editing:
+            return user_text(f"Editing: {short(company)}")
+        app = self.joining
+        if app is not None:
+            # Only with a next round's application set: loaded then, never for the first frame.
+            from coach.domain.applications import application_key
+
+            if application_key(company, role) == application_key(app.company, app.role):
+                role_shown = f" · {short(app.role)}" if app.role else ""
+                return user_text(f"Next round of {short(app.company)}{role_shown}")
+        return "A new interview"
 
 
 def text_of(widget: Widget) -> str:

@@ -2,8 +2,8 @@
 round's date, stage, score, band and follow-up badge, its status and number of rounds; see
 ``application_rows``), and under the application whose round is open in the form, its rounds
 in order. Enter opens a row: an application's latest round, or the round chosen. A find box
-above it filters the list as you type. Until there is an interview, a few lines say what goes
-here.
+above it filters the list as you type, and drives it (Up, Down, Enter) while keeping the keys.
+Until there is an interview, a few lines say what goes here.
 
 The cursor stays on the round the form is editing, and when the list is refilled (a save, F5)
 on the row it was on while the user moves in the list; with a new form, no row looks open.
@@ -14,21 +14,26 @@ list's place is empty."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
-from textual.actions import SkipAction
-from textual.binding import Binding, BindingType
+from textual import events, on
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
+# The list is mounted just after the Rate screen's first frame (coach/screens/rate_list.py),
+# so the domain's modules it needs cost that frame nothing.
+from coach.domain.applications import ApplicationView, group
+from coach.domain.find import Finder
+from coach.domain.interviews import rate_saved
+from coach.domain.models import Application, Interview
+from coach.domain.rating import Rating
 from coach.render.safe import short, user_text
 from coach.widgets.application_rows import (
     application_cells,
@@ -39,14 +44,12 @@ from coach.widgets.application_rows import (
     round_key,
 )
 from coach.widgets.empty_state import EmptyState
+from coach.widgets.key_order import covered, pass_on
 from coach.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from coach.domain.applications import ApplicationView
-    from coach.domain.models import Application, Interview
-    from coach.domain.rating import Rating
     from coach.domain.rubric import Rubric
 
 LIST_LIMIT = 200
@@ -54,24 +57,39 @@ LIST_LIMIT = 200
 
 
 class FindBox(SafeInput):
-    """The filter above the list: Down or Enter goes into the list, Escape empties it."""
+    """The filter above the list. It keeps the focus while the list is driven from it: Up and
+    Down move the list's cursor, Enter opens the highlighted row, Escape empties it.
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "into_list", "Into the list", show=False),
-        Binding("escape", "clear", "Clear", show=False),
-    ]
+    Those keys act here, at their turn among the keys typed, and reach the list through the
+    same queue as the filter's own changes: "kestrel", Enter sent at once opens what the
+    filter "kestrel" finds. (Moving the focus into the list took a queue turn, and the keys
+    typed after it in a burst were lost.)"""
 
     @dataclass
-    class IntoList(Message):
-        """The user is done typing the filter and goes into the list."""
+    class Move(Message):
+        """Up or Down: the list's cursor moves by ``step`` rows."""
 
-    def action_into_list(self) -> None:
-        self.post_message(self.IntoList())
+        step: int
 
-    def action_clear(self) -> None:
-        if not self.value:
-            raise SkipAction  # nothing to clear: Escape means what it means elsewhere
-        self.value = ""
+    @dataclass
+    class Open(Message):
+        """Enter: open the highlighted row."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Before Input's own handler (a subclass's comes first): it would insert the key.
+        if covered(self) or not self.has_focus:
+            await pass_on(self, event)  # typed before a dialog (or a field) took the keys
+            return
+        if event.key in ("up", "down"):
+            self.post_message(self.Move(1 if event.key == "down" else -1))
+        elif event.key == "enter":
+            self.post_message(self.Open())
+        elif event.key == "escape" and self.value:
+            self.value = ""  # with nothing to clear, Escape means what it means elsewhere
+        else:
+            return
+        event.stop()
+        event.prevent_default()  # Input's handler and the app's binding lookup: done here
 
 
 class InterviewList(Vertical):
@@ -109,6 +127,10 @@ class InterviewList(Vertical):
         """The rounds rated as of today, kept between refills until the interviews change."""
         self.views: list[ApplicationView] = []
         """The applications as last grouped, most recent first."""
+        self._finder = Finder(())
+        self._picked = False
+        """Whether the cursor was put on its row from the find box (Up, Down, a filter typed):
+        it then shows, as the row Enter opens, until the box is left."""
 
     def _table(self) -> DataTable[str | Text]:
         """The table, built with the find box and the empty state on first use."""
@@ -161,11 +183,9 @@ class InterviewList(Vertical):
     def watch_interviews(self, interviews: tuple[Interview, ...] | None) -> None:
         if interviews is None:
             return  # not read yet: no table
-        # The domain loads here, with the first list, not for the screen's first frame.
-        from coach.domain.applications import group
-
         self._ratings = {}
         self.views = group(self.applications, interviews)
+        self._finder = Finder(self.views)  # folds their text once, on the first query
         self._fill(self._table())
 
     def on_resize(self) -> None:
@@ -197,26 +217,24 @@ class InterviewList(Vertical):
 
     def on_descendant_blur(self) -> None:
         # Left after moving along the rows: the cursor goes back to the open round.
+        self._picked = False
         self.follow()
 
     def _rating(self, interview: Interview) -> Rating:
         if interview.id not in self._ratings:
-            from coach.domain.interviews import rate_saved
-
             today = self.clock().date()
             self._ratings[interview.id] = rate_saved(interview, today, self.rubric())
         return self._ratings[interview.id]
 
-    def _shown(self) -> list[ApplicationView]:
+    def _shown(self) -> Sequence[ApplicationView]:
         """The applications the find box lets through."""
-        query = self.query_text
-        if not query.strip():
-            return self.views
-        from coach.domain.find import matches
-
-        return [v for v in self.views if matches(query, v, self._rating(v.latest).band)]
+        return self._finder.shown(self.query_text, lambda view: self._rating(view.latest).band)
 
     def _fill(self, table: DataTable[str | Text]) -> None:
+        if not self.views:
+            # The head (and the box in it) is hidden: a filter left there, unseen, would hide
+            # the first interview saved ("0 of 1").
+            self._clear_find()
         rows, at = table.ordered_rows, table.cursor_row
         was_at = rows[at].key.value if 0 <= at < len(rows) else None  # before it is cleared
         columns = fitting_columns(self.size.width or 200)
@@ -238,7 +256,9 @@ class InterviewList(Vertical):
             table.add_row(*application_cells(view, rating, columns), key=application_key(view))
             if view is open_view:
                 for number, interview in enumerate(view.rounds, start=1):
-                    cells = round_cells(interview, number, self._rating(interview), columns)
+                    rating = self._rating(interview)
+                    settled = view.status != "active"
+                    cells = round_cells(interview, number, rating, columns, settled=settled)
                     table.add_row(*cells, key=round_key(interview.id))
         self._title(len(shown))
         table.display = bool(shown)
@@ -268,7 +288,8 @@ class InterviewList(Vertical):
         from textual.widgets.data_table import RowKey
 
         editing = None if self.editing is None else round_key(self.editing)
-        order = (was_at, editing) if table.has_focus else (editing, was_at)
+        moving = table.has_focus or self._picked  # the user's row, not the open round
+        order = (was_at, editing) if moving else (editing, was_at)
         for key in (RowKey(key) for key in order if key is not None):
             if key in table.rows:
                 table.move_cursor(row=table.get_row_index(key), animate=False)
@@ -277,11 +298,14 @@ class InterviewList(Vertical):
 
     def _show_cursor(self, table: DataTable[str | Text]) -> None:
         """The cursor shows on the open round's row, or while the list has the focus (for
-        Enter to open a row); otherwise, with a new interview in the form, no row looks open."""
+        Enter to open a row), or where Up, Down or a filter put it from the find box;
+        otherwise, with a new interview in the form, no row looks open."""
         from textual.widgets.data_table import RowKey
 
         listed = self.editing is not None and RowKey(round_key(self.editing)) in table.rows
-        table.show_cursor = listed or self.screen.focused is table
+        focused = self.screen.focused
+        picking = self._picked and isinstance(focused, FindBox)
+        table.show_cursor = listed or focused is table or picking
 
     def focus_table(self) -> None:
         """Put the focus on the table (Enter then opens the highlighted row); nothing before
@@ -290,23 +314,64 @@ class InterviewList(Vertical):
             self._table().focus()
 
     def focus_find(self) -> None:
-        """Put the focus in the find box; nothing before the interviews are read."""
-        if self.interviews is not None:
-            self._table()
-            self.query_one(FindBox).focus()
+        """Put the focus in the find box; nothing before the interviews are read. With no
+        interview yet the box is hidden (with the list's head): the focus stays where it is,
+        so what is typed next is not lost in a box nobody sees, and a notice says why."""
+        if self.interviews is None:
+            return
+        if not self.views:
+            self.notify(
+                "Nothing to find yet: the list fills as you save interviews (ctrl+s).",
+                title="Find",
+            )
+            return
+        self._table()
+        self.query_one(FindBox).focus()
+
+    def _clear_find(self) -> None:
+        """Empty the find box quietly (the list is being filled already)."""
+        for box in self.query(FindBox):
+            with self.prevent(Input.Changed):
+                box.value = ""
 
     @on(Input.Changed, "#list-find")
     def _find(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill(self._table())
+        table = self._table()
+        self._fill(table)
+        # Typed: the first match is highlighted, what Enter opens; emptied: the open round.
+        self._picked = bool(self.query_text.strip()) and bool(table.row_count)
+        if self._picked:
+            table.move_cursor(row=0, animate=False)
+        else:
+            self._follow(table)
+        self._show_cursor(table)
 
-    @on(Input.Submitted, "#list-find")
-    @on(FindBox.IntoList)
-    def _into_list(self, event: Message) -> None:
+    @on(FindBox.Move)
+    def _move(self, event: FindBox.Move) -> None:
         event.stop()
         table = self._table()
-        if table.row_count:
-            table.focus()
+        if not table.row_count:
+            return
+        if table.show_cursor:
+            row = min(max(table.cursor_row + event.step, 0), table.row_count - 1)
+        else:  # no row highlighted yet (a new form): the first
+            row = 0
+        self._picked = True
+        table.move_cursor(row=row, animate=False)
+        self._show_cursor(table)
+
+    @on(FindBox.Open)
+    def _open_highlighted(self, event: FindBox.Open) -> None:
+        """Enter in the find box: open the highlighted row (the first, if none is)."""
+        event.stop()
+        table = self._table()
+        if not table.row_count:
+            return  # nothing matches: the list says so
+        row = table.cursor_row if table.show_cursor else 0
+        key = table.ordered_rows[row].key.value
+        if key is not None:
+            self.post_message(self.Opened(opened_id(key)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # By its name, not ``@on``: the DataTable's module loads with the table.

@@ -22,6 +22,9 @@ from tests.ui.keyboard import wait_until
 from tests.ui.test_app import text_of
 from tests.ui.test_rate import app_on
 from tests.ui.test_rate_fit import ready
+from tests.ui.toasts import toasts
+
+SAVE_FIRST = "Open a saved round first (or save this one): its application is set here."
 
 SIGNALS: dict[str, SignalValue] = {
     "scheduled_min": 45,
@@ -59,10 +62,12 @@ async def test_an_application_opens_its_latest_round_and_lists_its_rounds(
         table = screen.query_one("#interview-table", DataTable)
         await wait_until(pilot, lambda: table.row_count == 2, "one row per application")
         globex = rows(table)[0]
-        assert "Globex" in globex and "poorly" in globex and "replied" in globex
+        # Rejected: no reply is awaited, so no follow-up badge; its status says how it ended.
+        assert "Globex" in globex and "poorly" in globex and "rejected" in globex
+        assert "replied" not in globex
         if size == (120, 36):  # Stage and Rounds need a wider list (docs/screens.md)
-            assert "Analyst" in globex and "rejected" in globex
-        await pilot.press("ctrl+l", "down", "enter")  # the find box, into the list, open
+            assert "Analyst" in globex
+        await pilot.press("ctrl+l", "down", "enter")  # the find box, the first row, open
         await wait_until(pilot, lambda: screen.editing == onsite.id, "the latest round open")
         assert screen.query_one("#f-company", Input).value == "Globex"
         await wait_until(pilot, lambda: table.row_count == 4, "its rounds listed under it")
@@ -73,10 +78,10 @@ async def test_an_application_opens_its_latest_round_and_lists_its_rounds(
             assert "↳ 1 phone" in listed[1], listed
         assert "↳ 2" in listed[2] and "onsite" in listed[2] and "Initech" in listed[3]
         assert table.cursor_row == 2, "the cursor on the open round"
-        await pilot.press("ctrl+l", "down", "up", "enter")  # the first round
+        await pilot.press("ctrl+l", "up", "enter")  # from the open round's row: the first round
         await wait_until(pilot, lambda: screen.editing == phone.id, "the first round open")
         assert screen.values()["stage"] == "phone" and table.cursor_row == 1
-        await pilot.press("ctrl+l", "down", "down", "down", "enter")  # Initech
+        await pilot.press("ctrl+l", "down", "down", "enter")  # Initech
         await wait_until(pilot, lambda: table.row_count == 2, "Globex's rounds folded")
     store.close()
 
@@ -143,9 +148,10 @@ async def test_the_application_dialog_sets_the_status_and_moves_the_round(
         screen = await ready(pilot)
         table = screen.query_one("#interview-table", DataTable)
         await wait_until(pilot, lambda: table.row_count == 2, "the list")
-        await pilot.press("ctrl+g")  # a new form: nothing to set yet
+        await pilot.press("ctrl+g")  # a new form: nothing to set yet, and it says so
+        await wait_until(pilot, lambda: ("Application", SAVE_FIRST) in toasts(app), "the notice")
         assert app.screen is screen
-        await pilot.press("ctrl+l", "down", "enter", "ctrl+l", "down", "up", "enter")
+        await pilot.press("ctrl+l", "down", "enter", "ctrl+l", "up", "enter")
         await wait_until(pilot, lambda: screen.editing == phone.id, "the phone round open")
         await pilot.press("ctrl+g")
         await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "the dialog")
@@ -235,11 +241,14 @@ async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_
         await pilot.press("ctrl+a", *"Initech Corp", "ctrl+s")
         await wait_until(pilot, lambda: "Initech Corp" in rows(table)[1], "renamed on the list")
         # A round among others: retyping it does not rename its application.
-        await pilot.press("ctrl+l", "down", "up", "enter")  # Globex: its latest round
+        await pilot.press("ctrl+l", "up", "enter")  # Globex: its latest round
         await wait_until(pilot, lambda: screen.values()["company"] == "Globex", "Globex open")
         company.focus()
         await pilot.press("ctrl+a", *"Globecs", "ctrl+s")
-        await wait_until(pilot, lambda: screen.values()["company"] == "Globecs", "typed")
+        # The form holds "Globecs" before ctrl+s is even handled: wait on what is saved.
+        await wait_until(
+            pilot, lambda: any(i.company == "Globecs" for i in store.interviews()), "saved"
+        )
     store.close()
     saved = open_store(db_path).store
     names = {a.id: a.company for a in saved.applications()}
@@ -249,4 +258,31 @@ async def test_retyped_names_rename_a_lone_rounds_application_and_keep_what_the_
     assert lone.notes == "Kafka move" and lone.people == (Person("Ada", "CTO"),)
     assert [m.text for m in lone.messages] == ["Thanks!"]
     assert sorted(names.values()) == ["Globex", "Initech Corp"]
+    assert rounds["Globecs"].application_id == rounds["Globex"].application_id
     assert len({i.application_id for i in saved.interviews() if i.company != "Initech Corp"}) == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_status_set_by_hand_drops_the_overdue_badge(
+    db_path: Path, size: tuple[int, int]
+) -> None:
+    store = two_rounds(db_path)  # Initech: silent since 2026-10-01, OVERDUE
+    app = app_on(store)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 2, "the list")
+        assert "OVERDUE" in rows(table)[1]
+        await pilot.press("ctrl+l", "down", "down", "enter")
+        await wait_until(pilot, lambda: screen.values()["company"] == "Initech", "Initech open")
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "the dialog")
+        await pilot.press("down", "down", "down", "down", "enter")  # withdrawn
+        await wait_until(pilot, lambda: "withdrawn" in rows(table)[1], "the list updated")
+        assert "OVERDUE" not in rows(table)[1], rows(table)
+        assert "withdrawn" in [a.status for a in store.applications()]
+        await pilot.press("ctrl+g")  # back to following its rounds: still waiting on them
+        await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "again")
+        await pilot.press("home", "enter")
+        await wait_until(pilot, lambda: "OVERDUE" in rows(table)[1], "the badge again")
+    assert [a.status for a in open_store(db_path).store.applications()] == [None, None]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.domain.applications import group
-from coach.domain.find import matches
+from coach.domain import find
+from coach.domain.applications import ApplicationView, application_key, group
+from coach.domain.find import Finder, fold, haystack, matches
 from coach.domain.models import Application, Interview
 
 APP = Application("Café Northwind", "Data Engineer", id=1)
@@ -65,3 +69,38 @@ def test_never_raises_and_a_part_of_the_company_finds_it(
     assert isinstance(matches(query, view, band), bool)
     assert matches("", view, band)
     assert matches(company, view, band)
+
+
+def as_before(text: str) -> str:
+    """How find folded ``text`` before its fast path: ``application_key``'s folding, then
+    without accents (one character at a time, in Python)."""
+    folded = application_key(text, "")[0]
+    spread = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in spread if not unicodedata.combining(ch))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=80))
+def test_the_fast_fold_folds_as_before(text: str) -> None:
+    # A line break is a space now (before, it glued the words either side of it).
+    assert fold(text) == " ".join(as_before(" ".join(text.split())).split())
+
+
+def test_each_applications_text_is_folded_once_per_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[ApplicationView] = []
+
+    def counted(view: ApplicationView) -> str:
+        built.append(view)
+        return haystack(view)
+
+    monkeypatch.setattr(find, "haystack", counted)
+    views = group([APP], [*ROUNDS, Interview("Hooli", "Analyst", notes="dbt")])
+    finder = Finder(views)
+    assert finder.shown("", lambda view: "mixed") == views and built == []  # nothing to find
+    for query in ("k", "ka", "kaf", "kafka", "kafka m", "dbt", "x"):
+        finder.shown(query, lambda view: "mixed")
+    assert built == views, "every keystroke after the first only looks for the words"
+    assert [v.application.company for v in finder.shown("DBT", lambda v: "")] == ["Hooli"]
+    assert finder.shown("went well", lambda v: "went well") == views
+    Finder(views).shown("k", lambda view: "mixed")  # the next read folds them again
+    assert built == views * 2

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,8 +43,8 @@ def test_a_title_may_hold_commas_and_blank_lines_are_skipped() -> None:
     assert read == (Person("Ana Ruiz", "Head of Data, EMEA"), Person("Bo Chen"))
 
 
-def test_a_line_with_no_name_or_too_many_people_is_an_error() -> None:
-    assert "line 2 has no name" in parse_people("Ana\n, Recruiter")[1]
+def test_a_title_alone_is_a_person_and_too_many_people_is_an_error() -> None:
+    assert parse_people("Ana\n, Recruiter") == ((Person("Ana"), Person("", "Recruiter")), "")
     assert "at most" in parse_people("\n".join(["Ana"] * (MAX_PEOPLE + 1)))[1]
 
 
@@ -98,6 +99,35 @@ def test_with_no_room_for_status_a_settled_one_takes_the_follow_up_cell() -> Non
         return {name: str(cell) for name, cell in zip(columns, cells, strict=True)}
 
     assert shown(application_cells(view, rating, narrow), narrow)["Follow-up"] == "offer"
-    assert shown(application_cells(view, rating, wide), wide)["Follow-up"] == "replied"
+    # Settled: no reply awaited, so no badge where Status says how it ended.
+    assert shown(application_cells(view, rating, wide), wide)["Follow-up"] == "—"
     first = shown(round_cells(rounds[0], 1, rating, narrow), narrow)
     assert first["Follow-up"] == "next round"[: narrow["Follow-up"]] or "…" in first["Follow-up"]
+
+
+@pytest.mark.parametrize("room", [46, 60, 80, 120, 200])
+def test_a_settled_application_shows_no_overdue_badge_at_any_width(room: int) -> None:
+    from coach.content.rubric import load_rubric
+    from coach.domain.applications import group
+    from coach.domain.interviews import rate_saved
+    from coach.domain.models import Application
+    from coach.widgets.application_rows import application_cells, round_cells
+
+    # Silent for weeks: OVERDUE, until the user says they withdrew.
+    rounds = [
+        Interview("Acme", "Analyst", "phone", "2026-10-02", outcome="next round", id=1),
+        Interview("Acme", "Analyst", "final", "2026-10-09", id=2),
+    ]
+    rounds = [replace(i, application_id=1) for i in rounds]
+    rubric, today, columns = load_rubric(), date(2026, 11, 20), fitting_columns(room)
+    rating = rate_saved(rounds[1], today, rubric)
+    assert rating.follow_up == "overdue"
+    (active,) = group([Application("Acme", "Analyst", id=1)], rounds)
+    assert "OVERDUE" in map(str, application_cells(active, rating, columns))
+    (view,) = group([Application("Acme", "Analyst", status="withdrawn", id=1)], rounds)
+    cells = dict(zip(columns, map(str, application_cells(view, rating, columns)), strict=True))
+    assert "OVERDUE" not in cells.values()
+    assert cells["Follow-up"] == ("—" if "Status" in columns else "withdrawn")
+    assert "withdrawn" in cells.get("Status", cells["Follow-up"])
+    final = round_cells(rounds[1], 2, rating, columns, settled=True)
+    assert "OVERDUE" not in map(str, final)
