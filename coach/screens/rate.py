@@ -307,8 +307,10 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
         to lose the changes (its draft goes with them)."""
-        # Kept editing: the list's cursor may be on the row not opened.
-        follow = self.interview_list().follow if self.interviews is not None else lambda: None
+        # Kept editing: the list's cursor may be on the row not opened. (The list mounts just
+        # after the first frame: an interview opened from the due list may come before it.)
+        lists = self.query("#interviews")
+        follow = cast("InterviewList", lists.first()).follow if lists else lambda: None
         self.draft.after_confirm(self.values(), then, follow)
 
     def on_unmount(self) -> None:
