@@ -35,6 +35,7 @@ THEME_KEY = "ui.theme"
 """Remembers the theme picked in the command palette. It lives in the small drafts file, not
 the database: the first frame must be drawn in it, and must not wait for the database."""
 DEFAULT_THEME = "textual-dark"
+PALETTE = "Command palette: switch screens, change the theme, quit."
 
 
 def local_now() -> datetime:
@@ -78,6 +79,14 @@ class CoachApp(App[None]):
             tooltip="Charts: rehearsal scores over time, interview ratings against outcomes.",
         ),
         Binding(
+            "f6",
+            "due",
+            "Due",
+            id="due",
+            priority=True,  # a text box would take f6 as "select the line"
+            tooltip="What is due today: replies, thank-you notes, check-ins, practice.",
+        ),
+        Binding(
             "f5",
             "show_saved",
             "Refresh",
@@ -85,6 +94,8 @@ class CoachApp(App[None]):
             show=False,
             tooltip="Show what was saved elsewhere: another coach window, or coach import.",
         ),
+        # Last in the Footer: "More" is shorter than Textual's "palette" (F6 fits 80 columns).
+        Binding("ctrl+p", "command_palette", "More", show=False, priority=True, tooltip=PALETTE),
         Binding(
             "ctrl+q",
             "quit",
@@ -121,12 +132,9 @@ class CoachApp(App[None]):
                 gives the same replies every run).
         """
         # A first screen is Textual's default screen, whose own stylesheet Textual does not
-        # read: so the app reads Rate's when Rate comes first (Rehearse's is the app's own).
-        super().__init__(
-            css_path=[self.CSS_PATH, str(HERE / "screens" / "rate.tcss")]
-            if first_screen == "rate"
-            else None
-        )
+        # read: so the app reads it with its own (only the shared rules), and the other
+        # screen's is read when that screen is first shown.
+        super().__init__(css_path=[self.CSS_PATH, str(HERE / "screens" / f"{first_screen}.tcss")])
         self.store = store
         self.problem = problem
         self.first_screen = first_screen
@@ -195,7 +203,7 @@ class CoachApp(App[None]):
         if name == "rate":
             from coach.screens.rate import RateScreen
 
-            return RateScreen(self.store, self.clock, self.rubric, self.delays)
+            return RateScreen(self.store, self.clock, lambda: self.rubric, self.delays)
         from coach.screens.rehearse import RehearseScreen
 
         return RehearseScreen(self.store, self.clock, self.delays)
@@ -340,6 +348,12 @@ class CoachApp(App[None]):
             return
         self.push_screen(ProgressScreen(self.store, self.clock, self.rubric))
 
+    def action_due(self) -> None:
+        """Show what is due today, or close it (F6); Enter on an item acts on it."""
+        from coach.screens.due import toggle_due
+
+        toggle_due(self, self.store, self.clock, self.rubric)
+
     async def action_exchange(self) -> None:
         """Open a mock exchange, from Rehearse (shown first if need be)."""
         from coach.screens.rehearse import RehearseScreen
@@ -361,13 +375,22 @@ class CoachApp(App[None]):
         )
         yield SystemCommand(
             "Mock exchange",
-            "Ask the closing question, hear a reply you did not choose, answer (ctrl+g)",
+            # Its key is Rehearse's: on Rate, ctrl+g is the application dialog.
+            "Ask the closing question, hear a reply you did not choose (ctrl+g on Rehearse)",
             lambda: self.run_action("exchange"),
         )
+        from coach.screens.rate_commands import rate_commands
+
+        yield from rate_commands(screen)
         yield SystemCommand(
             "Progress",
             "Charts of rehearsal scores and of interview ratings against outcomes (F4)",
             self.action_progress,
+        )
+        yield SystemCommand(
+            "Due today",
+            "Replies overdue, thank-you notes and check-ins to send, cards to practise (F6)",
+            self.action_due,
         )
         yield SystemCommand("Help", "Every key, on one page (F1 or ?)", self.action_help)
         yield from super().get_system_commands(screen)

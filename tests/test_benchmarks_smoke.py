@@ -21,10 +21,12 @@ def test_benchmark_smoke_run_prints_every_table() -> None:
     for title in (
         "Cold start to first frame",
         "Peak memory",
+        "2,000 interviews in 500 applications",
         "Live coaching",
         "Mock exchange",
         "Saving one attempt",
         "Draft autosave",
+        "Importing an older export",
         "SIGKILL during",
         "Two coach processes",
         "Bad input everywhere",

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 EXIT_FAILED = 1
 """The database or the output file could not be used."""
-FORMATS = ("json", "md", "csv")
+FORMATS = ("json", "md", "csv", "ics")
 
 
 @contextmanager
@@ -56,6 +56,7 @@ def read_bundle(store: Store) -> Bundle:
         heard_cards=tuple(store.heard_cards()),
         settings=store.settings(),
         exchanges=tuple(store.exchanges()),
+        applications=tuple(store.applications()),
     )
 
 
@@ -64,7 +65,11 @@ def _now() -> datetime:
 
 
 def render(bundle: Bundle, fmt: str, now: datetime) -> str:
-    """The export of ``bundle`` in ``fmt`` ("json", "md" or "csv")."""
+    """The export of ``bundle`` in ``fmt`` ("json", "md", "csv" or "ics")."""
+    if fmt == "ics":
+        from coach.exports.calendar import calendar
+
+        return calendar(bundle.interviews, bundle.profile, now=now).decode("utf-8")
     if fmt == "json":
         import json
 

@@ -121,11 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser(
         "export",
-        help="export everything to JSON (a backup), Markdown (for a mentor) or CSV",
+        help="export everything to JSON (a backup), Markdown (for a mentor), CSV or a calendar",
         description="Export the database: json is a complete backup that coach import reads; "
-        "md is readable notes for a mentor; csv is one table of interviews and attempts.",
+        "md is readable notes for a mentor; csv is one table of interviews and attempts; ics "
+        "is a calendar of interviews, promised reply dates and check-in days.",
     )
-    export.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "md", "csv", "ics"), default="json")
     export.add_argument(
         "-o",
         "--output",
@@ -147,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
         "status 2 for a bad file, and then nothing is written.",
     )
     imported.add_argument("file", metavar="FILE.json", help="a file from coach export")
+    commands.add_parser(
+        "due",
+        help="print what is due today (replies overdue, notes to send, cards to practise)",
+        description="Print what is due today, most urgent first: replies overdue, thank-you "
+        "notes and check-ins to send, and the cards to practise before the next interview. "
+        "Exit status 0 when nothing is due, 1 when something is, 2 on an error.",
+    )
     history = commands.add_parser(
         "history", help="print past interviews and recent attempts as tables"
     )
@@ -192,7 +200,9 @@ def _run(args: list[str]) -> int:
         with guarded_output() as (out, _):
             outcome = run_command(args)
         if isinstance(outcome, int):
-            return _finished(outcome, out.failure)
+            # `coach due` keeps 1 for "something is due": its output failing is an error (2).
+            failed = 2 if _command(args) == "due" else EXIT_OUTPUT
+            return _finished(outcome, out.failure, failed)
         launch = outcome
     if launch.demo:
         # Before anything resolves or opens the user's database: the demo never reads it.
@@ -202,7 +212,21 @@ def _run(args: list[str]) -> int:
     return run_app(launch)
 
 
-def _finished(code: int, failure: OSError | None) -> int:
+def _command(args: Sequence[str]) -> str | None:
+    """The sub-command named in ``args`` (the first word that is not an option or the value
+    of ``--db`` or ``--screen``); None for none."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("--db", "--screen"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _finished(code: int, failure: OSError | None, failed: int = EXIT_OUTPUT) -> int:
     """A command's exit code, once its output is known to be whole (or said not to be)."""
     if failure is None:
         return code
@@ -218,7 +242,7 @@ def _finished(code: int, failure: OSError | None) -> int:
             file=sys.stderr,
             flush=True,
         )
-    return code or EXIT_OUTPUT
+    return failed if failed != EXIT_OUTPUT else code or EXIT_OUTPUT
 
 
 def run_command(argv: Sequence[str]) -> int | Launch:
@@ -245,6 +269,10 @@ def run_command(argv: Sequence[str]) -> int | Launch:
         if args.command == "import":
             return cli_backup.import_file(args.file, args.db)
         return cli_backup.history(args.db, args.limit)
+    if args.command == "due":
+        from coach.cli.due import due
+
+        return due(args.db)
     if args.command == "screenshots":
         from coach.cli.screenshots import screenshots
 

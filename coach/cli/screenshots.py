@@ -26,7 +26,9 @@ from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from coach.app import CoachApp, ScreenName
 from coach.demo.data import fill_store
 from coach.demo.rehearsals import demo_cards
-from coach.demo.seeker import DBT
+from coach.demo.seeker import DBT, HEARD_COMPANY
+from coach.screens.due import DueScreen
+from coach.screens.follow_up_message import FollowUpMessageScreen
 from coach.screens.help import HelpScreen
 from coach.screens.profile import ProfileScreen
 from coach.screens.progress import ProgressScreen
@@ -154,23 +156,56 @@ async def _response(pilot: Pilot[None]) -> None:
     await _type(pilot, RESPONSE_DRAFT)
 
 
-async def _rate(pilot: Pilot[None]) -> None:
+async def _rate_list(pilot: Pilot[None]) -> DataTable[Any]:
     screen = pilot.app.screen
     # The list and the form's later sections come just after the screen's first frame.
     await _wait_until(pilot, lambda: bool(getattr(screen, "ready", False)), "the Rate screen")
     await _steady(pilot)
-    table = screen.query_one("#interview-table", DataTable)
+    table: DataTable[Any] = screen.query_one("#interview-table", DataTable)
     await _wait_until(pilot, lambda: table.row_count > 0, "the interview list")
     calibration = screen.query_one("#calibration", Static)
     await _wait_until(pilot, lambda: "Brier" in str(calibration.content), "the calibration")
+    return table
+
+
+async def _open_row(pilot: Pilot[None], row: int, company: str) -> None:
+    """Enter on the list's ``row``: that application's latest round in the form."""
+    screen = pilot.app.screen
+    table = await _rate_list(pilot)
     table.focus()
-    await pilot.press("enter")  # the newest interview: the one with an overdue reply
-    await _wait_until(
-        pilot,
-        lambda: pilot.app.focused is not None and pilot.app.focused.id == "f-company",
-        "the form to open",
-    )
+    await pilot.press(*["down"] * row, "enter")
+    company_box = screen.query_one("#f-company", Input)
+    await _wait_until(pilot, lambda: company_box.value == company, "the form to open")
     await _wait_until(pilot, lambda: getattr(screen, "rating", None) is not None, "the rating")
+    await _steady(pilot)
+
+
+async def _rate(pilot: Pilot[None]) -> None:
+    await _open_row(pilot, 1, HEARD_COMPANY)  # its promised reply is overdue
+
+
+async def _rounds(pilot: Pilot[None]) -> None:
+    await _open_row(pilot, 2, "Brightline Health")  # two rounds: a phone screen, then a final
+    table = pilot.app.screen.query_one("#interview-table", DataTable)
+    await _wait_until(pilot, lambda: table.row_count == 7, "its rounds listed")
+
+
+async def _follow_up(pilot: Pilot[None]) -> None:
+    await _open_row(pilot, 0, "Lumen Analytics")  # held this afternoon: a thank-you is due
+    await pilot.press("ctrl+o")
+    await _wait_until(pilot, _showing(pilot, FollowUpMessageScreen), "the message")
+    box = pilot.app.screen.query_one("#draft", TextArea)
+    await _wait_until(pilot, lambda: bool(box.text), "the draft")
+    await _steady(pilot)
+
+
+async def _due(pilot: Pilot[None]) -> None:
+    await _rehearse_ready(pilot)
+    await pilot.press("f6")
+    await _wait_until(pilot, _showing(pilot, DueScreen), "the due list")
+    items = pilot.app.screen.query_one("#due-list", OptionList)
+    await _wait_until(pilot, lambda: items.option_count > 0, "what is due")
+    await _steady(pilot)
 
 
 async def _help(pilot: Pilot[None]) -> None:
@@ -240,6 +275,9 @@ SHOTS = (
     Shot("rehearse-question", "rehearse", _question),
     Shot("rehearse-response", "rehearse", _response),
     Shot("rate", "rate", _rate),
+    Shot("rate-rounds", "rate", _rounds),
+    Shot("follow-up", "rate", _follow_up),
+    Shot("due", "rehearse", _due),
     Shot("help", "rehearse", _help),
     Shot("profile", "rehearse", _profile),
     Shot("mock-exchange", "rehearse", _exchange),

@@ -1,5 +1,6 @@
-"""The demo's interviews: four with outcomes over the last six weeks, and Northwind's, whose
-promised reply is overdue.
+"""The demo's interviews: four with outcomes over the last six weeks (two of them rounds of one
+application), Northwind's, whose promised reply is overdue, and yesterday's phone screen, whose
+thank-you note is still to send.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from coach.demo.seeker import HEARD_COMPANY, HEARD_FEEDBACK
-from coach.domain.models import Interview, SignalValue
+from coach.domain.models import Interview, Person, SentMessage, SignalValue
 
 
 def _weekday(day: date) -> date:
@@ -21,7 +22,8 @@ def _held(now: datetime, days_ago: int, at: str) -> tuple[date, str]:
 
 
 def demo_interviews(now: datetime) -> list[Interview]:
-    """Four interviews with outcomes, oldest first, then one whose reply is overdue."""
+    """Four interviews with outcomes, oldest first, then one whose reply is overdue, then
+    yesterday's (or the last weekday's) phone screen."""
     from coach.domain.rating import add_business_days
 
     interviews = []
@@ -38,6 +40,9 @@ def demo_interviews(now: datetime) -> list[Interview]:
         reply_after: int | None = None,
         promised_after: int | None = None,
         closing_answer: str = "",
+        notes: str = "",
+        people: tuple[Person, ...] = (),
+        thanked: bool = False,
     ) -> None:
         day, held_at = _held(now, days_ago, at)
         interviews.append(
@@ -53,6 +58,13 @@ def demo_interviews(now: datetime) -> list[Interview]:
                     add_business_days(day, promised_after).isoformat() if promised_after else ""
                 ),
                 reply_date=((day + timedelta(days=reply_after)).isoformat() if reply_after else ""),
+                notes=notes,
+                people=people,
+                messages=(
+                    (SentMessage("thank-you", day.isoformat(), _THANKS.format(company)),)
+                    if thanked
+                    else ()
+                ),
             )
         )
 
@@ -134,6 +146,9 @@ def demo_interviews(now: datetime) -> list[Interview]:
         reply_after=2,
         promised_after=3,
         closing_answer="You line up well; the hiring manager will want to go deeper on dbt.",
+        notes="Their dbt project is two years old and nobody owns the tests.\nAsk about on-call.",
+        people=(Person("Priya Raman", "Analytics Lead"),),
+        thanked=True,
     )
     add(
         19,
@@ -162,6 +177,9 @@ def demo_interviews(now: datetime) -> list[Interview]:
         reply_after=2,
         promised_after=5,
         closing_answer="Honestly, you're one of the strongest people we've seen for this.",
+        notes="Met the whole team; the hiring manager wants someone to own the metrics layer.",
+        people=(Person("Priya Raman", "Analytics Lead"), Person("Tom Okafor", "VP Data")),
+        thanked=True,
     )
     add(
         9,
@@ -188,5 +206,38 @@ def demo_interviews(now: datetime) -> list[Interview]:
         },
         promised_after=3,
         closing_answer=HEARD_FEEDBACK,
+        notes=(
+            "Talked through the route-planning dashboards; they are moving the warehouse to "
+            "Snowflake.\nThey asked twice about owning a pipeline end to end."
+        ),
+        people=(Person("Dana Lee", "Head of Data"), Person("Sam Ortiz", "Recruiter")),
+        thanked=True,
+    )
+    # Earlier today (or the last weekday's afternoon, early in the morning or at a weekend): its
+    # thank-you note is due now, the moment the message screen is for.
+    early = now.hour < 9 or now.date().weekday() >= 5
+    add(
+        1 if early and now.date().weekday() < 5 else 0,
+        "16:00" if early else f"{min(now.hour - 2, 17):02d}:{now.minute:02d}",
+        "Lumen Analytics",
+        "Data analyst",
+        "phone",
+        {
+            "scheduled_min": 30,
+            "actual_min": 35,
+            "questions_asked": 8,
+            "follow_up_questions": 3,
+            "asked_strengths": True,
+            "asked_experience": True,
+            "tone": "positive",
+            "engagement": "engaged",
+            "said_will_follow_up": True,
+        },
+        closing_answer="You clearly know SQL; we'd want to see more experiment design.",
+        notes="Their weekly A/B tests on the pricing page; a small team of four.",
+        people=(Person("Mei Chen", "Analytics Manager"),),
     )
     return interviews
+
+
+_THANKS = "Thank you for your time today; I enjoyed learning about the team at {}."

@@ -9,33 +9,26 @@ the Interview; the raw text stays with the form, so nothing typed is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from coach.domain import limits
-from coach.domain.models import Interview, SignalValue
+
+# The fields live in their own light module (the form's widgets need only them); they are
+# named here too, as before.
+from coach.domain.form_fields import CHOICE_FIELDS as CHOICE_FIELDS
+from coach.domain.form_fields import DATE_FIELDS as DATE_FIELDS
+from coach.domain.form_fields import FIELDS as FIELDS
+from coach.domain.form_fields import OUTCOME_CHOICES as OUTCOME_CHOICES
+from coach.domain.form_fields import STAGES as STAGES
+from coach.domain.form_fields import TEXT_FIELDS as TEXT_FIELDS
+from coach.domain.form_fields import WHOLE_NUMBER_FIELDS as WHOLE_NUMBER_FIELDS
+from coach.domain.models import Interview, Person, SignalValue
 from coach.domain.signals import CHOICE_KEYS, YES_NO_KEYS
 
-STAGES = ("phone", "technical", "onsite", "panel", "final", "other")
-OUTCOME_CHOICES = ("offer", "next round", "rejected", "no reply")
-TEXT_FIELDS = ("company", "role", "closing_answer")
-DATE_FIELDS = ("date", "timeline_date", "reply_date")
-WHOLE_NUMBER_FIELDS = {
-    "scheduled_min": (1, 600, "Scheduled minutes"),
-    "actual_min": (1, 600, "Actual minutes"),
-    "questions_asked": (0, 200, "Questions"),
-    "follow_up_questions": (0, 200, "Follow-up questions"),
-}
-"""Field -> (lowest, highest, name in messages)."""
-CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
-    "stage": STAGES,
-    **{key: ("yes", "no") for key in YES_NO_KEYS},
-    **CHOICE_KEYS,
-    "outcome": OUTCOME_CHOICES,
-}
-"""Fields picked from a list; "" means not observed (or not known yet)."""
-FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "time", *WHOLE_NUMBER_FIELDS, *CHOICE_FIELDS)
+MAX_PEOPLE = 50
+"""More interviewers than any panel has: a paste gone wrong, not people met."""
 
 OLDEST_DAYS = 3650
 """Dates further than ten years away are typos (2062 for 2026), not interviews."""
@@ -89,7 +82,10 @@ def _text(text: str, most: int, what: str) -> str:
 
 
 def parse_form(
-    values: Mapping[str, str], today: date, interview_id: int | None = None
+    values: Mapping[str, str],
+    today: date,
+    interview_id: int | None = None,
+    people_before: Sequence[Person] = (),
 ) -> FormResult:
     """Check every field and build the Interview from the valid ones.
 
@@ -97,6 +93,10 @@ def parse_form(
         values: Field name -> text as typed (or the choice picked; "" for none).
         today: For "not in the future".
         interview_id: The saved interview being edited, if any.
+        people_before: Its interviewers as saved. While the field still shows them as
+            ``people_text`` wrote them, they are kept as they are, whatever they hold (a
+            line break in a name from a hand-edited file, more than the form takes): saving
+            the round's other fields never changes them.
     """
     errors: dict[str, str] = {}
     get = {name: str(values.get(name, "")) for name in FIELDS}
@@ -107,10 +107,17 @@ def parse_form(
         ("company", limits.MAX_NAME_CHARS, "Company"),
         ("role", limits.MAX_NAME_CHARS, "Role"),
         ("closing_answer", limits.MAX_TEXT_CHARS, "Their answer"),
+        ("notes", limits.MAX_TEXT_CHARS, "Notes"),
     ):
         problem = _text(get[name].strip(), most, what)
         if problem:
             errors[name] = problem
+    if people_before and get["people"] == people_text(people_before):
+        people, problem = tuple(people_before), ""
+    else:
+        people, problem = parse_people(get["people"])
+    if problem:
+        errors["people"] = problem
     held, problem = _date(get["date"], "Date")
     if problem:
         errors["date"] = problem
@@ -175,6 +182,8 @@ def parse_form(
         closing_answer=get["closing_answer"].strip(),
         timeline_date=timeline.isoformat() if timeline else "",
         reply_date=reply.isoformat() if reply else "",
+        notes=get["notes"].strip(),
+        people=people,
         id=interview_id,
     )
     return FormResult(interview, errors)
@@ -193,9 +202,76 @@ def form_values(interview: Interview) -> dict[str, str]:
         reply_date=interview.reply_date,
         stage=interview.stage,
         outcome=interview.outcome,
+        notes=interview.notes,
+        people=people_text(interview.people),
     )
     for key, value in interview.signals.items():
         if key not in values or value is None:
             continue
         values[key] = ("yes" if value else "no") if isinstance(value, bool) else str(value)
     return values
+
+
+def parse_people(text: str) -> tuple[tuple[Person, ...], str]:
+    """The interviewers typed one a line, "Name, title" (either part may be left out:
+    "Ana Ruiz", ", Recruiter"); and a message if a line is too long or there are too many.
+    Blank lines are skipped.
+
+    The line is cut at its first comma; a title may hold commas ("Ana Ruiz, Head of Data,
+    EMEA"), and a name holds one written "\\," ("Ruiz\\, Ana, CTO": name "Ruiz, Ana"), a
+    backslash before it written "\\\\" (``people_text`` writes them so)."""
+    people: list[Person] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, title = (part.strip() for part in _split_person(line))
+        for part, what in ((name, "name"), (title, "title")):
+            problem = _text(part, limits.MAX_NAME_CHARS, f"Interviewers: line {number}'s {what}")
+            if problem:
+                return (), problem
+        people.append(Person(name=name, title=title))
+    if len(people) > MAX_PEOPLE:
+        return (), f"Interviewers: at most {MAX_PEOPLE}, one a line, not {len(people):,}."
+    return tuple(people), ""
+
+
+def _split_person(line: str) -> tuple[str, str]:
+    """A line's name (its escapes read) and title: cut at the first comma not escaped."""
+    name: list[str] = []
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if char == "\\" and line[at + 1 : at + 2] in (",", "\\"):
+            name.append(line[at + 1])
+            at += 2
+            continue
+        if char == ",":
+            return "".join(name), line[at + 1 :]
+        name.append(char)
+        at += 1
+    return "".join(name), ""
+
+
+def people_text(people: Sequence[Person]) -> str:
+    """The interviewers as the form shows them, one a line, written so that ``parse_people``
+    reads them back the same: "Name, title", "Name", or ", title" for a title alone; a comma
+    in a name written "\\,"."""
+    return "\n".join(
+        f"{_escaped(p.name, p.title)}, {p.title}" if p.title else _escaped(p.name, "")
+        for p in people
+    )
+
+
+def _escaped(name: str, title: str) -> str:
+    """``name`` as the first part of a line: its commas escaped, and a backslash where it
+    would read as an escape (before a comma or a backslash, or last before the title's comma)."""
+    out: list[str] = []
+    for at, char in enumerate(name):
+        after = name[at + 1 : at + 2]
+        if char == ",":
+            out.append("\\,")
+        elif char == "\\" and (after in (",", "\\") or (not after and title)):
+            out.append("\\\\")
+        else:
+            out.append(char)
+    return "".join(out)

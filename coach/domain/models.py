@@ -95,11 +95,69 @@ class Interview:
     """The ISO date by which they promised an answer, if they gave one."""
     reply_date: str = ""
     """The ISO date of their first reply after the interview; empty while there is none."""
+    application_id: int | None = None
+    """The application this interview is a round of (``Application.id``). None until saved:
+    the store then joins it to the application of the same company and role (made if none)."""
+    notes: str = ""
+    """The user's own notes on the interview, several lines: what was discussed, names of
+    projects, what to mention in the thank-you note."""
+    people: tuple[Person, ...] = ()
+    """Who interviewed them, in the order met."""
+    messages: tuple[SentMessage, ...] = ()
+    """The follow-up messages the user marked sent, oldest first: a sent check-in is part of
+    the follow-up record."""
     id: int | None = None
     """The store's id; None until saved."""
     problems: tuple[str, ...] = ()
     """The stored fields coach could not read (by name), shown as missing; empty for a sound
     record. Set only by the reader (``coach.store.records``) and never written back."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who interviewed the user."""
+
+    name: str
+    title: str = ""
+    """Their job title, as they gave it ("Head of Data"); may be empty."""
+
+
+MessageKind = Literal["thank-you", "check-in", "rejection-reply"]
+"""A follow-up message: the thank-you note the same day, the polite check-in once the reply
+is overdue, the gracious reply to a rejection that keeps the door open."""
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    """A follow-up message the user marked sent."""
+
+    kind: MessageKind
+    sent_on: str
+    """The ISO date it was marked sent."""
+    text: str = ""
+    """What was sent, as last edited in coach (the user may have changed it elsewhere)."""
+
+
+ApplicationStatus = Literal["active", "offer", "rejected", "withdrawn", "no reply"]
+"""Where an application stands. Shown on the Rate list beside its latest round."""
+
+
+@dataclass(frozen=True)
+class Application:
+    """One job applied for at one company: its interviews are its rounds.
+
+    Interviews of the same company and role belong to one application (the store joins them,
+    at migration too); the user can move a round to another application."""
+
+    company: str
+    role: str
+    status: ApplicationStatus | None = None
+    """Set by the user (withdrawn, or any status they choose); None follows the latest
+    round (``coach.domain.applications.status_of``)."""
+    id: int | None = None
+    """The store's id; None until saved."""
+    problems: tuple[str, ...] = ()
+    """The stored fields coach could not read (by name); set only by the reader."""
 
 
 ReplyKind = Literal["concern", "strong-match", "evasive", "polite", "next-steps"]

@@ -27,9 +27,9 @@ from typing import Any
 
 from coach import __version__
 from coach.domain.cards import FeedbackCard
-from coach.domain.models import Attempt, Exchange, Interview, Profile
+from coach.domain.models import Application, Attempt, Exchange, Interview, Profile
 from coach.exports import backup_check as check
-from coach.exports import exchange_merge, json_input
+from coach.exports import exchange_merge, json_input, round_check, round_merge
 from coach.store import records, schema
 from coach.store.exchanges import exchange_doc
 
@@ -46,6 +46,8 @@ class Bundle:
     heard_cards: tuple[FeedbackCard, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
     exchanges: tuple[Exchange, ...] = ()
+    applications: tuple[Application, ...] = ()
+    """The applications the interviews are rounds of (``Interview.application_id``)."""
 
 
 def export_doc(bundle: Bundle, exported_at: str) -> dict[str, Any]:
@@ -61,6 +63,7 @@ def export_doc(bundle: Bundle, exported_at: str) -> dict[str, Any]:
         "heard_cards": [records.card_doc(c) for c in bundle.heard_cards],
         "settings": dict(bundle.settings),
         "exchanges": [{"id": e.id, **exchange_doc(e)} for e in bundle.exchanges],
+        "applications": [{"id": a.id, **records.application_doc(a)} for a in bundle.applications],
     }
 
 
@@ -80,13 +83,19 @@ def read_export(data: bytes) -> Bundle:
     ids: set[int] = set()
     attempts = check.section(top, "attempts", lambda d, w: check.attempt(d, w, ids), problems)
     ids = set()  # attempts and interviews are separate tables: their ids may coincide
-    interviews = check.section(top, "interviews", lambda d, w: check.interview(d, w, ids), problems)
+    interviews = check.section(
+        top, "interviews", lambda d, w: round_check.interview(d, w, ids), problems
+    )
     card_ids: set[str] = set()
     cards = check.section(
         top, "heard_cards", lambda d, w: check.heard_card(d, w, card_ids), problems
     )
     ids = set()
     exchanges = check.section(top, "exchanges", lambda d, w: check.exchange(d, w, ids), problems)
+    ids = set()
+    applications = check.section(
+        top, "applications", lambda d, w: round_check.application(d, w, ids), problems
+    )
     profile, settings = Profile(), {}
     try:
         profile = check.profile(top.get("profile", {}))
@@ -98,7 +107,7 @@ def read_export(data: bytes) -> Bundle:
         problems.append(str(problem))
     if problems:
         raise BackupError(problems)
-    return Bundle(profile, attempts, interviews, cards, settings, exchanges)
+    return Bundle(profile, attempts, interviews, cards, settings, exchanges, applications)
 
 
 def migrate_export(raw: dict[str, Any]) -> dict[str, Any]:
@@ -123,16 +132,26 @@ def migrate_export(raw: dict[str, Any]) -> dict[str, Any]:
     for name in ("attempts", "interviews"):
         items = raw.get(name)
         if isinstance(items, list):
-            tables[name] = {str(n): doc for n, doc in enumerate(items) if isinstance(doc, dict)}
+            # Keyed from 1: a key of 0 is no document id (``schema.rows`` would skip it).
+            tables[name] = {str(n): doc for n, doc in enumerate(items, 1) if isinstance(doc, dict)}
     try:
         moved = schema.migrate(tables)
     except ContentError as error:
         raise BackupError([f"{error}: reinstall coach, then import again."]) from None
     lists: dict[str, list[Any]] = {
-        name: [moved[name].get(str(n), doc) for n, doc in enumerate(raw[name])]
+        name: [moved[name].get(str(n), doc) for n, doc in enumerate(raw[name], 1)]
         for name in ("attempts", "interviews")
         if name in tables
     }
+    # Schema 4 gave each interview an application of these tables, which the file does not
+    # hold: the import joins them by company and role instead (``round_merge``).
+    if "interviews" in lists:
+        lists["interviews"] = [
+            {k: v for k, v in doc.items() if k != "application_id"}
+            if isinstance(doc, dict)
+            else doc
+            for doc in lists["interviews"]
+        ]
     return {**raw, **lists}
 
 
@@ -165,12 +184,15 @@ class Report:
     heard_cards: Tally = field(default_factory=Tally)
     settings: Tally = field(default_factory=Tally)
     exchanges: Tally = field(default_factory=Tally)
+    applications: Tally = field(default_factory=Tally)
+    """Made for the interviews added, or found among the database's (already there)."""
     profile: str = "none in the file"
     """"added", "already there", "skipped" or "none in the file"."""
 
     @property
     def added(self) -> int:
         kinds = (self.attempts, self.interviews, self.heard_cards, self.settings, self.exchanges)
+        # Applications are not counted: one is made only with an interview added.
         return sum(t.added for t in kinds) + (self.profile == "added")
 
     def lines(self) -> list[str]:
@@ -189,6 +211,7 @@ class Report:
             self.heard_cards.line("Heard-feedback cards"),
             self.settings.line("Settings"),
             self.exchanges.line("Mock exchanges"),
+            self.applications.line("Applications"),
         ]
 
 
@@ -263,7 +286,9 @@ def merge(raw: schema.Raw, bundle: Bundle) -> Report:
     marks = {table: _mark(raw, table) for table in ("attempts", "interviews", "cards", "settings")}
     plain, linked = exchange_merge.split(bundle.attempts, bundle.exchanges)
     _by_id(raw, "attempts", plain, records.attempt_from, report.attempts)
-    _by_id(raw, "interviews", bundle.interviews, records.interview_from, report.interviews)
+    rounds = round_merge.merge(raw, bundle.interviews, bundle.applications)
+    report.interviews = Tally(rounds.added, rounds.same, rounds.conflicts)
+    report.applications = Tally(len(rounds.made), len(rounds.matched))
 
     cards = raw.setdefault("cards", {})
     # Each card under the id the Store shows (and so exports) it with: a card the file holds

@@ -32,7 +32,8 @@ from coach.store.exchanges import exchange_from
 EXPORT_VERSION = 1
 """The layout of the export file; bumped only when an older coach could not read a newer one."""
 HEADER = "coach_export"
-SECTIONS = ("profile", "attempts", "interviews", "heard_cards", "settings", "exchanges")
+SECTIONS: tuple[str, ...] = ("profile", "attempts", "interviews", "heard_cards", "settings")
+SECTIONS += ("exchanges", "applications")  # since schema 3 and 4 (see round_check)
 TOP_KEYS = frozenset({HEADER, "schema", "exported_at", "coach_version", *SECTIONS})
 MAX_PROBLEMS = 10
 

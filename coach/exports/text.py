@@ -9,18 +9,20 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
 
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.drill import saved_at
-from coach.domain.models import Attempt, Interview
+from coach.domain.models import Attempt, Interview, Person
 from coach.domain.rubric import Rubric
+from coach.exports import markdown
 from coach.exports.backup import Bundle
+from coach.exports.markdown import cell as _cell
+from coach.exports.markdown import line as _line
+from coach.exports.markdown import md as _md
 from coach.render.safe import csv_cell, visible
 
 
@@ -63,33 +65,6 @@ def card_titles(bundle: Bundle) -> dict[str, str]:
     return titles
 
 
-_MARKDOWN: Final = re.compile(r"([\\`*_\[\]<>])")
-"""What Markdown (or the HTML it lets through) would read as more than text: a backslash,
-code, emphasis, a link or an image, a tag."""
-
-
-def _md(text: str) -> str:
-    """The user's text as Markdown that reads as that text: never a link, an image, HTML,
-    emphasis or a heading (each such character gets a backslash, as Markdown defines)."""
-    escaped = _MARKDOWN.sub(r"\\\1", text)
-    heading = escaped.lstrip()
-    if heading.startswith("#"):  # a line of the answer's quote may keep its indent
-        escaped = escaped[: len(escaped) - len(heading)] + "\\" + heading
-    return escaped
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, Markdown and pipes escaped (``_md``),
-    controls visible."""
-    return _md(" ".join(visible(text).split())).replace("|", "\\|") or "\N{EN DASH}"
-
-
-def _line(text: str) -> str:
-    """One line of the user's text in a list item or heading: Markdown escaped (``_md``),
-    controls visible."""
-    return _md(visible(text).strip())
-
-
 def _when(attempt: Attempt) -> str:
     return attempt.created_at[:16].replace("T", " ")
 
@@ -118,24 +93,7 @@ def to_markdown(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
         out += ["", f"Next interview: {profile.interview_date}"]
 
     out += ["", "## Interviews", ""]
-    if bundle.interviews:
-        out += [
-            "| Date | Company | Role | Stage | Rating | Outcome | Follow-up |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
-        ]
-    for interview in sorted(bundle.interviews, key=lambda i: i.held_at, reverse=True):
-        read = read_interview(interview, today)
-        rating = f"{read.score}/100, {read.band}" if read.score is not None else ""
-        cells = (
-            interview.held_at.replace("T", " "),
-            interview.company,
-            interview.role,
-            interview.stage,
-            rating,
-            interview.outcome,
-            read.follow_up,
-        )
-        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    out += markdown.interviews(bundle.applications, bundle.interviews, today, read_interview)
     answers = [i for i in bundle.interviews if i.closing_answer.strip()]
     if answers:
         out += ["", "### What they said when asked how my background measures up", ""]
@@ -205,12 +163,16 @@ CSV_COLUMNS = (
     "spoken_seconds",
     "text",
     "exchange_id",
+    "application",
+    "notes",
+    "people",
+    "messages_sent",
 )
 """New columns go last, so a sheet or a script reading an older export's columns by place
 still finds them."""
 
 
-MULTI_LINE_COLUMNS = frozenset({"text"})
+MULTI_LINE_COLUMNS = frozenset({"text", "notes"})
 """Columns that keep the user's line breaks (the csv module quotes them); in the others a line
 break is a space."""
 
@@ -227,6 +189,10 @@ def _csv_row(row: Mapping[str, object]) -> dict[str, object]:
     }
 
 
+def _person(person: Person) -> str:
+    return f"{person.name} ({person.title})" if person.title.strip() else person.name
+
+
 def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
     """Interviews and attempts as one table, told apart by the ``record`` column.
 
@@ -236,7 +202,8 @@ def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
     kind, and ``date`` and ``score`` (the attempt's coaching score, or the interview's rating,
     both 0-100) line up across both for one chart over time. Columns that do not apply to a
     row are left empty. The profile, heard cards and signals are not rows of a history: they
-    are in the JSON export.
+    are in the JSON export. An interview's row names its application (by id), its notes, the
+    people met and the messages sent (kind and day; their text is in the JSON export).
 
     Text cells are neutralised for spreadsheets (see ``_csv_row``).
     """
@@ -262,6 +229,12 @@ def to_csv(bundle: Bundle, today: date, titles: Mapping[str, str]) -> str:
                 "outcome": interview.outcome,
                 "follow_up": read.follow_up,
                 "text": interview.closing_answer,
+                # The application's id: rounds of one application share it, to sort or
+                # filter by (its names are the company and role columns).
+                "application": "" if interview.application_id is None else interview.application_id,
+                "notes": interview.notes,
+                "people": "; ".join(_person(p) for p in interview.people),
+                "messages_sent": "; ".join(f"{m.kind} {m.sent_on}" for m in interview.messages),
             }
         )
     for attempt in bundle.attempts:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from coach.domain.rating import Rating
-from coach.render.safe import user_text
+from coach.domain import limits
+from coach.render.safe import short, user_text
+
+if TYPE_CHECKING:  # the domain's models and rating load with the first rating drawn
+    from coach.domain.models import MessageKind, SentMessage
+    from coach.domain.rating import Rating
 
 BAND_STYLE = {
     "went well": "bold green",
@@ -35,6 +41,31 @@ SHORT_LABELS = {
 }
 """A signal's name when its full label does not fit: each distinct, none longer than 18 (the
 three "Asked about your ..." labels, cut to fit, read alike)."""
+
+
+MESSAGE_NAMES: dict[MessageKind, str] = {
+    "thank-you": "Thank-you note",
+    "check-in": "Check-in",
+    "rejection-reply": "Rejection reply",
+}
+"""A follow-up message's kind as a person names it."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_month(iso: str) -> str:
+    """ "3 Dec" for "2026-12-03"; the text as stored, cut short, if it is no date (a
+    hand-edited file may hold anything)."""
+    day = limits.day(iso[:10])
+    return f"{day.day} {_MONTHS[day.month - 1]}" if day is not None else short(iso, 12)
+
+
+def sent_record(messages: Sequence[SentMessage]) -> list[Text]:
+    """The follow-up messages marked sent, one line each, oldest first: "Check-in sent 3 Dec"
+    (the follow-up record: a check-in sent tells why the silence goes on)."""
+    return [
+        user_text(f"{MESSAGE_NAMES.get(m.kind, 'Message')} sent {day_month(m.sent_on)}", "dim")
+        for m in messages
+    ]
 
 
 def contribution_bar(points: float, largest: float, width: int = BAR) -> Text:
@@ -86,6 +117,7 @@ def rating_renderable(
     bar_width: int = BAR,
     boxed: bool = True,
     width: int | None = None,
+    sent: Sequence[SentMessage] = (),
 ) -> RenderableType:
     """The score, band, confidence, each signal's bar, flags and advice.
 
@@ -98,6 +130,7 @@ def rating_renderable(
         boxed: Draw a panel around it (the terminal report); the screen has its own frame.
         width: The cells it is drawn in, if known: the headline then breaks between its parts
             rather than inside one.
+        sent: The interview's follow-up messages marked sent, listed under the headline.
     """
     head = Text()
     if rating.score is None:
@@ -138,6 +171,7 @@ def rating_renderable(
 
     parts: list[RenderableType] = [head]
     parts += [Text(note, style="italic") for note in rating.notes]
+    parts += sent_record(sent)
     parts += [Text("")]
     if observed:
         parts += [bars, Text("")] if unseen else [bars]

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 GENERAL_KEYS = (
-    ("ctrl+p", "Command palette: switch screens, change the theme, quit"),
     ("ctrl+a", "In a text box: select all (home goes to the line's start)"),
-    ("ctrl+z,ctrl+y", "In a text box: undo, redo"),
+    ("ctrl+z", "In a text box: undo"),
+    ("ctrl+y", "In a text box: redo"),
     ("tab", "Move to the next field or panel"),
     ("shift+tab", "Move to the previous field or panel"),
     ("escape", "Close this help, a dialog, or the command palette"),
@@ -52,8 +52,12 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(self._display(binding.key), binding.description, binding.tooltip)
             table.add_row()
         table.add_row(Text("General", style="bold underline"))
+        # A key the screen binds itself does what its row above says, not the general thing
+        # (on the follow-up message, ctrl+y copies: it is not redo there).
+        taken = {key for b in own if isinstance(b, Binding) for key in b.key.split(",")}
         for keys, text in GENERAL_KEYS:
-            table.add_row(self._display(keys), "", text)
+            if keys not in taken:
+                table.add_row(self._display(keys), "", text)
         return table
 
     def _display(self, keys: str) -> str:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from coach.domain.cards import FeedbackCard
     from coach.domain.models import Profile
+    from coach.screens.rate import RateScreen
     from coach.store.api import StoreAPI
 
 
@@ -114,3 +115,19 @@ def _saved(screen: Screen[Any], save: Callable[[], object], what: str) -> bool:
         screen.notify(str(error), title=title, severity="error", timeout=12, markup=False)
         return False
     return True
+
+
+def send_from_rate(screen: RateScreen) -> None:
+    """Rate's ``ctrl+f``: the closing answer in its form as a Rehearse card, or the reason it
+    cannot be one shown at that field."""
+    from coach.domain.cards import heard_problem
+
+    values = screen.values()
+    said, company = values["closing_answer"].strip(), values["company"].strip()
+    problem = heard_problem(said, company)
+    if problem:
+        screen.form.tell("closing_answer", problem)
+        screen.form.focus_field("closing_answer")
+        return
+    key = screen.editing if screen.editing is not None else screen.clock().strftime("%Y%m%d-%H%M%S")
+    send_heard(screen, screen.store, said, str(key), company)

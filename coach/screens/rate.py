@@ -8,9 +8,9 @@ the autosave wait for a pause in typing (``Debouncer``, with the app's ``Delays`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,28 +20,30 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header
 
-from coach.domain.interview_form import FIELDS, FormResult, form_values, parse_form
-from coach.domain.interviews import rate_saved, signals_for
-from coach.domain.models import Interview
-from coach.domain.rating import Rating, SignalError, rate_interview
+from coach.domain.form_fields import FIELDS
 from coach.render.safe import short
 from coach.screens import Clock, after_first_frame
 from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
 from coach.screens.rate_keys import RATE_KEYS
+from coach.screens.rate_list import mount_list, pass_on
 from coach.screens.saving import tell_saved
 from coach.store.errors import StoreError
-from coach.widgets.calibration_panel import CalibrationPanel
 from coach.widgets.debounce import Debouncer, Delays
 from coach.widgets.interview_form import InterviewForm
-from coach.widgets.interview_list import InterviewList
 from coach.widgets.rating_panel import RatingPanel
 from coach.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
+    # The domain's models, parser and rater load just after the first frame, with the first
+    # rating (``_fill``): the first frame shows the form, not yet its rating.
+    from coach.domain.interview_form import FormResult
+    from coach.domain.models import Application, Interview
+    from coach.domain.rating import Rating
     from coach.domain.rubric import Rubric
     from coach.store.api import StoreAPI
+    from coach.widgets.interview_list import InterviewList
 
 
 class RateScreen(ShowsSaved, Screen[None]):
@@ -59,20 +61,29 @@ class RateScreen(ShowsSaved, Screen[None]):
     interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
     """Every saved interview, read just after the first frame (None until then) and again after
     each save or delete; the list and the calibration panel are bound to it."""
+    applications: var[tuple[Application, ...]] = var(())
+    """Every saved application, read with the interviews (and set just before them)."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
+    joining: var[Application | None] = var(None)
+    """The application a next round's form was started from: its round joins it while its
+    names are the application's (``rate_rounds.joins``); None: that of its names."""
     result: var[FormResult | None] = var(None, always_update=True)
     """The form's values parsed: the interview as far as it is valid, and the errors."""
     rating: var[Rating | str | None] = var(None)
     """The rating of ``result``; a sentence instead if it cannot be rated."""
 
     def __init__(
-        self, store: StoreAPI, clock: Clock, rubric: Rubric, delays: Delays | None = None
+        self,
+        store: StoreAPI,
+        clock: Clock,
+        rubric: Callable[[], Rubric],
+        delays: Delays | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
-        self.rubric = rubric
+        self._rubric = rubric
         delays = delays or Delays()
         self._rerate = Debouncer(self, delays.rate, self._rate_now)
         self.draft = FormDraft(self, store, delays.autosave, lambda: (self.values(), self.editing))
@@ -82,18 +93,24 @@ class RateScreen(ShowsSaved, Screen[None]):
         """True once what comes just after the first frame (the interview list, the form's
         later sections) is laid out and drawn."""
 
+    @property
+    def rubric(self) -> Rubric:
+        """The interview rubric, read when first needed (just after the first frame)."""
+        return self._rubric()
+
     def compose(self) -> ComposeResult:
         yield Header()
         # The two rows are the screen's own children: no full-screen container behind them
         # for Textual to render and cut up (see RehearseScreen.compose).
-        with Horizontal(id="interviews-row"):
-            yield InterviewList(self.rubric, self.clock, id="interviews").data_bind(
-                RateScreen.interviews, RateScreen.editing
-            )
-            yield CalibrationPanel(self.rubric, id="calibration").data_bind(RateScreen.interviews)
+        # The list and the calibration panel come into their row just after the first frame.
+        yield Horizontal(id="interviews-row")
         with Horizontal(id="rate-work"):
-            yield InterviewForm(id="rate-form").data_bind(RateScreen.result, RateScreen.editing)
-            yield RatingPanel(id="rating").data_bind(RateScreen.rating)
+            yield InterviewForm(id="rate-form").data_bind(
+                RateScreen.result, RateScreen.editing, RateScreen.joining
+            )
+            yield RatingPanel(id="rating").data_bind(
+                RateScreen.rating, RateScreen.interviews, RateScreen.editing
+            )
         yield SteadyFooter(compact=True)  # nine keys: they fit 100 columns only without the gaps
 
     @property
@@ -110,11 +127,11 @@ class RateScreen(ShowsSaved, Screen[None]):
         after_first_frame(self, self._fill)
         restored = restore_draft(self.store)
         if restored is None:
-            self._new_form()
+            self.new_form(rate=False)
             return
         self.editing = restored.editing
         self.draft.writable = restored.keep_drafting
-        self._set_values(restored.values)
+        self._set_values(restored.values, rate=False)
         self.notify("Your unsaved form was restored.", title="Rate")
         if restored.message:
             self.notify(
@@ -127,16 +144,30 @@ class RateScreen(ShowsSaved, Screen[None]):
     # --- the list -------------------------------------------------------------------------------
 
     def _fill(self) -> None:
-        """What the first frame did without: the list, the form's later sections."""
+        """What the first frame did without: the form's later sections and its rating, the
+        list."""
         self.form.build_rest()
+        self._rate_now()
+        listed = mount_list(self, self._rubric)
         if not read_again(self, self.seen, True, self._reload, first=True):
             self.interviews = ()  # the notice says why the list is empty
-        self.call_later(self._shown)
+        self.call_later(self._shown, listed)
 
-    async def _shown(self) -> None:
+    async def _shown(self, listed: Awaitable[object]) -> None:
+        await listed  # its data bound as it mounts: the table is being built by now
         await self.form.built()
-        await self.query_one(InterviewList).built()
+        await self.interview_list().built()
         self.call_after_refresh(self._set_ready)
+
+    def watch_interviews(self) -> None:
+        pass_on(self)
+
+    def watch_editing(self) -> None:
+        pass_on(self, editing_only=True)
+
+    def interview_list(self) -> InterviewList:
+        """The list (there from just after the first frame)."""
+        return cast("InterviewList", self.query_one("#interviews"))
 
     def _set_ready(self) -> None:
         self.ready = True
@@ -147,11 +178,12 @@ class RateScreen(ShowsSaved, Screen[None]):
         if self.interviews is not None:  # else ``_fill`` reads them first
             read_again(self, self.seen, force, self._reload)
 
-    def _reread(self) -> bool:
+    def reread(self) -> bool:
         """Read the interviews now; False (with a notice, the list as it was) if it failed."""
         return read_again(self, self.seen, True, self._reload)
 
     def _reload(self) -> None:
+        applications = tuple(self.store.applications())
         interviews = tuple(self.store.interviews())
         if self.editing is not None and all(i.id != self.editing for i in interviews):
             # Deleted in another window (or a restored draft names an interview not there):
@@ -161,38 +193,63 @@ class RateScreen(ShowsSaved, Screen[None]):
             self._rate_now()
             self.notify(gone_message(self.values()), title="Interview gone", markup=False)
         self.query_one("#interviews-row").set_class(not interviews, "-empty")
+        self.applications = applications  # first: the list is drawn when interviews are set
         self.interviews = interviews
 
-    @on(InterviewList.Opened)
-    def _open(self, event: InterviewList.Opened) -> None:
+    def on_interview_list_opened(self, event: InterviewList.Opened) -> None:
+        # By its name, not ``@on``: the list's module loads just after the first frame.
         chosen = next((i for i in self.interviews or () if i.id == event.interview_id), None)
         if chosen is not None and chosen.id == self.editing:
             self.form.focus_field("company", at_end=True)  # already open: nothing lost
         elif chosen is not None:
             self._after_confirm(lambda: self._load(chosen))
 
-    def action_focus_list(self) -> None:
-        self.query_one(InterviewList).focus_table()
+    def action_find(self) -> None:
+        if self.interviews is not None:  # else the list is not there yet
+            self.interview_list().focus_find()
+
+    def action_application(self) -> None:
+        """The open round's application: its status, or move the round (a dialog)."""
+        from coach.screens.rate_rounds import open_application
+
+        open_application(self)
 
     def action_focus_rating(self) -> None:
         self.query_one(RatingPanel).reach()
 
     # --- the form and its rating ----------------------------------------------------------------
 
-    def _set_values(self, values: Mapping[str, str]) -> None:
+    def _set_values(self, values: Mapping[str, str], *, rate: bool = True) -> None:
+        """Fill the form and rate it; the first form is rated just after the first frame
+        (``rate=False``: rating loads the domain's models, parser and rubric)."""
         self.form.set_values(values)
-        self._rate_now()
+        if rate:
+            self._rate_now()
+        else:
+            self._typed = self.values()
 
-    def _new_form(self) -> None:
+    def new_form(self, *, rate: bool = True, **filled: str) -> None:
+        """A blank form (with ``filled`` in), no question asked."""
         self.editing = None
-        values = dict.fromkeys(FIELDS, "")
+        self.joining = None
+        values = dict.fromkeys(FIELDS, "") | filled
         values["date"] = self._today().isoformat()
-        self._set_values(values)
+        self._set_values(values, rate=rate)
         self.draft.saved = self.values()
         self.form.focus_field("company")
 
+    def start_round(self, after: Interview, stage: str) -> None:
+        """A new form for the round after ``after``: its company, role and ``stage`` filled
+        in, to be saved into the same application."""
+        self.new_form(company=after.company, role=after.role, stage=stage)
+        self.joining = next((a for a in self.applications if a.id == after.application_id), None)
+        self.form.focus_field("stage")
+
     def _load(self, interview: Interview) -> None:
+        from coach.domain.interview_form import form_values
+
         self.editing = interview.id
+        self.joining = None
         self._set_values(form_values(interview))
         self.draft.saved = self.values()
         self.draft.clear()
@@ -205,10 +262,17 @@ class RateScreen(ShowsSaved, Screen[None]):
         self.draft.keep_later()
 
     def _rate_now(self) -> FormResult:
+        from coach.domain.interview_form import parse_form
+        from coach.domain.interviews import signals_for
+        from coach.domain.rating import SignalError, rate_interview
+        from coach.screens.rate_rounds import saved_round
+
         self._rerate.cancel()
         today = self._today()
         self._typed = self.values()
-        self.result = result = parse_form(self._typed, today, self.editing)
+        saved = saved_round(self, self.editing)
+        people = saved.people if saved is not None else ()  # kept unless retyped
+        self.result = result = parse_form(self._typed, today, self.editing, people)
         try:
             self.rating = rate_interview(signals_for(result.interview, today), self.rubric)
         except SignalError as error:  # the form's checks should make this impossible
@@ -243,8 +307,11 @@ class RateScreen(ShowsSaved, Screen[None]):
     def _after_confirm(self, then: Callable[[], None]) -> None:
         """Run ``then`` now if the form holds nothing unsaved; otherwise once the user agrees
         to lose the changes (its draft goes with them)."""
-        # Kept editing: the list's cursor may be on the row not opened.
-        self.draft.after_confirm(self.values(), then, self.query_one(InterviewList).follow)
+        # Kept editing: the list's cursor may be on the row not opened. (The list mounts just
+        # after the first frame: an interview opened from the due list may come before it.)
+        lists = self.query("#interviews")
+        follow = cast("InterviewList", lists.first()).follow if lists else lambda: None
+        self.draft.after_confirm(self.values(), then, follow)
 
     def on_unmount(self) -> None:
         # The fields are gone by now: keep what they last held.
@@ -255,6 +322,9 @@ class RateScreen(ShowsSaved, Screen[None]):
 
     def action_save(self) -> None:
         """Save the interview if every field is valid; otherwise point at the first bad one."""
+        # Loaded with the first save, not before the first frame.
+        from coach.screens import rate_rounds
+
         self.form.show_all_errors = True
         result = self._rate_now()
         if not result.ok:
@@ -267,14 +337,21 @@ class RateScreen(ShowsSaved, Screen[None]):
                 markup=False,
             )
             return
+        before = rate_rounds.saved_round(self, self.editing)
         try:
-            saved = self.store.save_interview(result.interview)
+            saved = self.store.save_interview(rate_rounds.linked(self, result.interview))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=12, markup=False)
             return
+        try:
+            rate_rounds.follow_names(self, saved)
+        except StoreError as error:  # the round is saved; only its application's name is not
+            self.notify(str(error), title="Name not changed", severity="warning", markup=False)
         self.editing = saved.id
         self.draft.saved = self.values()
         self.draft.clear()
+        from coach.domain.interviews import rate_saved
+
         rating = rate_saved(saved, self._today(), self.rubric)
         read = (
             "nothing to rate yet" if rating.score is None else f"{rating.score}/100, {rating.band}"
@@ -286,66 +363,37 @@ class RateScreen(ShowsSaved, Screen[None]):
             title="Interview saved",
             unkept=f"This interview ({read}) is kept only until coach closes",
         )
-        self._reread()
+        self.joining = None  # saved: it is in its application now
+        self.reread()
         self._rate_now()
+        rate_rounds.offer_next_round(self, saved, before)
 
     def action_new(self) -> None:
         """A blank form (asks first if the current one has unsaved changes)."""
-        self._after_confirm(self._new_form)
+        self._after_confirm(self.new_form)
 
     def action_delete(self) -> None:
         """Delete the interview being edited, after a confirmation."""
-        if self.editing is None:
-            self.notify("Nothing to delete: this interview is not saved yet.", severity="warning")
-            return
-        doomed = self.editing
-        company = short(self.values()["company"]) or "this interview"
-        from coach.screens.confirm import ConfirmScreen
+        from coach.screens.rate_delete import delete_open
 
-        confirm = ConfirmScreen(
-            f"Delete {company}?",
-            "Its signals, rating and outcome will be gone for good.",
-            yes="Delete",
-            no="Keep",
-        )
-        self.app.push_screen(confirm, lambda yes: self._delete(doomed, company) if yes else None)
+        delete_open(self)
 
-    def _delete(self, doomed: int, company: str) -> None:
-        try:
-            deleted = self.store.delete_interview(doomed)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=12, markup=False)
-            return
-        if deleted:
-            tell_saved(
-                self,
-                self.store,
-                f"Deleted {company}.",
-                title="Interview deleted",
-                unkept="The interview is gone only until coach closes",
-            )
-        else:
-            self.notify(
-                f"{company} was already gone from the database (another coach window may "
-                "have deleted it). The form now starts a new interview.",
-                title="Nothing deleted",
-                severity="warning",
-                markup=False,
-            )
-        self._reread()
-        self._new_form()
+    def action_message(self) -> None:
+        """Draft the follow-up message for the interview open in the form (as saved)."""
+        from coach.screens.follow_up_message import open_message
+
+        open_message(self, self.store, self.clock, self.rubric, self.editing)
+
+    def open_interview(self, interview_id: int) -> None:
+        """Open a saved interview in the form, as Enter on its row does (the due list's)."""
+        if all(i.id != interview_id for i in self.interviews or ()):
+            self.reread()  # the screen was just built, or it was saved elsewhere since
+        from coach.widgets.interview_list import InterviewList
+
+        self.on_interview_list_opened(InterviewList.Opened(interview_id))
 
     def action_to_rehearse(self) -> None:
         """Turn their answer to the closing question into a Rehearse card."""
-        from coach.domain.cards import heard_problem
-        from coach.screens.own_cards import send_heard
+        from coach.screens.own_cards import send_from_rate
 
-        values = self.values()
-        said, company = values["closing_answer"].strip(), values["company"].strip()
-        problem = heard_problem(said, company)
-        if problem:
-            self.form.tell("closing_answer", problem)
-            self.form.focus_field("closing_answer")
-            return
-        key = self.editing if self.editing is not None else self.clock().strftime("%Y%m%d-%H%M%S")
-        send_heard(self, self.store, said, str(key), company)
+        send_from_rate(self)

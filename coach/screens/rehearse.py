@@ -58,6 +58,8 @@ can spare, so that at 80 columns the draft and its coaching stay readable (coach
 class RehearseScreen(ShowsSaved, DraftScreen):
     """Practise the closing question, then responses to hypothetical feedback."""
 
+    CSS_PATH = "rehearse.tcss"  # read with the app's when first, else when first shown
+
     TITLE = "Rehearse · the evening before the interview"
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     # Focused from the first frame, so keys typed while coach starts land in the draft (in its

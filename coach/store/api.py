@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
-    from coach.domain.models import Attempt, Exchange, Interview, Profile
+    from coach.domain.models import Application, Attempt, Exchange, Interview, Profile
 
 
 class StoreAPI(Protocol):
@@ -57,9 +57,34 @@ class StoreAPI(Protocol):
         ``attempts`` are one per turn (None where nothing was typed) or one per scored turn.
         Returns the exchange as saved: its id, and each turn's ``attempt_id``."""
 
-    def interviews(self) -> list[Interview]: ...
-    def save_interview(self, interview: Interview) -> Interview: ...
-    def delete_interview(self, interview_id: int) -> bool: ...
+    def interviews(self) -> list[Interview]:
+        """Every saved interview, oldest first; one whose application is missing (a hand
+        edit) has ``application_id`` None and "application_id" in its problems."""
+
+    def save_interview(self, interview: Interview) -> Interview:
+        """Insert (id None) or replace an interview. An interview already saved keeps its
+        application, whatever ``application_id`` it is saved with (only ``move_round`` moves
+        a round). A new one joins the application it names; with ``application_id`` None (or
+        naming an application no longer saved) the application of its company and role
+        (``coach.domain.applications.application_key``), made if none, in the same atomic
+        write. Returns it as saved: its id and ``application_id``."""
+
+    def delete_interview(self, interview_id: int) -> bool:
+        """Delete an interview, and its application if that was its last round; False if it
+        was already gone."""
+
+    def applications(self) -> list[Application]:
+        """Every saved application, oldest first; each has at least one round."""
+
+    def save_application(self, application: Application) -> Application:
+        """Replace a saved application's names or status (an application is made only by
+        saving its first round); returned as saved. Raises ``StoreError`` if it is gone."""
+
+    def move_round(self, interview_id: int, application_id: int | None) -> Interview:
+        """Make an interview a round of the application ``application_id``, or (None) of a
+        new application of its own; the one it leaves goes if no round is left there.
+        Returns the interview as saved. Raises ``StoreError`` if either is gone."""
+
     def heard_cards(self) -> list[FeedbackCard]: ...
     def save_heard_card(self, card: FeedbackCard) -> None: ...
     def drafts(self) -> dict[str, str]: ...

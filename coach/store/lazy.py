@@ -18,7 +18,7 @@ from coach.store.locations import resolved
 
 if TYPE_CHECKING:
     from coach.domain.cards import FeedbackCard
-    from coach.domain.models import Attempt, Exchange, Interview, Profile
+    from coach.domain.models import Application, Attempt, Exchange, Interview, Profile
     from coach.store.opening import OpenedStore
     from coach.store.store import Store
 
@@ -133,6 +133,15 @@ class LazyStore:
 
     def delete_interview(self, interview_id: int) -> bool:
         return self._store().delete_interview(interview_id)
+
+    def applications(self) -> list[Application]:
+        return self._store().applications()
+
+    def save_application(self, application: Application) -> Application:
+        return self._store().save_application(application)
+
+    def move_round(self, interview_id: int, application_id: int | None) -> Interview:
+        return self._store().move_round(interview_id, application_id)
 
     def heard_cards(self) -> list[FeedbackCard]:
         return self._store().heard_cards()

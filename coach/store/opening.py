@@ -17,6 +17,7 @@ from tinydb import TinyDB
 
 from coach.content.loader import ContentError
 from coach.store import files, json_storage, schema
+from coach.store.errors import StoreError
 from coach.store.json_storage import AtomicJSONStorage
 from coach.store.store import Store
 
@@ -118,22 +119,44 @@ def open_store(path: Path, *, tighten_dir: bool = False) -> OpenedStore:
         )
 
 
-def _read_only_copy(path: Path) -> Store | None:
-    """The file's data in a memory store, if it can be read and is a current coach database."""
+def read_only(path: Path) -> Store:
+    """The database at ``path`` read into a memory store, for a command that only reads
+    (``coach due``, which a scheduler may run every day): the file is never locked, migrated
+    on disk, moved aside or written, so a damaged file stays where it is and every run says
+    so. An older file is migrated in memory only; an empty one reads as an empty database.
+
+    Raises:
+        StoreError: Why the file cannot be read, as a few words to go in a sentence ("not
+            valid JSON at line 1, column 3"); nothing was changed.
+    """
     try:
-        raw = schema.check_shape(json_storage.parse(path.read_bytes()))
-    except (OSError, ValueError, schema.ShapeError):
-        return None
-    if schema.schema_of(raw) > schema.SCHEMA_VERSION:
-        return None
+        data = path.read_bytes()
+    except OSError as error:
+        raise StoreError(str(error.strerror or error).lower()) from None
     try:
-        # An older file is shown migrated; only in memory: nothing can be written here.
+        raw = schema.check_shape(json_storage.parse(data)) if data.strip() else schema.empty()
+    except ValueError as error:  # not JSON, not text, not coach's (ShapeError)
+        raise StoreError(json_storage.describe(error)) from None
+    version = schema.schema_of(raw)
+    if version > schema.SCHEMA_VERSION:
+        raise StoreError(f"it was written by a newer coach (schema {version})")
+    try:
         raw = schema.migrate(raw)
     except ContentError:
-        return None
+        raise StoreError(
+            f"it is from an older coach (schema {version}) and could not be brought up to date"
+        ) from None
     store = Store.in_memory()
     store._db.storage.write(raw)
     return store
+
+
+def _read_only_copy(path: Path) -> Store | None:
+    """The file's data in a memory store, if it can be read and is a current coach database."""
+    try:
+        return read_only(path)
+    except StoreError:
+        return None
 
 
 def _open_locked(path: Path, lock: files.FileLock) -> OpenedStore:

@@ -2,7 +2,10 @@
 edited by hand (or by another program) holds. A field that fails its check (``coach.domain.
 limits``: a date out of range, a number that is not finite, a value of the wrong type) is read
 as missing, and its name is noted in the value's ``problems``, which the CLI and the screens
-can show and which is never written back. Writing stores only JSON-native values."""
+can show and which is never written back. Writing stores only JSON-native values.
+
+The field reader is ``coach.store.fields``; interviews and applications are read in
+``coach.store.interview_records`` (both named here too, as callers have always found them)."""
 
 from __future__ import annotations
 
@@ -14,92 +17,18 @@ from coach.content import check_ids
 from coach.domain import limits
 from coach.domain.assessment import Check
 from coach.domain.cards import CATEGORIES, FeedbackCard
-from coach.domain.interview_form import OUTCOME_CHOICES, STAGES
 from coach.domain.limits import readable_text
-from coach.domain.models import Attempt, Exchange, Interview, Profile, SignalValue, Strength
-from coach.domain.signals import SIGNAL_KEYS, signal_problem
+from coach.domain.models import Attempt, Exchange, Interview, Profile, Strength
 from coach.store import schema
-
-NAMES = frozenset({"id", "card_id", "company", "role", "stage", "outcome", "category", "terms"})
-"""Fields that name something: up to ``limits.MAX_NAME_CHARS``; any other text field holds
-what a person wrote, up to ``limits.MAX_TEXT_CHARS``. Longer is read as missing (and refused
-at the boundary: the Rate form, ``coach import``)."""
-
-
-def most_chars(key: str) -> int:
-    """How long the text field ``key`` may be (``NAMES``)."""
-    return limits.MAX_NAME_CHARS if key in NAMES else limits.MAX_TEXT_CHARS
-
-
-def readable(text: object, key: str) -> bool:
-    """Whether ``text`` is a value of the text field ``key`` the reader takes as it is."""
-    return type(text) is str and len(text) <= most_chars(key) and limits.valid_unicode(text)
-
-
-class _Fields:
-    """One stored document's fields, each read by its rule; a bad one is read as its default
-    and its name noted in ``problems``. An absent field is simply its default."""
-
-    def __init__(self, doc: object, prefix: str = "") -> None:
-        self.doc: Mapping[str, Any] = doc if isinstance(doc, Mapping) else {}
-        self.prefix = prefix
-        # A document that is not an object at all is one problem, named by where it was.
-        self.problems: list[str] = [] if isinstance(doc, Mapping) else [prefix[:-1] or "record"]
-
-    def bad(self, name: str) -> None:
-        self.problems.append(f"{self.prefix}{name}")
-
-    def text(self, key: str, default: str = "") -> str:
-        if key not in self.doc:
-            return default
-        value = self.doc[key]
-        # ``type``, not isinstance: a number too long for Python is kept as a str subclass
-        # (``coach.store.json_storage.LongNumber``), and is no text.
-        if type(value) is not str or len(value) > most_chars(key):
-            self.bad(key)
-            return default
-        shown = readable_text(value)
-        if shown is not value:
-            self.bad(key)
-        return shown
-
-    def choice(self, key: str, allowed: tuple[str, ...], default: str = "") -> str:
-        value = self.text(key, default)
-        if value == default or value in allowed:
-            return value
-        self.bad(key)
-        return default
-
-    def whole(self, key: str, low: int, high: int) -> int:
-        if key not in self.doc:
-            return 0
-        value = limits.whole(self.doc[key], low, high)
-        if value is None:
-            self.bad(key)
-            return 0
-        return value
-
-    def date(self, key: str, *, time_allowed: bool = False) -> str:
-        value = self.text(key)
-        read = limits.day_or_moment if time_allowed else limits.day
-        if value and read(value) is None:
-            self.bad(key)
-            return ""
-        return value
-
-    def items(self, key: str) -> list[Any]:
-        """A list field; anything else is read as an empty list."""
-        value = self.doc.get(key)
-        if value is None and key not in self.doc:
-            return []
-        if not isinstance(value, list | tuple):
-            self.bad(key)
-            return []
-        return list(value)
-
-
-Fields = _Fields
-"""The field reader, for the records of other modules (``coach.store.exchanges``)."""
+from coach.store.fields import NAMES as NAMES
+from coach.store.fields import Fields as Fields
+from coach.store.fields import most_chars as most_chars
+from coach.store.fields import problems_of
+from coach.store.fields import readable as readable
+from coach.store.interview_records import application_doc as application_doc
+from coach.store.interview_records import application_from as application_from
+from coach.store.interview_records import interview_doc
+from coach.store.interview_records import interview_from as interview_from
 
 
 def strengths_from(raw: object) -> tuple[Strength, ...]:
@@ -111,7 +40,7 @@ def _strengths(raw: object, problems: list[str]) -> tuple[Strength, ...]:
     items = raw if isinstance(raw, list) else []
     kept = []
     for item in items:
-        fields = _Fields(item, "strengths.")
+        fields = Fields(item, "strengths.")
         if isinstance(item, Mapping):
             kept.append(Strength(text=fields.text("text"), evidence=fields.text("evidence")))
         problems += fields.problems
@@ -127,7 +56,7 @@ def _checks(raw: object, problems: list[str]) -> tuple[Check, ...]:
     items = raw if isinstance(raw, list | tuple) else []
     kept = []
     for item in items:
-        fields = _Fields(item, "checks.")
+        fields = Fields(item, "checks.")
         passed = fields.doc.get("passed", False)
         if not isinstance(passed, bool):
             fields.bad("passed")
@@ -153,7 +82,7 @@ def _checks(raw: object, problems: list[str]) -> tuple[Check, ...]:
     return tuple(kept)
 
 
-def _check_id(fields: _Fields, name: str) -> str:
+def _check_id(fields: Fields, name: str) -> str:
     """A saved check's id. The migration to schema 2 gave every saved check one; a check
     without (edited by hand) gets the one its name stands for, and so does one whose id is
     not an id (which is also noted), so every check read has one."""
@@ -164,14 +93,9 @@ def _check_id(fields: _Fields, name: str) -> str:
     return check_id or check_ids.id_for(name)
 
 
-def _problems(found: list[str]) -> tuple[str, ...]:
-    """Each problem once, in the order found."""
-    return tuple(dict.fromkeys(found))
-
-
 def attempt_from(doc: Mapping[str, Any], doc_id: int) -> Attempt:
     """An attempt from its stored document; never raises (see the module's docstring)."""
-    fields = _Fields(doc)
+    fields = Fields(doc)
     kind = fields.choice("kind", ("question", "response"), "question")
     seconds = fields.doc.get("spoken_seconds")
     spoken = limits.number(seconds, 0, limits.MAX_SPOKEN_SECONDS)
@@ -197,57 +121,8 @@ def attempt_from(doc: Mapping[str, Any], doc_id: int) -> Attempt:
         created_at=created,
         checks=checks,
         id=doc_id,
-        problems=_problems(fields.problems),
+        problems=problems_of(fields.problems),
         exchange_id=exchange_id,
-    )
-
-
-def _signals(raw: object, fields: _Fields) -> dict[str, SignalValue]:
-    if raw is None and "signals" not in fields.doc:
-        return {}
-    if not isinstance(raw, Mapping):
-        fields.bad("signals")
-        return {}
-    kept: dict[str, SignalValue] = {}
-    for key, value in raw.items():
-        if signal_problem(key, value) is None:
-            kept[key] = value
-        else:
-            # Named only if known: an unknown key is whatever the file holds.
-            fields.bad(f"signals.{key}" if key in SIGNAL_KEYS else "signals (an unknown key)")
-    return kept
-
-
-def interview_from(doc: Mapping[str, Any], doc_id: int) -> Interview:
-    """An interview from its stored document; never raises (see the module's docstring). A
-    signal the rater would refuse is left out, so a read interview can always be rated."""
-    fields = _Fields(doc)
-    company, role = fields.text("company"), fields.text("role")
-    stage, outcome = fields.choice("stage", STAGES), fields.choice("outcome", OUTCOME_CHOICES)
-    held_at = fields.date("held_at", time_allowed=True)
-    signals = _signals(fields.doc.get("signals"), fields)
-    closing_answer = fields.text("closing_answer")
-    timeline_date, reply_date = fields.date("timeline_date"), fields.date("reply_date")
-    held = limits.day_or_moment(held_at)
-    # As the Rate form: a promised date or a reply before the interview is a slip of the pen.
-    if held and timeline_date and timeline_date < held.isoformat():
-        fields.bad("timeline_date")
-        timeline_date = ""
-    if held and reply_date and reply_date < held.isoformat():
-        fields.bad("reply_date")
-        reply_date = ""
-    return Interview(
-        company=company,
-        role=role,
-        stage=stage,
-        held_at=held_at,
-        signals=signals,
-        outcome=outcome,
-        closing_answer=closing_answer,
-        timeline_date=timeline_date,
-        reply_date=reply_date,
-        id=doc_id,
-        problems=_problems(fields.problems),
     )
 
 
@@ -273,6 +148,8 @@ def setting_from(doc: Mapping[str, Any]) -> tuple[str, str] | None:
 
 def doc_of(value: Attempt | Interview) -> dict[str, Any]:
     """The JSON-native document for a value (its id is the key, not a field)."""
+    if isinstance(value, Interview):
+        return interview_doc(value)
     doc = asdict(value)
     del doc["id"], doc["problems"]  # the reader's notes are not part of the record
     if doc.get("exchange_id", 0) is None:
@@ -316,7 +193,7 @@ def card_doc(card: FeedbackCard) -> dict[str, Any]:
 
 def profile_from(doc: Mapping[str, Any]) -> Profile:
     """The profile from its stored document; never raises."""
-    fields = _Fields(doc)
+    fields = Fields(doc)
     strengths = _strengths(fields.items("strengths"), fields.problems)
     requirements = []
     for line in fields.items("requirements"):
@@ -332,7 +209,7 @@ def profile_from(doc: Mapping[str, Any]) -> Profile:
         strengths=strengths,
         requirements=tuple(requirements),
         interview_date=interview_date,
-        problems=_problems(fields.problems),
+        problems=problems_of(fields.problems),
     )
 
 
@@ -364,7 +241,7 @@ def heard_cards_from(rows: Iterable[tuple[int, Mapping[str, Any]]]) -> list[Feed
 
 def heard_card_from(doc: Mapping[str, Any]) -> FeedbackCard:
     """A card of heard feedback from its stored document; never raises."""
-    fields = _Fields(doc)
+    fields = Fields(doc)
     terms = []
     for term in fields.items("terms"):
         if readable(term, "terms"):
@@ -380,5 +257,5 @@ def heard_card_from(doc: Mapping[str, Any]) -> FeedbackCard:
         terms=tuple(terms),
         hint=fields.text("hint"),
         source="heard",
-        problems=_problems(fields.problems),
+        problems=problems_of(fields.problems),
     )

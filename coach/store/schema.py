@@ -15,13 +15,13 @@ from typing import Any
 from coach.content import check_ids
 from coach.domain import limits
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this version of coach writes. Bump it and add a step to MIGRATIONS together."""
 
 META_TABLE = "_meta"
 META_ID = "1"
 
-TABLES = ("profile", "attempts", "interviews", "settings", "exchanges")
+TABLES = ("profile", "attempts", "interviews", "settings", "exchanges", "applications")
 """The tables coach keeps. Drafts live in a separate small file (see ``coach.store.drafts``)."""
 
 Raw = dict[str, dict[str, dict[str, Any]]]
@@ -61,7 +61,22 @@ def _exchanges(raw: Raw) -> Raw:
     return raw
 
 
-MIGRATIONS: dict[int, Migration] = {0: _stamp_unversioned, 1: _check_ids, 2: _exchanges}
+def _applications(raw: Raw) -> Raw:
+    """3 -> 4: applications and their rounds: every interview becomes a round of the
+    application of its company and role (``coach.store.rounds.migrate``)."""
+    # Here, not at the top: rounds reads interviews with the records this module's
+    # functions serve (schema -> records -> schema would be a cycle at import).
+    from coach.store.rounds import migrate
+
+    return migrate(raw)
+
+
+MIGRATIONS: dict[int, Migration] = {
+    0: _stamp_unversioned,
+    1: _check_ids,
+    2: _exchanges,
+    3: _applications,
+}
 """``MIGRATIONS[n]`` turns a schema-n file into a schema-(n+1) file."""
 
 

@@ -25,9 +25,8 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from coach.domain.cards import FeedbackCard
-from coach.domain.limits import echo
-from coach.domain.models import Attempt, Exchange, Interview, Profile
-from coach.store import exchanges, files, records, schema
+from coach.domain.models import Application, Attempt, Exchange, Interview, Profile
+from coach.store import documents, exchanges, files, records, rounds, schema
 from coach.store.drafts import Drafts, drafts_path
 from coach.store.errors import StoreError
 from coach.store.json_storage import AtomicJSONStorage, describe
@@ -37,7 +36,7 @@ Revision = tuple[object, ...]
 DUPLICATE_ID = "id shared with a record not shown"
 """The problem noted on a record whose id another document also claims ("1" and "01")."""
 
-READ_TABLES = ("attempts", "interviews", "cards", "settings", "exchanges")
+READ_TABLES = ("attempts", "interviews", "cards", "settings", "exchanges", "applications")
 """The tables whose documents are read by id (the profile is the one document "1")."""
 IN_MEMORY = "this session's database lives in memory only"
 """``Store.unsaved_reason`` of a store built in memory on purpose (tests, scripts)."""
@@ -234,61 +233,9 @@ class Store:
         return self._modify(guarded)
 
     def _put(self, table_name: str, doc: Mapping[str, Any], doc_id: int | None) -> int:
-        """Insert ``doc`` (doc_id None) or replace the document ``doc_id`` wholesale, under the
-        key it is stored under (a lone ``"01"`` stays ``"01"``: ``schema.key_of``).
-
-        New ids come from a high-water mark kept in the file, so an id is never handed out
-        twice, even after a delete: a window still showing a deleted interview cannot
-        overwrite a newer one that would otherwise have inherited its id. A record saved
-        under an id above the mark raises it, so no later insert lands on it.
-
-        Raises:
-            StoreError: ``doc_id`` is not an id coach hands out (``schema.is_id``); nothing
-                was written.
-        """
-        if doc_id is not None and not schema.is_id(doc_id):
-            raise StoreError(
-                f"Could not save: {echo(doc_id)} is not an id coach gives a record (a whole "
-                f"number from 1 to {10**schema.MAX_ID_DIGITS - 1:,}). Nothing was changed."
-            )
-
-        def put(raw: schema.Raw) -> int:
-            table = raw.setdefault(table_name, {})
-            known = schema.last_id(raw, table_name)
-            number = known + 1 if doc_id is None else doc_id
-            if not schema.is_id(number):  # every id up to 10**15 - 1 has been handed out
-                raise StoreError(
-                    f"Could not save: {table_name} has used every id coach gives. Nothing was "
-                    "changed."
-                )
-            if number > known:
-                schema.raise_mark(raw, table_name, number)
-            table[schema.key_of(table, number) if doc_id is not None else str(number)] = dict(doc)
-            return number
-
-        return self._modify(put)
-
-    def _remove(self, table_name: str, doc_id: int) -> bool:
-        """Delete the document ``doc_id`` (under whatever key it is read from); False, with
-        nothing written, if there is none."""
-
-        def present(raw: schema.Raw | None) -> str | None:
-            table = (raw or {}).get(table_name, {})
-            key = schema.key_of(table, doc_id)
-            return key if key in table else None
-
-        with self._writing():
-            storage = self._db.storage
-            if isinstance(storage, AtomicJSONStorage):
-                storage.refresh()
-            if present(storage.read()) is None:
-                return False
-
-            def remove(raw: schema.Raw) -> bool:
-                key = present(raw)
-                return key is not None and raw[table_name].pop(key) is not None
-
-            return self._modify(remove)
+        """Insert or replace one document in one atomic write (``documents.put``); its id."""
+        documents.check_id(doc_id)  # before the lock: nothing to write
+        return self._modify(lambda raw: documents.put(raw, table_name, doc, doc_id))
 
     # --- profile --------------------------------------------------------------------------------
 
@@ -327,23 +274,47 @@ class Store:
         write: all of it or, after a kill or an error, none. Returns it as saved."""
         return self.change_raw(lambda raw: exchanges.add(raw, exchange, attempts))
 
-    # --- interviews -----------------------------------------------------------------------------
+    # --- interviews and their applications (coach.store.rounds) ------------------------------
 
     def interviews(self) -> list[Interview]:
         """Every saved interview, oldest first."""
-        return [
-            records.with_problem(records.interview_from(doc, doc_id), DUPLICATE_ID, shared)
-            for doc_id, _, doc, shared in self._rows("interviews")
-        ]
+        read: list[Interview] = self._read(lambda: rounds.interviews(self._raw(), DUPLICATE_ID))
+        return read
 
     def save_interview(self, interview: Interview) -> Interview:
-        """Insert a new interview (id None) or replace the saved one with its id."""
-        new_id = self._put("interviews", records.doc_of(interview), interview.id)
-        return replace(interview, id=new_id)
+        """Insert a new interview (id None) or replace the saved one with its id; joined to
+        its application (a saved one keeps its own; a new one the one it names, else that of
+        its company and role: made if none) in the same atomic write. Returns it with its id
+        and ``application_id``."""
+        documents.check_id(interview.id)  # before the lock: nothing to write
+        return self.change_raw(lambda raw: rounds.save(raw, interview))
 
     def delete_interview(self, interview_id: int) -> bool:
-        """Delete an interview; False if it was already gone."""
-        return self._remove("interviews", interview_id)
+        """Delete an interview, and its application if it was the last round; False (nothing
+        written) if it was already gone."""
+        with self._writing():
+            storage = self._db.storage
+            if isinstance(storage, AtomicJSONStorage):
+                storage.refresh()
+            if not rounds.holds(storage.read(), interview_id):
+                return False
+            deleted: bool = self.change_raw(lambda raw: rounds.delete(raw, interview_id))
+            return deleted
+
+    def applications(self) -> list[Application]:
+        """Every saved application, oldest first (``coach.domain.applications.group`` pairs
+        them with their rounds)."""
+        read: list[Application] = self._read(lambda: rounds.applications(self._raw(), DUPLICATE_ID))
+        return read
+
+    def save_application(self, application: Application) -> Application:
+        """Replace a saved application's names or status; returned as saved."""
+        return self.change_raw(lambda raw: rounds.save_application(raw, application))
+
+    def move_round(self, interview_id: int, application_id: int | None) -> Interview:
+        """Make an interview a round of another application (None: a new one of its own); the
+        application it leaves goes if it has no round left. Returns the interview as saved."""
+        return self.change_raw(lambda raw: rounds.move(raw, interview_id, application_id))
 
     # --- cards from real interviews --------------------------------------------------------------
 

@@ -28,6 +28,8 @@ LABELS = {
     "closing_answer": "Their answer to your closing question",
     "reply_date": "Reply received on",
     "outcome": "Outcome",
+    "notes": "Notes",
+    "people": "Interviewers",
 }
 SECTIONS = (
     ("The interview", ("company", "role", "stage", "date", "time")),
@@ -56,6 +58,7 @@ SECTIONS = (
         ),
     ),
     ("Afterwards", ("reply_date", "outcome")),
+    ("Notes and people", ("notes", "people")),
 )
 PLACEHOLDERS = {
     "date": "YYYY-MM-DD",
@@ -66,4 +69,9 @@ PLACEHOLDERS = {
     "actual_min": "1-600",
     "questions_asked": "0-200",
     "follow_up_questions": "0-200",
+    "closing_answer": "What they said when you asked how you measure up…",
+    "notes": "What was discussed, what to follow up on (Enter: a new line)",
+    "people": "One a line: Name, title",
 }
+TEXT_AREAS = ("closing_answer", "notes", "people")
+"""The fields of several lines (Enter makes a new line there; ctrl+s still saves)."""

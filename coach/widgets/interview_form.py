@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -26,14 +27,17 @@ from textual.reactive import var
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label, Static
 
-from coach.domain.interview_form import CHOICE_FIELDS, FIELDS, FormResult
+from coach.domain.form_fields import CHOICE_FIELDS, FIELDS
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
-from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS
+from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS, TEXT_AREAS
 from coach.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
+
+    from coach.domain.interview_form import FormResult
+    from coach.domain.models import Application
 
 LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
 ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
@@ -52,6 +56,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
     unchanged: the fields edited since, whose errors now show, may differ."""
     editing: var[int | None] = var(None)
     """The id of the saved interview in the form; None for a new one."""
+    joining: var[Application | None] = var(None)
+    """The application a next round's form was started from: the title names it while the
+    company and role typed are still its own (the round then joins it when saved)."""
     show_all_errors: var[bool] = var(False)
     """Show every field's error, edited or not (once a save has been tried)."""
 
@@ -80,8 +87,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
         title, names = SECTIONS[0]
         yield Static(title, classes="form-section")
         for name in names:
+            # Its error line comes just after the first frame, with the later sections: it
+            # is empty until there is a rating, and every widget delays the first frame.
             yield self._row(name, self._label(name), self._input(name, ""))
-            yield self._error(name)
 
     def build_rest(self) -> None:
         """Build the sections after the first, with the values kept for them (once only)."""
@@ -101,6 +109,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     rows.append((row, self._label(name), self._input(name, later[name])))
                     widgets += (row, self._error(name))
         self._mounting.append(self.mount_all(widgets))
+        for name in SECTIONS[0][1]:
+            self._mounting.append(self.mount(self._error(name), after=f"#row-{name}"))
         # Into each row now, not from its compose (a moment later): every field can be found,
         # focused, filled and read from here on.
         self._mounting += [row.mount(label, field) for row, label, field in rows]
@@ -118,7 +128,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def _input(name: str, value: str) -> Widget:
         if name in CHOICE_FIELDS:
             return ChoiceField(CHOICE_FIELDS[name], value=value, id=f"f-{name}")
-        if name == "closing_answer":
+        if name in TEXT_AREAS:
             from coach.widgets.safe_fields import SafeTextArea
 
             return SafeTextArea(
@@ -126,7 +136,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
                 id=f"f-{name}",
                 soft_wrap=True,
                 tab_behavior="focus",
-                placeholder="What they said when you asked how you measure up…",
+                placeholder=PLACEHOLDERS[name],
             )
         return SafeInput(
             value, id=f"f-{name}", placeholder=PLACEHOLDERS.get(name, ""), compact=True
@@ -134,7 +144,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     @staticmethod
     def _error(name: str) -> Static:
-        return Static("", id=f"err-{name}", classes="field-error")
+        error = Static("", id=f"err-{name}", classes="field-error")
+        error.display = False  # until there is an error to show (``_show_result``)
+        return error
 
     def _field(self, name: str) -> Widget:
         """The field ``name``, built now if its section was not yet."""
@@ -154,7 +166,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
             widget = self.query_one(f"#f-{name}")
             if isinstance(widget, ChoiceField | Input):
                 values[name] = widget.value
-            else:  # the closing answer's TextArea
+            else:  # a TextArea: the closing answer, notes, interviewers
                 values[name] = text_of(widget)
         return values
 
@@ -177,6 +189,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     widget.cursor_position = len(value)  # typing goes on from the end
                 else:
                     load_text(widget, value)
+        if self.result is None:  # the first form, not parsed yet (just after the first frame)
+            self._show_title(values.get("company", "").strip(), values.get("role", "").strip())
 
     def _text_area_changed(self) -> tuple[type[Message], ...]:
         """TextArea's Changed message, once there is a TextArea (its module loads with it)."""
@@ -201,7 +215,7 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     def tell(self, name: str, message: str) -> None:
         """Write ``message`` where field ``name`` shows its errors (the user's text is safe)."""
-        self._field(name)
+        self.build_rest()  # every error line is built with the later sections
         self.query_one(f"#err-{name}", Static).update(user_text(message))
 
     @on(Input.Changed)
@@ -259,30 +273,45 @@ class InterviewForm(VerticalScroll, can_focus=False):
     def watch_editing(self) -> None:
         self._show_result()
 
+    def watch_joining(self) -> None:
+        self._show_result()
+
     def watch_show_all_errors(self) -> None:
         self._show_result()
 
     def _show_result(self) -> None:
         if self.result is None:
             return
+        self.build_rest()  # the error lines (it shows the result itself, once)
         for name in FIELDS:
-            if self._later is not None and name in self._later:
-                continue  # shown once built
             shown = self.show_all_errors or name in self._touched
             message = self.result.errors.get(name, "") if shown else ""
             error = self.query_one(f"#err-{name}", Static)
             error.update(user_text(message))
             error.display = bool(message)
             self.query_one(f"#f-{name}").set_class(bool(message), "-invalid")
-        self.query_one("#form-title", Static).update(
-            user_text(f"Editing: {short(self.result.interview.company)}")
-            if self.editing
-            else "A new interview"
-        )
+        typed = self.result.interview
+        self._show_title(typed.company, typed.role)
+
+    def _show_title(self, company: str, role: str) -> None:
+        self.query_one("#form-title", Static).update(self._title(company, role))
+
+    def _title(self, company: str, role: str) -> str | Text:
+        if self.editing:
+            return user_text(f"Editing: {short(company)}")
+        app = self.joining
+        if app is not None:
+            # Only with a next round's application set: loaded then, never for the first frame.
+            from coach.domain.applications import application_key
+
+            if application_key(company, role) == application_key(app.company, app.role):
+                role_shown = f" · {short(app.role)}" if app.role else ""
+                return user_text(f"Next round of {short(app.company)}{role_shown}")
+        return "A new interview"
 
 
 def text_of(widget: Widget) -> str:
-    """The text of the form's TextArea."""
+    """The text of one of the form's TextAreas."""
     from textual.widgets import TextArea
 
     assert isinstance(widget, TextArea)
@@ -290,7 +319,7 @@ def text_of(widget: Widget) -> str:
 
 
 def load_text(widget: Widget, text: str) -> None:
-    """Put ``text`` in the form's TextArea."""
+    """Put ``text`` in one of the form's TextAreas."""
     from textual.widgets import TextArea
 
     assert isinstance(widget, TextArea)

@@ -3,7 +3,7 @@ advice (``coach.render.rating``), fitted to the panel's width."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,9 +12,11 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Static
 
-from coach.domain.rating import Rating
-from coach.render.rating import rating_renderable
 from coach.render.safe import user_text
+
+if TYPE_CHECKING:
+    from coach.domain.models import Interview, SentMessage
+    from coach.domain.rating import Rating
 
 BAR = 6
 """Cells for the largest contribution each way, where there is room."""
@@ -36,6 +38,10 @@ class RatingPanel(VerticalScroll):
 
     rating: var[Rating | str | None] = var(None)
     """The form's rating; a sentence instead when it cannot be rated; None before the first."""
+    interviews: var[tuple[Interview, ...] | None] = var(None, always_update=True)
+    """The saved interviews (the screen's): where the open one's sent messages are found."""
+    editing: var[int | None] = var(None)
+    """The id of the saved interview in the form, whose follow-up record is listed."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -70,6 +76,20 @@ class RatingPanel(VerticalScroll):
     def watch_rating(self) -> None:
         self._draw()
 
+    def watch_interviews(self) -> None:
+        if self.editing is not None:  # a new form lists nothing sent: no redraw
+            self._draw()
+
+    def watch_editing(self) -> None:
+        self._draw()
+
+    def _sent(self) -> tuple[SentMessage, ...]:
+        """The messages marked sent for the interview open in the form, as saved."""
+        if self.editing is None:
+            return ()
+        found = next((i for i in self.interviews or () if i.id == self.editing), None)
+        return found.messages if found is not None else ()
+
     def on_resize(self) -> None:
         self._draw()
 
@@ -80,6 +100,8 @@ class RatingPanel(VerticalScroll):
         if isinstance(self.rating, str):
             view.update(user_text(self.rating))
             return
+        from coach.render.rating import rating_renderable  # with the first rating, not before
+
         # The room inside the border and padding, less a scroll bar that may appear (2): the
         # labels keep their width as it comes and goes.
         room = (self.size.width or 40) - 2
@@ -89,6 +111,11 @@ class RatingPanel(VerticalScroll):
         label_width = max(MIN_LABEL, min(30, room - (2 * bar + 1) - 4 - 6))
         view.update(
             rating_renderable(
-                self.rating, label_width=label_width, bar_width=bar, boxed=False, width=room
+                self.rating,
+                label_width=label_width,
+                bar_width=bar,
+                boxed=False,
+                width=room,
+                sent=self._sent(),
             )
         )

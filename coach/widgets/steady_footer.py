@@ -65,6 +65,8 @@ class SteadyFooter(Footer):
         yield from sorted(built, key=place)  # sorted() keeps Footer's order among equals
 
     async def recompose(self) -> None:
+        if not self.is_attached:
+            return  # its screen was closed while a rebuild waited for a refresh
         if self._keys() == self._shown:
             return
         await super().recompose()

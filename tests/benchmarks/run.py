@@ -472,7 +472,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a few seconds: check it all runs")
     parser.add_argument(
-        "--only", choices=("fuzz",), help="run one section alone (fuzz: hostile files, ~1 h)"
+        "--only",
+        choices=("fuzz", "rounds"),
+        help="run one section alone (fuzz: hostile files, ~1 h; rounds: Rate with 500 "
+        "applications)",
     )
     args = parser.parse_args()
     smoke = args.smoke
@@ -482,10 +485,13 @@ def main() -> int:
             f"coach benchmarks ({'smoke' if smoke else 'full'}) on {os.cpu_count()} cores,"
             f" Python {sys.version.split()[0]}"
         )
-        from tests.benchmarks import fuzz_files
+        from tests.benchmarks import fuzz_files, rounds
 
         if args.only == "fuzz":
             fuzz_files.run(smoke, folder)
+            return 0
+        if args.only == "rounds":
+            rounds.run(1 if smoke else 11, folder)
             return 0
         startup(
             1 if smoke else 11,
@@ -494,9 +500,13 @@ def main() -> int:
             if smoke
             else [("500 attempts", 500, 50), ("10,000 rows", 10_000, 10_000)],
         )
+        rounds.run(1 if smoke else 11, folder)
         first_frame_in_tmux(1 if smoke else 9, build(folder / "tmux.json", 500, 50))
         coaching(3 if smoke else 200)
         store([100, 1_000] if smoke else [100, 1_000, 10_000, 50_000], 3 if smoke else 15, folder)
+        from tests.benchmarks import imports
+
+        imports.run(smoke, folder)
         from tests.benchmarks import faults
 
         faults.run(smoke, folder)

@@ -67,3 +67,37 @@ def build(path: Path, attempts: int, interviews: int) -> Path:
     path.write_text(json.dumps(raw, separators=(",", ":")))
     path.chmod(0o600)
     return path
+
+
+def build_rounds(path: Path, applications: int, interviews: int) -> Path:
+    """Write a database of ``interviews`` rounds spread over ``applications`` applications
+    (each application's rounds a week apart, the latest outcomes varied), as schema 4 keeps
+    them: an ``applications`` table and each interview's ``application_id``."""
+    start = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    stages = ("phone", "technical", "onsite", "final")
+    raw = schema.empty()
+    raw["applications"] = {
+        str(n): {"company": f"Company {n}", "role": "Data engineer"}
+        for n in range(1, applications + 1)
+    }
+    docs: dict[str, dict[str, object]] = {}
+    for n in range(1, interviews + 1):
+        app, round_no = (n - 1) % applications + 1, (n - 1) // applications
+        doc = interview_doc(n, start)
+        held = (start + timedelta(days=app % 250 + 7 * round_no)).date().isoformat()
+        later = n + applications <= interviews
+        outcome = "next round" if later else ("offer", "rejected", "", "no reply")[app % 4]
+        doc |= {
+            "company": f"Company {app}",
+            "held_at": held,
+            "stage": stages[min(round_no, 3)],
+            "outcome": outcome,
+            "application_id": app,
+            "notes": f"Round {round_no + 1}: asked about the pipeline rebuild.",
+        }
+        docs[str(n)] = doc
+    raw["interviews"] = docs
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(raw, separators=(",", ":")))
+    path.chmod(0o600)
+    return path

@@ -203,3 +203,36 @@ async def test_the_footer_leaves_out_the_key_to_the_screen_already_showing(db_pa
         await pilot.press("f3")
         await wait_until(pilot, lambda: "Rehearse" in shown(), "the Rate screen's Footer")
         assert "Rate" not in shown()
+
+
+async def test_the_palette_offers_rates_hidden_keys_on_rate_only(db_path: Path) -> None:
+    from coach.screens.application import ApplicationScreen
+    from coach.widgets.debounce import Delays
+
+    opened = open_store(db_path)
+    saved = opened.store.save_interview(Interview("Acme", "SRE"))
+    app = CoachApp(opened.store, first_screen="rate", delays=Delays.none())
+    async with app.run_test(size=SIZE) as pilot:
+        rate = app.screen
+        assert isinstance(rate, RateScreen) and saved.id is not None
+
+        def commands() -> dict[str, str]:
+            return {c.title: c.help for c in app.get_system_commands(app.screen)}
+
+        on_rate = commands()
+        assert "(ctrl+o)" in on_rate["Follow-up message"]
+        assert "(ctrl+g)" in on_rate["Application"]
+        assert "(ctrl+l)" in on_rate["Find an interview"]
+        # On Rate, ctrl+g is the application: the mock exchange names its own screen's key.
+        assert on_rate["Mock exchange"].endswith("(ctrl+g on Rehearse)")
+        # Found by name and run, as a user would: the dialog of the open round's application.
+        rate.open_interview(saved.id)
+        await wait_until(pilot, lambda: rate.editing is not None, "the round open")
+        await run_palette(pilot, "Application")
+        await wait_until(pilot, lambda: isinstance(app.screen, ApplicationScreen), "the dialog")
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: isinstance(app.screen, RehearseScreen), "Rehearse")
+        on_rehearse = commands()
+        assert not {"Follow-up message", "Application", "Find an interview"} & set(on_rehearse)
+    opened.store.close()

@@ -96,7 +96,7 @@ def test_demo_never_touches_the_users_database(
 
     # The session did write (a draft, an attempt)...
     assert seen.saved_attempts == 1
-    assert seen.rows == 5
+    assert seen.rows == 5  # six interviews in five applications
     # ...into its own folder, which is gone now, while the user's file is as it was.
     assert seen.folder is not None
     assert mine.parent not in seen.folder.parents

@@ -110,8 +110,14 @@ async def test_fill_the_form_see_the_rating_save_and_reopen(db_path: Path) -> No
         await pilot.press(*"2026-12-03", "tab", "right")  # the reply, and the outcome: offer
         await wait_until(pilot, lambda: "OVERDUE" not in rating_text(later), "the reply read")
         await pilot.press("ctrl+s")
+        # Settled by the offer: the list shows the application's status, no follow-up badge.
         await wait_until(
-            pilot, lambda: "replied" in [str(c) for c in table.get_row_at(0)], "the reply listed"
+            pilot,
+            lambda: (
+                "offer" in [str(c) for c in table.get_row_at(0)]
+                and "OVERDUE" not in [str(c) for c in table.get_row_at(0)]
+            ),
+            "the offer listed",
         )
     (updated,) = open_store(db_path).store.interviews()
     assert updated.reply_date == "2026-12-03" and updated.outcome == "offer"

@@ -25,8 +25,13 @@ SIZES = [(80, 24), (120, 36)]
 
 
 def demo_store(db_path: Path) -> Store:
+    """The demo without its phone screen of this afternoon: Northwind, whose reply is overdue,
+    is the newest application (these tests read the list from it)."""
     store = open_store(db_path).store
     fill_store(store, NOV_20)
+    (lumen,) = (i for i in store.interviews() if i.company == "Lumen Analytics")
+    assert lumen.id is not None
+    store.delete_interview(lumen.id)
     return store
 
 
@@ -38,11 +43,12 @@ async def ready(pilot: Pilot[None]) -> RateScreen:
 
 
 async def open_row(pilot: Pilot[None], row: int) -> RateScreen:
-    """Open the list's ``row`` by keyboard, as a person does: ctrl+l, down, enter."""
+    """Open the list's ``row`` by keyboard, as a person does: ctrl+l (the find box), down
+    (the first row lit), down to the row, enter."""
     screen = await ready(pilot)
     table = screen.query_one("#interview-table", DataTable)
     await wait_until(pilot, lambda: table.row_count > row, "the interviews listed")
-    await pilot.press("ctrl+l", *["down"] * row, "enter")
+    await pilot.press("ctrl+l", "down", *["down"] * row, "enter")
     await wait_until(pilot, lambda: screen.editing is not None, "the interview open")
     return screen
 
@@ -75,9 +81,12 @@ async def test_the_list_keeps_band_and_overdue_in_view(
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         table = screen.query_one("#interview-table", DataTable)
-        await wait_until(pilot, lambda: table.row_count == 5, "the demo interviews")
+        # Five interviews in four applications (Brightline Health's two rounds in one row).
+        await wait_until(pilot, lambda: table.row_count == 4, "the demo applications")
         labels = [str(column.label) for column in table.columns.values()]
-        assert {"Date", "Company", "Score", "Band", "Follow-up"} <= set(labels)
+        assert {"Company", "Score", "Band", "Follow-up"} <= set(labels)
+        if size[0] != 80:  # a list of 60 cells or more (at 80 the calibration panel is beside)
+            assert {"Date", "Status"} <= set(labels), labels
         # Every column shown fits in the table, and the table in the screen: none runs off.
         drawn = sum(column.get_render_width(table) for column in table.columns.values())
         assert drawn <= table.size.width, (labels, drawn, table.size.width)
@@ -162,7 +171,7 @@ async def test_the_focused_field_is_marked_on_its_label(db_path: Path, name: str
 
 @pytest.mark.parametrize(
     ("field", "typed", "row"),
-    [("time", "09:45", 2), ("date", "2026-10-01", 4)],  # the same row; the oldest, last
+    [("time", "09:45", 2), ("date", "2026-10-01", 3)],  # the same row; the oldest, last
 )
 async def test_after_saving_the_list_stays_on_the_open_interview(
     db_path: Path, field: str, typed: str, row: int
@@ -205,7 +214,8 @@ async def test_discarding_says_the_changes_are_lost_and_loses_them(db_path: Path
         screen = await open_row(pilot, 0)
         await pilot.press(*" Ltd")
         await wait_until(pilot, lambda: screen.draft.unsaved(screen.values()), "the edit")
-        # The row already open: nothing would be lost, nothing is asked.
+        # The row already open (lit in the list, what Enter in the find box opens): nothing
+        # would be lost, nothing is asked.
         await pilot.press("ctrl+l", "enter")
         assert not isinstance(app.screen, ConfirmScreen)
         assert screen.query_one("#f-company", Input).value == "Northwind Freight Ltd"

@@ -56,9 +56,12 @@ async def test_tab_into_a_filled_field_replaces_it(db_path: Path) -> None:
 async def test_keep_editing_keeps_the_cursor_on_the_open_interview(db_path: Path) -> None:
     app = app_on(demo_store(db_path))
     async with app.run_test(size=(120, 36)) as pilot:
+        # Row 1 is Brightline Health, an application of two rounds: opening it opens its
+        # latest round, listed under it (rows 2 and 3), where the cursor goes.
         screen = await open_row(pilot, 1)
         table = screen.query_one("#interview-table", DataTable)
         opened = screen.editing
+        await wait_until(pilot, lambda: table.cursor_row == 3, "the cursor on the open round")
         await pilot.press(*" Ltd")
         await wait_until(pilot, lambda: screen.draft.unsaved(screen.values()), "the edit")
         # Down to another row and Enter: asked; Keep editing keeps the form, and the list
@@ -68,7 +71,7 @@ async def test_keep_editing_keeps_the_cursor_on_the_open_interview(db_path: Path
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is screen, "the dialog closed")
         assert screen.editing == opened
-        await wait_until(pilot, lambda: table.cursor_row == 1, "the cursor back on its row")
+        await wait_until(pilot, lambda: table.cursor_row == 3, "the cursor back on its row")
         # ctrl+n, Discard: a new form, and no row looks open.
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, ConfirmScreen)

@@ -21,6 +21,9 @@ EXPECTED = {
         "3 attempts",
     ],
     "rate": ["Northwind Freight", "OVERDUE", "offer", "rejected", "Brier score", "95/100"],
+    "rate-rounds": ["Brightline", "↳ 1 phone", "↳ 2 final", "Thank-you note sent"],
+    "follow-up": ["Thank-you note", "Dear Mei Chen", "Lumen Analytics", "weekly A/B tests"],
+    "due": ["Due today", "Reply overdue from Northwind Freight", "Send a thank-you note"],
     "help": ["Everywhere", "On this screen", "Timer", "Press Escape"],
     "profile": ["Your profile", "SQL and data modelling", "A/B testing and experiment design"],
     "progress": [

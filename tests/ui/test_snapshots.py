@@ -176,7 +176,7 @@ def test_rate_overdue(snap_compare: SnapCompare, size: Size) -> None:
         calibration = pilot.app.screen.query_one("#calibration", Static)
         await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
         table.focus()
-        await pilot.press("enter")  # the newest first: Northwind, overdue
+        await pilot.press("down", "enter")  # after this morning's Lumen: Northwind, overdue
         screen = pilot.app.screen
         assert isinstance(screen, RateScreen)
         await wait_until(
@@ -251,6 +251,98 @@ def test_progress_charts(snap_compare: SnapCompare, size: Size) -> None:
         await pilot.pause()
 
     assert snap_compare(app_on(store), terminal_size=size, run_before=open_progress)
+
+
+async def demo_row_open(pilot: Pilot[None], row: int, company: str) -> RateScreen:
+    """The demo on Rate, Enter on the list's ``row``: that application's latest round open."""
+    await steady_cursor(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, RateScreen)
+    table = screen.query_one("#interview-table", DataTable)
+    await wait_until(pilot, lambda: table.row_count > 0, "the interview list")
+    calibration = screen.query_one("#calibration", Static)
+    await wait_until(pilot, lambda: bool(str(calibration.content)), "the calibration")
+    table.focus()
+    await pilot.press(*["down"] * row, "enter")
+    await wait_until(
+        pilot,
+        lambda: screen.result is not None and screen.result.interview.company == company,
+        "the round open",
+    )
+    await wait_until(pilot, lambda: screen.rating is not None, "its rating")
+    return screen
+
+
+def demo_app(first_screen: str = "rate") -> CoachApp:
+    store = Store.in_memory()
+    fill_store(store, NOON)
+    return app_on(store, first_screen=first_screen)
+
+
+@BOTH
+def test_rate_an_application_and_its_rounds(snap_compare: SnapCompare, size: Size) -> None:
+    """Brightline: a phone round, then a final; opened, its rounds are listed under it."""
+
+    async def open_rounds(pilot: Pilot[None]) -> None:
+        screen = await demo_row_open(pilot, 2, "Brightline Health")
+        table = screen.query_one("#interview-table", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 7, "its rounds listed")
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_rounds)
+
+
+@BOTH
+def test_application_dialog(snap_compare: SnapCompare, size: Size) -> None:
+    async def open_dialog(pilot: Pilot[None]) -> None:
+        from coach.screens.application import ApplicationScreen
+
+        await demo_row_open(pilot, 2, "Brightline Health")
+        await pilot.press("ctrl+g")
+        await wait_until(
+            pilot, lambda: isinstance(pilot.app.screen, ApplicationScreen), "the dialog"
+        )
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_dialog)
+
+
+@BOTH
+def test_follow_up_message(snap_compare: SnapCompare, size: Size) -> None:
+    """This morning's phone screen at Lumen: its thank-you note, drafted from the interview."""
+
+    async def open_message(pilot: Pilot[None]) -> None:
+        from coach.screens.follow_up_message import FollowUpMessageScreen
+
+        await demo_row_open(pilot, 0, "Lumen Analytics")
+        await pilot.press("ctrl+o")
+        await wait_until(
+            pilot, lambda: isinstance(pilot.app.screen, FollowUpMessageScreen), "the message"
+        )
+        message = pilot.app.screen
+        await wait_until(
+            pilot,
+            lambda: any(box.text for box in message.query("#draft").results(TextArea)),
+            "the draft",
+        )
+        await steady_cursor(pilot)
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_message)
+
+
+@BOTH
+def test_due_list(snap_compare: SnapCompare, size: Size) -> None:
+    async def open_due(pilot: Pilot[None]) -> None:
+        from textual.widgets import OptionList
+
+        from coach.screens.due import DueScreen
+
+        await steady_cursor(pilot)
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DueScreen), "the list")
+        items = pilot.app.screen.query_one("#due-list", OptionList)
+        await wait_until(pilot, lambda: items.option_count > 0, "what is due")
+
+    assert snap_compare(demo_app("rehearse"), terminal_size=size, run_before=open_due)
 
 
 EXCHANGE_STEPS = ("question", "answer", "probe", "debrief")

@@ -47,6 +47,16 @@ def torn_exchanges(store: Store) -> list[str]:
     return found
 
 
+def torn_rounds(store: Store) -> list[str]:
+    """What would show an application saved apart from its rounds: an interview whose
+    application is missing, an application with no round."""
+    apps = {a.id for a in store.applications()}
+    interviews = store.interviews()
+    found = [f"interview {i.id}" for i in interviews if i.application_id not in apps]
+    found += [f"application {n}" for n in apps - {i.application_id for i in interviews}]
+    return found
+
+
 def main() -> None:
     path, tag = Path(sys.argv[1]), sys.argv[2]
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 10**9
@@ -54,14 +64,21 @@ def main() -> None:
     store = open_store(path).store
     interview = store.save_interview(Interview(company=tag, role="r"))
     print(f"I {interview.id} 0", flush=True)
+    # A round moved between the application above and one of its own, back and forth.
+    moving = store.save_interview(Interview(company=f"{tag}-moved", role="m"))
+    assert moving.id is not None
     for n in range(1, count + 1):
         if time.monotonic() > until:
             break
         attempt = store.add_attempt(Attempt(kind="question", text=f"{tag}:{n}"))
         print(f"A {attempt.id} {n}", flush=True)
         if n % 3 == 0:
-            store.save_interview(Interview(company=tag, role=f"r{n}", id=interview.id))
+            # Another role: a new application, made in the same write, the old one removed.
+            interview = store.save_interview(Interview(company=tag, role=f"r{n}", id=interview.id))
             print(f"I {interview.id} {n}", flush=True)
+            into = interview.application_id if n % 2 else None
+            store.move_round(moving.id, into)
+            print(f"M {moving.id} {n}", flush=True)
         if n % 4 == 0:
             store.set_setting(f"counter-{tag}", str(n))
             print(f"S 0 {n}", flush=True)

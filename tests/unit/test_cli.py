@@ -150,3 +150,19 @@ def test_a_plain_start_does_not_import_argparse(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_rate_first_loads_no_heavy_module_before_its_first_frame() -> None:
+    # Rate's first frame (the form's first section, the places of the list and the rating) is
+    # within 1.2x the bare app's because the domain's models and rater, the list's DataTable,
+    # TinyDB and the calendar library all load just after it (docs/performance.md).
+    code = (
+        "import sys; import coach.app, coach.screens.rate; "
+        "print(sorted(m for m in ('coach.domain.models', 'coach.domain.rating', "
+        "'coach.domain.applications', 'coach.widgets.interview_list', 'tinydb', 'icalendar', "
+        "'textual.widgets._data_table') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"

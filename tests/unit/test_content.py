@@ -81,7 +81,12 @@ def test_built_wheel_carries_the_data_and_finds_it(tmp_path: Path) -> None:
     for source in sorted((ROOT / "data").rglob("*.json")):
         inside = source.relative_to(ROOT / "data").as_posix()
         assert f"coach/data/{inside}" in names, f"{inside} is not in the wheel"
-    for stylesheet in ("coach/coach.tcss", "coach/screens/rate.tcss", "coach/screens/dialogs.tcss"):
+    for stylesheet in (
+        "coach/coach.tcss",
+        "coach/screens/rehearse.tcss",
+        "coach/screens/rate.tcss",
+        "coach/screens/dialogs.tcss",
+    ):
         assert stylesheet in names, f"{stylesheet} is not in the wheel"
     # Run the unpacked wheel from another folder: it must find its own copy of the data.
     unpacked = tmp_path / "site"

@@ -11,7 +11,7 @@ import pytest
 
 from coach.content.rubric import load_rubric
 from coach.demo.data import fill_store
-from coach.demo.seeker import demo_profile
+from coach.demo.seeker import HEARD_COMPANY, demo_profile
 from coach.domain.cards import QUESTION_CARD_ID, tailored_cards
 from coach.domain.closing import assess_closing_question
 from coach.domain.interviews import OUTCOMES, rate_saved, read_before_reply
@@ -111,7 +111,7 @@ def test_four_outcomes_and_exactly_one_overdue(
     now: datetime, filled: Callable[[datetime], Store]
 ) -> None:
     interviews = filled(now).interviews()
-    assert len(interviews) == 5
+    assert len(interviews) == 6
     with_outcome = [i for i in interviews if i.outcome]
     assert len(with_outcome) == 4
     assert {i.outcome for i in with_outcome} <= set(OUTCOMES)
@@ -121,7 +121,7 @@ def test_four_outcomes_and_exactly_one_overdue(
     overdue = [i for i in interviews if rate_saved(i, now.date(), rubric).overdue]
     assert len(overdue) == 1
     assert not overdue[0].outcome
-    assert overdue[0].held_at == max(i.held_at for i in interviews)
+    assert overdue[0].company == HEARD_COMPANY
     assert all(datetime.fromisoformat(i.held_at).weekday() < 5 for i in interviews)
     # Calibration's read (the interview alone) spreads over the three bands, so the demo's
     # "Is my read reliable?" panel has something in each row.
@@ -146,3 +146,25 @@ def test_a_few_mock_exchanges_one_aloud(filled: Callable[[datetime], Store]) -> 
     turns = {a.exchange_id for a in store.attempts() if a.exchange_id is not None}
     assert turns == {e.id for e in exchanges}
     assert any(len(e.turns) == 3 for e in exchanges), "a probe answered"
+
+
+@pytest.mark.parametrize("now", WEEK, ids=lambda now: now.strftime("%a"))
+def test_the_due_list_has_a_reply_overdue_and_on_weekdays_a_thank_you(
+    now: datetime, filled: Callable[[datetime], Store]
+) -> None:
+    from coach.domain.due import due_items
+
+    store = filled(now)
+    items = due_items(
+        store.applications(), store.interviews(), store.profile(), [], [], now, load_rubric()
+    )
+    kinds = [item.kind for item in items]
+    assert kinds[0] == "overdue" and HEARD_COMPANY in items[0].text
+    # The phone screen held earlier that day (at a weekend, Friday afternoon) is not thanked
+    # yet: WEEK's hours are all after 9, when the demo holds it the same day.
+    assert "thank-you" in kinds
+    rounds = {a.id: 0 for a in store.applications()}
+    for interview in store.interviews():
+        assert interview.application_id is not None
+        rounds[interview.application_id] += 1
+    assert sorted(rounds.values()) == [1, 1, 1, 1, 2]

@@ -186,7 +186,8 @@ def test_markdown_lists_exchanges_and_csv_links_attempts(db_with_exchanges: Path
     assert "## Mock exchanges" not in to_markdown(Bundle(), date(2026, 11, 21), {})
 
     rows = list(csv.DictReader(io.StringIO(to_csv(bundle, date(2026, 11, 21), {}))))
-    assert CSV_COLUMNS[-1] == "exchange_id" and CSV_COLUMNS[:2] == ("record", "id")
+    # Where schema 3 put it, before the columns of applications and rounds (added after).
+    assert CSV_COLUMNS.index("exchange_id") == 15 and CSV_COLUMNS[:2] == ("record", "id")
     attempts = [r for r in rows if r["record"] == "attempt"]
     assert [r["exchange_id"] for r in attempts] == [""] * 5 + ["1"] * 3
 

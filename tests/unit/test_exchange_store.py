@@ -227,11 +227,16 @@ def test_a_release_2_file_migrates_with_every_record_kept(db_path: Path) -> None
     opened = open_store(db_path)
     store = opened.store
     migrated = json.loads(db_path.read_text())
-    assert schema.schema_of(migrated) == schema.SCHEMA_VERSION == 3
-    for table in ("profile", "attempts", "interviews", "cards", "settings"):
+    assert schema.schema_of(migrated) == schema.SCHEMA_VERSION == 4
+    for table in ("profile", "attempts", "cards", "settings"):
         assert migrated[table] == RELEASE_2[table], table
+    # Schema 4 (applications): the interview only gains its application.
+    assert migrated["interviews"] == {"1": {**RELEASE_2["interviews"]["1"], "application_id": 1}}
     assert migrated["exchanges"] == {}
-    assert migrated["_meta"]["1"]["last_ids"] == RELEASE_2["_meta"]["1"]["last_ids"]
+    assert migrated["_meta"]["1"]["last_ids"] == {
+        **RELEASE_2["_meta"]["1"]["last_ids"],
+        "applications": 1,
+    }
     assert [a.id for a in store.attempts()] == [1, 3]
     assert all(not a.problems and a.exchange_id is None for a in store.attempts())
     assert store.exchanges() == []

@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.domain import Interview
-from coach.domain.interview_form import FIELDS, form_values, parse_form
+from coach.domain.interview_form import (
+    FIELDS,
+    form_values,
+    parse_form,
+    parse_people,
+    people_text,
+)
+from coach.domain.models import Person
 
 TODAY = date(2026, 11, 20)
 
@@ -133,3 +140,43 @@ def test_typo_years_are_refused_and_old_dates_never_break_the_rater() -> None:
     )
     # A saved odd date must still rate.
     assert rate_interview(signals_for(ancient, TODAY)).band != "nothing to rate"
+
+
+def test_people_with_commas_or_no_name_are_read_and_written_alike() -> None:
+    typed = "Ana Ruiz, Head of Data, EMEA\n, Recruiter\nRuiz\\, Ana, CTO\n\nBo Chen"
+    people, problem = parse_people(typed)
+    assert problem == ""
+    assert people == (
+        Person("Ana Ruiz", "Head of Data, EMEA"),
+        Person("", "Recruiter"),  # a title alone: someone whose name was not caught
+        Person("Ruiz, Ana", "CTO"),
+        Person("Bo Chen"),
+    )
+    assert people_text(people) == typed.replace("\n\n", "\n")
+
+
+LINE_BREAKS = {ch for ch in map(chr, range(0x3000)) if len(f"a{ch}b".splitlines()) > 1}
+PART = st.text(
+    st.one_of(
+        st.sampled_from([",", "\\", "\N{EM DASH}", "\N{EN DASH}", "-", " "]),
+        st.characters(exclude_categories=["Cs"]).filter(lambda ch: ch not in LINE_BREAKS),
+    ),
+    max_size=12,
+).map(str.strip)
+"""A name or title as a line can hold it: no line break, no space at either end."""
+
+
+@given(st.lists(st.tuples(PART, PART).filter(any), max_size=5))
+def test_any_people_written_to_the_field_read_back_the_same(parts: list[tuple[str, str]]) -> None:
+    people = tuple(Person(name, title) for name, title in parts)
+    assert parse_people(people_text(people)) == (people, "")
+
+
+def test_people_saved_are_kept_as_they_are_until_the_field_is_retyped() -> None:
+    # From a hand-edited file: a line break in a name, which no line of the field can hold.
+    saved = (Person("Ana\nRuiz", "CTO"), Person("", "Recruiter"))
+    values = form_values(Interview("Acme", "Dev", held_at="2026-11-19", people=saved))
+    result = parse_form(values, TODAY, 1, saved)
+    assert result.ok and result.interview.people == saved
+    retyped = parse_form(values | {"people": "Ana Ruiz, CTO"}, TODAY, 1, saved)
+    assert retyped.interview.people == (Person("Ana Ruiz", "CTO"),)

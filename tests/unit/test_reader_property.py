@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -92,10 +93,31 @@ INTERVIEWS = documents(
         "closing_answer",
         "timeline_date",
         "reply_date",
+        "application_id",
+        "notes",
+        "people",
+        "messages",
     ],
     signals=SIGNALS | ODD,
     held_at=ODD_TEXT,
     timeline_date=ODD_TEXT,
+    application_id=st.sampled_from([1, 0, -3, True, 10**15, "1", None]) | ODD,
+    people=st.lists(documents(["name", "title"]) | ODD, max_size=3) | ODD,
+    messages=st.lists(
+        documents(
+            ["kind", "sent_on", "text"],
+            kind=st.sampled_from(["thank-you", "check-in", "rejection-reply", "apology"]) | ODD,
+            sent_on=ODD_TEXT,
+        )
+        | ODD,
+        max_size=3,
+    )
+    | ODD,
+)
+APPLICATIONS = documents(
+    ["company", "role", "status"],
+    status=st.sampled_from(["active", "offer", "rejected", "withdrawn", "no reply", "ghosted"])
+    | ODD,
 )
 PROFILES = documents(
     ["strengths", "requirements"],
@@ -116,12 +138,14 @@ def writable(value: object) -> None:
     st.lists(INTERVIEWS, max_size=3),
     PROFILES,
     st.lists(CARDS, max_size=2),
+    st.lists(APPLICATIONS, max_size=2),
 )
 def test_reading_anything_never_raises_and_writes_back_clean(
     attempts: list[dict[str, object]],
     interviews: list[dict[str, object]],
     profile: dict[str, object],
     cards: list[dict[str, object]],
+    applications: list[dict[str, object]],
 ) -> None:
     read_attempts = tuple(records.attempt_from(doc, n) for n, doc in enumerate(attempts, 1))
     read_interviews = tuple(records.interview_from(doc, n) for n, doc in enumerate(interviews, 1))
@@ -141,6 +165,11 @@ def test_reading_anything_never_raises_and_writes_back_clean(
         assert records.interview_from(records.doc_of(interview), 1).problems == ()
     for card in bundle.heard_cards:
         assert records.heard_card_from(records.card_doc(card)).problems == ()
+    for n, doc in enumerate(applications, 1):
+        app = records.application_from(doc, n)
+        assert records.application_from(records.application_doc(app), n) == replace(
+            app, problems=()
+        )
     assert records.profile_from(records.profile_doc(bundle.profile)).problems == ()
     calibration(bundle.interviews, RUBRIC)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coach.store.opening import open_store
-from tests.unit.saver_child import torn_exchanges
+from tests.unit.saver_child import torn_exchanges, torn_rounds
 
 pytestmark = pytest.mark.slow  # real processes, killed at random
 
@@ -71,6 +71,18 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(db_path: Path) -> 
         assert len(mine) == 1
         if acked.get("I", 0) >= 3:
             assert int(mine[0].role[1:] or 0) >= acked["I"]
+        # An interview and its application are saved together or not at all, and a moved
+        # round is in one application, never none or two.
+        assert not torn_rounds(store), f"kill {round_no}: {torn_rounds(store)}"
+        (app,) = {i.application_id for i in mine}
+        moved = [i for i in store.interviews() if i.company == f"{tag}-moved"]
+        assert len(moved) <= 1
+        # An acknowledged move into the interview's application (odd n) is there, unless a
+        # later save (its role, r(n+3), on disk: saved, then killed before it said so) moved
+        # both on since.
+        last_move = acked.get("M", 0)
+        if last_move % 2 and mine[0].role == f"r{last_move}":
+            assert moved[0].application_id == app, "an acknowledged move was lost"
         store.close()
     assert kills >= 50
     assert len(expected) > KILLS, "the children really were saving when killed"
@@ -102,4 +114,12 @@ def test_two_instances_saving_at_once_lose_nothing(db_path: Path) -> None:
     last_counter = str(count - count % 4)  # the child saves the counter every 4th attempt
     assert store.setting("counter-left") == last_counter
     assert store.setting("counter-right") == last_counter
-    assert sorted(i.company for i in store.interviews()) == ["left", "right"]
+    assert sorted(i.company for i in store.interviews()) == [
+        "left",
+        "left-moved",
+        "right",
+        "right-moved",
+    ]
+    assert not torn_rounds(store)
+    # Each child's last move (150 is even): the moved round alone again.
+    assert len({i.application_id for i in store.interviews()}) == 4
