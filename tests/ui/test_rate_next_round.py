@@ -13,7 +13,7 @@ from tests.ui.keyboard import wait_until
 from tests.ui.test_app import text_of
 from tests.ui.test_rate import app_on
 from tests.ui.test_rate_fit import ready
-from tests.ui.test_rate_rounds import two_rounds
+from tests.ui.test_rate_rounds import hooli_next_round, two_rounds
 from tests.ui.toasts import toasts
 
 
@@ -31,12 +31,7 @@ async def test_a_next_rounds_form_retyped_to_another_company_is_not_filed_under_
     app = app_on(store)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        await pilot.press(*"Hooli", "tab", *"Analyst")
-        screen.query_one("#f-outcome").focus()
-        await pilot.press("right", "right", "ctrl+s")  # next round
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-        await pilot.press("y")
-        await wait_until(pilot, lambda: app.screen is screen, "the next round's form")
+        await hooli_next_round(pilot, screen, "y")
         assert form_title(screen) == "Next round of Hooli · Analyst"
         company = screen.query_one("#f-company")
         company.focus()
@@ -57,12 +52,7 @@ async def test_a_next_rounds_form_with_its_names_retyped_alike_joins(db_path: Pa
     app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
-        await pilot.press(*"Hooli", "tab", *"Analyst")
-        screen.query_one("#f-outcome").focus()
-        await pilot.press("right", "right", "ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-        await pilot.press("y")
-        await wait_until(pilot, lambda: app.screen is screen, "the next round's form")
+        await hooli_next_round(pilot, screen, "y")
         screen.query_one("#f-company").focus()
         await pilot.press("ctrl+a", *"HOOLI ")  # the same company, as application_key has it
         await wait_until(pilot, lambda: screen.values()["company"] == "HOOLI ", "typed")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from coach.domain import Interview
@@ -122,17 +123,24 @@ async def test_next_round_offers_the_next_rounds_form_in_the_same_application(
     assert len(saved.applications()) == 3
 
 
+async def hooli_next_round(pilot: Pilot[None], screen: RateScreen, answer: str) -> None:
+    """Type a Hooli phone round whose outcome is "next round", save it, and answer "Start the
+    next round's form?" with ``answer`` ("y" or "n")."""
+    app = pilot.app
+    await pilot.press(*"Hooli", "tab", *"Analyst")
+    screen.query_one("#f-outcome").focus()
+    await pilot.press("right", "right", "ctrl+s")  # offer, next round; save
+    await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+    await pilot.press(answer)
+    await wait_until(pilot, lambda: app.screen is screen, "the question answered")
+
+
 async def test_not_now_keeps_the_saved_round_open(db_path: Path) -> None:
     store = two_rounds(db_path)
     app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
-        await pilot.press(*"Hooli", "tab", *"Analyst")
-        screen.query_one("#f-outcome").focus()
-        await pilot.press("right", "right", "ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-        await pilot.press("n")
-        await wait_until(pilot, lambda: app.screen is screen, "the question answered")
+        await hooli_next_round(pilot, screen, "n")
         assert screen.editing is not None and screen.values()["company"] == "Hooli"
     store.close()
 
