@@ -37,7 +37,14 @@ class SafeInput(Input):
         # after a subclass's, and would select all after ``focus_at_end`` had put the cursor.
         self.selects_on_focus: bool = kwargs.pop("select_on_focus", True)
         """Whether a focus (Tab, a click) selects the whole value, so typing replaces it."""
+        compact: bool = kwargs.pop("compact", False)
         super().__init__(value, select_on_focus=False, **kwargs)
+        if compact:
+            # Input sets ``compact`` as a reactive, whose class toggle restyles the field at
+            # once although it is not mounted yet (it is styled again when it is): about 1 ms
+            # per field, four of them before Rate's first frame. Set quietly, it is styled once.
+            self.set_reactive(Input.compact, True)
+            self.add_class("-textual-compact", update=False)
         self._at_end_once = False
 
     def focus_at_end(self) -> None:
