@@ -21,3 +21,21 @@ def after_first_frame(screen: Screen[Any], callback: Callable[[], object]) -> No
         register(callback)
     else:
         screen.call_after_refresh(callback)
+
+
+def sized_from_the_start(screen: Screen[Any]) -> None:
+    """Give ``screen`` its breakpoint class (``HORIZONTAL_BREAKPOINTS``) for the terminal's
+    width now, as it is built.
+
+    Textual sets it only when the screen gets its first Resize event, after the first frame: at
+    80 columns Rate's first frame had its wide labels, then narrowed them, and every widget was
+    styled twice. Textual's own Resize then finds the class already there and changes nothing.
+    """
+    try:
+        width = screen.app.size.width
+    except RuntimeError:  # no app running it yet: Textual sets the class when one shows it
+        return
+    for threshold, name in sorted(screen.HORIZONTAL_BREAKPOINTS or [], reverse=True):
+        if width >= threshold:  # as Textual picks it (Screen._get_breakpoint_classes)
+            screen.add_class(name, update=False)
+            return

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widget import Widget
 
-from coach.screens import after_first_frame
+from coach.screens import after_first_frame, sized_from_the_start
 from coach.screens.long_drafts import shorten_long_draft
 from coach.store.errors import StoreError
 from coach.widgets.debounce import Debouncer, Delays
@@ -48,6 +48,7 @@ class DraftScreen(Screen[None]):
 
     def __init__(self, store: StoreAPI, delays: Delays) -> None:
         super().__init__()
+        sized_from_the_start(self)
         self.store = store
         self.drafts = store.drafts()
         """Each draft as typed, by key: the drafts file's, kept up to date as keys come."""

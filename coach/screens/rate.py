@@ -22,7 +22,7 @@ from textual.widgets import Header
 
 from coach.domain.form_fields import FIELDS
 from coach.render.safe import short
-from coach.screens import Clock, after_first_frame
+from coach.screens import Clock, after_first_frame, sized_from_the_start
 from coach.screens.fresh import ShowsSaved, read_again
 from coach.screens.rate_draft import FormDraft, gone_message
 from coach.screens.rate_draft import restore as restore_draft
@@ -81,6 +81,7 @@ class RateScreen(ShowsSaved, Screen[None]):
         delays: Delays | None = None,
     ) -> None:
         super().__init__()
+        sized_from_the_start(self)
         self.store = store
         self.clock = clock
         self._rubric = rubric
