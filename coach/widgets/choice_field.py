@@ -61,25 +61,7 @@ class ChoiceField(Widget, can_focus=True):
         self.set_reactive(ChoiceField.value, value if value in self.options else NOT_OBSERVED)
 
     def _lines(self, width: int) -> list[list[tuple[str, str]]]:
-        """The options, line by line, each line at most ``width`` cells: (option, its words as
-        drawn there). An option wider than a line is folded over lines of its own."""
-        lines: list[list[tuple[str, str]]] = [[]]
-        used = 0
-        room = max(1, width - 2)  # the padding either side of an option's words
-        for option in self.options:
-            shown = option or NOT_OBSERVED_MARK
-            pieces = [shown[start : start + room] for start in range(0, len(shown), room)]
-            for number, piece in enumerate(pieces):
-                cells = len(piece) + 2
-                if lines[-1] and (number or used + cells > width):
-                    lines.append([])
-                    used = 0
-                lines[-1].append((option, piece))
-                used += cells
-            if len(pieces) > 1:  # what follows a folded option starts a line of its own
-                lines.append([])
-                used = 0
-        return [line for line in lines if line]
+        return choice_lines(self.options, width)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return sum(len(option or NOT_OBSERVED_MARK) + 2 for option in self.options)
@@ -89,12 +71,12 @@ class ChoiceField(Widget, can_focus=True):
 
     def render(self) -> Text:
         text = Text(no_wrap=True)
-        for number, line in enumerate(self._lines(self.content_size.width or 1000)):
+        for number, line in enumerate(
+            draw_choices(self.options, self.value, self.content_size.width or 1000)
+        ):
             if number:
                 text.append("\n")
-            for option, piece in line:
-                style = "bold reverse" if option == self.value else "dim"
-                text.append(f" {piece} ", style=style)
+            text.append_text(line)
         return text
 
     def watch_value(self, value: str) -> None:
@@ -118,3 +100,37 @@ class ChoiceField(Widget, can_focus=True):
                 self.value = option
                 return
             x -= width
+
+
+def choice_lines(options: tuple[str, ...], width: int) -> list[list[tuple[str, str]]]:
+    """``options``, line by line, each line at most ``width`` cells: (option, its words as
+    drawn there). An option wider than a line is folded over lines of its own."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    room = max(1, width - 2)  # the padding either side of an option's words
+    for option in options:
+        shown = option or NOT_OBSERVED_MARK
+        pieces = [shown[start : start + room] for start in range(0, len(shown), room)]
+        for number, piece in enumerate(pieces):
+            cells = len(piece) + 2
+            if lines[-1] and (number or used + cells > width):
+                lines.append([])
+                used = 0
+            lines[-1].append((option, piece))
+            used += cells
+        if len(pieces) > 1:  # what follows a folded option starts a line of its own
+            lines.append([])
+            used = 0
+    return [line for line in lines if line]
+
+
+def draw_choices(options: tuple[str, ...], value: str, width: int) -> list[Text]:
+    """The lines a ChoiceField of ``options`` with ``value`` picked draws in ``width`` cells
+    (the Rate form's first frame draws them too: ``coach.widgets.form_preview``)."""
+    drawn: list[Text] = []
+    for line in choice_lines(options, width):
+        text = Text(no_wrap=True)
+        for option, piece in line:
+            text.append(f" {piece} ", style="bold reverse" if option == value else "dim")
+        drawn.append(text)
+    return drawn

@@ -5,8 +5,9 @@ The form reports every edit with ``InterviewForm.Changed``; the screen parses th
 hands the ``FormResult`` back (``result``), from which the form shows its errors: only at
 fields the user has edited, until a save is tried (``show_all_errors``).
 
-Only the first section is built for the screen's first frame; the others (nineteen fields, a
-TextArea among them) are built just after it (``build_rest``, which the screen calls), or at
+Only the first field (Company) is built for the screen's first frame, with the rest of its
+section drawn by a light stand-in (``coach.widgets.form_preview``); the other fields (twenty-five,
+TextAreas among them) are built just after it (``build_rest``, which the screen calls), or at
 once when something needs them first: a key passing through the form, a field to focus or to
 write under. Until then the form keeps their values itself, so it is always read and filled
 whole.
@@ -30,6 +31,7 @@ from textual.widgets import Input, Label, Static
 from coach.domain.form_fields import CHOICE_FIELDS, FIELDS
 from coach.render.safe import short, user_text
 from coach.widgets.choice_field import ChoiceField
+from coach.widgets.form_preview import FormPreview
 from coach.widgets.interview_fields import LABELS, PLACEHOLDERS, SECTIONS, TEXT_AREAS
 from coach.widgets.safe_input import SafeInput
 
@@ -39,10 +41,15 @@ if TYPE_CHECKING:
     from coach.domain.interview_form import FormResult
     from coach.domain.models import Application
 
-LATER = tuple(name for _title, names in SECTIONS[1:] for name in names)
+FIRST = SECTIONS[0][1][0]
+"""The one field built for the first frame (Company): the rest of its section is drawn there by
+a stand-in (``coach.widgets.form_preview``) and built with the later sections."""
+PREVIEWED = SECTIONS[0][1][1:]
+"""The first section's fields after ``FIRST``: drawn, not built, on the first frame."""
+LATER = (*PREVIEWED, *(name for _title, names in SECTIONS[1:] for name in names))
+"""The fields built just after the first frame."""
 ON_SCREEN = tuple(name for _title, names in SECTIONS for name in names)
 """The fields in the order they are drawn (and Tab goes): not ``FIELDS``, the parser's order."""
-"""The fields of the sections built after the first frame."""
 
 
 class InterviewForm(VerticalScroll, can_focus=False):
@@ -77,6 +84,10 @@ class InterviewForm(VerticalScroll, can_focus=False):
         self._mounting: list[AwaitMount] = []
         """The later sections' mounts, awaited before scrolling to one of their fields."""
 
+    def _kept(self) -> Mapping[str, str]:
+        """The values of the fields not built yet (empty once they are)."""
+        return self._later or {}
+
     @property
     def complete(self) -> bool:
         """Whether every section is built."""
@@ -84,12 +95,11 @@ class InterviewForm(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-title", classes="panel-title")
-        title, names = SECTIONS[0]
-        yield Static(title, classes="form-section")
-        for name in names:
-            # Its error line comes just after the first frame, with the later sections: it
-            # is empty until there is a rating, and every widget delays the first frame.
-            yield self._row(name, self._label(name), self._input(name, ""))
+        yield Static(SECTIONS[0][0], classes="form-section")
+        # Its error line comes just after the first frame, with the later sections: it is
+        # empty until there is a rating, and every widget delays the first frame.
+        yield self._row(FIRST, self._label(FIRST), self._input(FIRST, ""))
+        yield FormPreview(PREVIEWED, self._kept, id="form-preview")
 
     def build_rest(self) -> None:
         """Build the sections after the first, with the values kept for them (once only)."""
@@ -98,19 +108,29 @@ class InterviewForm(VerticalScroll, can_focus=False):
             return
         from textual.widgets import TextArea
 
+        first: list[Widget] = []
         widgets: list[Widget] = []
         rows: list[tuple[Horizontal, Label, Widget]] = []
         # Built quietly: a field given its value is not the user editing it.
         with self.prevent(Input.Changed, TextArea.Changed, ChoiceField.Changed):
-            for title, names in SECTIONS[1:]:
-                widgets.append(Static(title, classes="form-section"))
+            for number, (title, names) in enumerate(SECTIONS):
+                built = first if number == 0 else widgets
+                if number:
+                    built.append(Static(title, classes="form-section"))
                 for name in names:
+                    if name == FIRST:
+                        continue
                     row = self._row(name)
                     rows.append((row, self._label(name), self._input(name, later[name])))
-                    widgets += (row, self._error(name))
+                    built += (row, self._error(name))
+        # The real rows take the stand-in's place in one frame: they are laid out at the next
+        # refresh, when the stand-in is already hidden.
+        preview = self.query_one(FormPreview)
+        self._mounting.append(self.mount_all(first, before=preview))
+        preview.display = False
+        preview.remove()
         self._mounting.append(self.mount_all(widgets))
-        for name in SECTIONS[0][1]:
-            self._mounting.append(self.mount(self._error(name), after=f"#row-{name}"))
+        self._mounting.append(self.mount(self._error(FIRST), after=f"#row-{FIRST}"))
         # Into each row now, not from its compose (a moment later): every field can be found,
         # focused, filled and read from here on.
         self._mounting += [row.mount(label, field) for row, label, field in rows]
@@ -189,6 +209,8 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     widget.cursor_position = len(value)  # typing goes on from the end
                 else:
                     load_text(widget, value)
+        for preview in self.query(FormPreview):
+            preview.refresh()  # it draws the values kept for its rows
         if self.result is None:  # the first form, not parsed yet (just after the first frame)
             self._show_title(values.get("company", "").strip(), values.get("role", "").strip())
 

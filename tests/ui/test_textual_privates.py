@@ -33,6 +33,9 @@ The tests rely on:
   key from Textual's public tables, and must name it as Textual's drivers do.
 - ``App._display``, ``App._batch_count`` (``tests/benchmarks/apps.py``): the benchmark's
   programs see their first frame there (headless Textual writes none).
+- ``Screen._compositor`` (``screen_strips`` below, for ``tests/ui/test_rate_first_frame.py``):
+  the screen as drawn, cell by cell with its colours. A screenshot (SVG) names its colours
+  afresh each time, so two cannot be compared a region at a time.
 """
 
 from __future__ import annotations
@@ -40,16 +43,23 @@ from __future__ import annotations
 import asyncio
 import inspect
 import string
+from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult, UnknownModeError
 from textual.keys import _character_to_key
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Input, Static, TextArea
 from textual.widgets.text_area import Document
 
 from coach.app import DEFAULT
 from tests.ui.keyboard import key_name
+
+
+def screen_strips(app: App[Any]) -> list[Strip]:
+    """The screen on top as drawn now, one Strip per line."""
+    return app.screen._compositor.render_strips()
 
 
 class TwoModes(App[None]):
@@ -131,3 +141,12 @@ def test_the_app_hands_its_frames_where_the_benchmark_looks() -> None:
     parameters = list(inspect.signature(App._display).parameters)
     assert parameters == ["self", "screen", "renderable"]
     assert TwoModes()._batch_count == 0
+
+
+async def test_the_screen_is_drawn_line_by_line_where_screen_strips_reads_it() -> None:
+    app = TwoModes()
+    async with app.run_test(size=(30, 4)):
+        lines = screen_strips(app)
+        assert len(lines) == 4
+        assert lines[0].text.startswith("first")
+        assert all(line.cell_length == 30 for line in lines)
