@@ -35,7 +35,11 @@ def sized_from_the_start(screen: Screen[Any]) -> None:
         width = screen.app.size.width
     except RuntimeError:  # no app running it yet: Textual sets the class when one shows it
         return
-    for threshold, name in sorted(screen.HORIZONTAL_BREAKPOINTS or [], reverse=True):
+    # As Textual picks them (Screen._on_resize): the screen's own, else the app's.
+    breakpoints = screen.HORIZONTAL_BREAKPOINTS
+    if breakpoints is None:
+        breakpoints = screen.app.HORIZONTAL_BREAKPOINTS
+    for threshold, name in sorted(breakpoints or [], reverse=True):
         if width >= threshold:  # as Textual picks it (Screen._get_breakpoint_classes)
             screen.add_class(name, update=False)
             return

@@ -45,6 +45,18 @@ class FormPreview(Widget):
             background: $surface;
             color: $text-disabled;
         }
+        /* Input's own rules for the ANSI themes (the terminal's colours). */
+        &:ansi {
+            & > .form-preview--field {
+                background: ansi_default;
+                color: ansi_default;
+            }
+            & > .form-preview--placeholder {
+                background: ansi_default;
+                color: ansi_default;
+                text-style: dim;
+            }
+        }
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -93,13 +105,17 @@ class FormPreview(Widget):
                 for line in draw_choices(options, chosen, max(1, room - 2))
             ]
         width = room if name in WHOLE_ROW else min(self._width("form-preview--field"), room)
+        field = self.get_component_rich_style("form-preview--field")
         if value:
-            shown = visible(value)  # from its start, as an Input not focused yet shows it
-            style = self.get_component_rich_style("form-preview--field")
-        else:
-            shown = PLACEHOLDERS.get(name, "")
-            style = self.get_component_rich_style("form-preview--placeholder")
-        return [Text(_fit(shown, width), style=style, end="")]
+            # From its start, as an Input not focused yet shows it.
+            return [Text(_fit(visible(value), width), style=field, end="")]
+        # Like Input, the placeholder's look on its words only, the field's on the rest.
+        hint = _fit(PLACEHOLDERS.get(name, ""), width)
+        words = hint.rstrip(" ")
+        drawn = Text(end="")  # no style of its own: it would cover the padding too
+        drawn.append(words, style=self.get_component_rich_style("form-preview--placeholder"))
+        drawn.append(" " * (len(hint) - len(words)), style=field)
+        return [drawn]
 
     def render(self) -> Text:
         return Text("\n", end="").join(self._rows(self.content_size.width or 80))

@@ -15,7 +15,9 @@ whole.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Awaitable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,8 +83,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
         """Fields the user has edited: only their errors show before a save is tried."""
         self._later: dict[str, str] | None = dict.fromkeys(LATER, "")
         """The values of the fields not built yet; None once they are."""
-        self._mounting: list[AwaitMount] = []
-        """The later sections' mounts, awaited before scrolling to one of their fields."""
+        self._mounting: list[Awaitable[object]] = []
+        """The later sections' mounts (and the stand-in's removal), awaited before scrolling to
+        one of their fields."""
 
     def _kept(self) -> Mapping[str, str]:
         """The values of the fields not built yet (empty once they are)."""
@@ -123,18 +126,37 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     row = self._row(name)
                     rows.append((row, self._label(name), self._input(name, later[name])))
                     built += (row, self._error(name))
-        # The real rows take the stand-in's place in one frame: they are laid out at the next
-        # refresh, when the stand-in is already hidden.
         preview = self.query_one(FormPreview)
-        self._mounting.append(self.mount_all(first, before=preview))
-        preview.display = False
-        preview.remove()
-        self._mounting.append(self.mount_all(widgets))
+        # The real rows go in above the stand-in, which stays until they are mounted: a row is
+        # drawn once mounted, but its label and field only once they are too, so taking the
+        # stand-in away at once left a frame or two with nothing under Company. Frames are
+        # held back (a batch) until the stand-in is gone, so none shows both either.
+        batch = self.app.batch_update()
+        batch.__enter__()
+        swap = [self.mount_all(first, before=preview)]
+        self._mounting += [swap[0], self.mount_all(widgets)]
         self._mounting.append(self.mount(self._error(FIRST), after=f"#row-{FIRST}"))
         # Into each row now, not from its compose (a moment later): every field can be found,
         # focused, filled and read from here on.
-        self._mounting += [row.mount(label, field) for row, label, field in rows]
+        filled = [row.mount(label, field) for row, label, field in rows]
+        self._mounting += filled
+        swap += filled[: len(PREVIEWED)]
+        self._mounting.append(asyncio.ensure_future(self._swap(preview, swap, batch)))
         self._show_result()
+
+    @staticmethod
+    async def _swap(
+        preview: FormPreview, mounting: list[AwaitMount], batch: AbstractContextManager[None]
+    ) -> None:
+        """Take the stand-in away once the rows replacing it are mounted, then let the next
+        frame through."""
+        try:
+            for mounted in mounting:
+                await mounted
+            preview.display = False
+            await preview.remove()
+        finally:
+            batch.__exit__(None, None, None)
 
     @staticmethod
     def _row(name: str, *children: Widget) -> Horizontal:

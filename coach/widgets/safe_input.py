@@ -1,8 +1,8 @@
 """A text field that shows control characters as visible placeholders (see
 ``coach.widgets.safe_fields``, which explains why drawing alone is not enough).
 
-Apart from the TextArea's module, so that a screen of Inputs (the Rate form's first section)
-does not load Textual's TextArea before its first frame.
+Apart from the TextArea's module, so that a screen whose first frame holds only Inputs (the
+Rate form's Company) does not load Textual's TextArea before that frame.
 """
 
 from __future__ import annotations

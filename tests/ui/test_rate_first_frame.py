@@ -1,9 +1,10 @@
 """Rate's first frame draws the first section's rows after Company in one light stand-in
 (``FormPreview``); the real rows take its place just after. A user must not see the swap: the
 stand-in is compared here, cell by cell (characters and colours), with the rows that replace
-it, at each width the form has (wide labels, narrow labels, no calibration panel), for a new
-form and for restored drafts (a stage picked, a role too long for its field, a control
-character). Keys typed before the swap land where they would have.
+it, at each width the form has (wide labels, narrow labels, no calibration panel) and in the
+ANSI themes, for a new form and for restored drafts (a stage picked, a role too long for its
+field, a control character); and every frame drawn during the swap is recorded. Keys typed
+before the swap land where they would have.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.console import RenderableType
 from textual.app import App
+from textual.screen import Screen
 from textual.strip import Strip
 
-from coach.app import CoachApp
+from coach.app import THEME_KEY, CoachApp
 from coach.screens.rate import RateScreen
 from coach.screens.rate_draft import DRAFT_KEY
 from coach.screens.rehearse import RehearseScreen
@@ -54,11 +57,12 @@ def held_back(store: Store) -> tuple[CoachApp, list[Callable[[], object]]]:
     return app, waiting
 
 
-def with_draft(db_path: Path, values: dict[str, str] | None) -> Store:
+def with_draft(db_path: Path, values: dict[str, str] | None, theme: str = "") -> Store:
     open_store(db_path).store.close()
+    drafts: dict[str, str] = {THEME_KEY: theme} if theme else {}
     if values is not None:
-        draft = json.dumps({"values": values, "editing": None})
-        drafts_path(db_path).write_text(json.dumps({DRAFT_KEY: draft}), encoding="utf-8")
+        drafts[DRAFT_KEY] = json.dumps({"values": values, "editing": None})
+    drafts_path(db_path).write_text(json.dumps(drafts), encoding="utf-8")
     return open_store(db_path).store
 
 
@@ -77,16 +81,19 @@ def cells(strip: Strip, start: int, end: int) -> list[Cell]:
     return out
 
 
-@pytest.mark.parametrize("width", [120, 90, 70])
+@pytest.mark.parametrize(
+    ("width", "theme"), [(120, ""), (90, ""), (70, ""), (120, "ansi-dark"), (80, "ansi-light")]
+)
 @pytest.mark.parametrize("draft", list(DRAFTS))
 async def test_the_stand_in_draws_what_the_rows_replacing_it_draw(
-    db_path: Path, width: int, draft: str
+    db_path: Path, width: int, theme: str, draft: str
 ) -> None:
-    app, waiting = held_back(with_draft(db_path, DRAFTS[draft]))
+    app, waiting = held_back(with_draft(db_path, DRAFTS[draft], theme))
     # Tall enough for the whole form: no scrollbar comes with the later sections.
     async with app.run_test(size=(width, 90)) as pilot:
         screen = app.screen
         assert isinstance(screen, RateScreen)
+        assert app.theme == (theme or app.theme)
         await pilot.pause()  # laid out at its width (a narrow screen narrows the labels)
         preview = screen.query_one(FormPreview)
         assert not screen.query("#f-role")  # the real rows are not there yet
@@ -105,8 +112,40 @@ async def test_the_stand_in_draws_what_the_rows_replacing_it_draw(
         after = screen_strips(app)[role.y : role.y + region.height]
         for y, (first, then) in enumerate(zip(before, after, strict=True)):
             assert cells(first, region.x, region.right) == cells(then, region.x, region.right), (
-                f"line {y} of the stand-in differs from the rows at {width} columns"
+                f"line {y} of the stand-in differs from the rows at {width} columns {theme}"
             )
+
+
+@pytest.mark.parametrize("how", ["after the first frame", "a tab first"])
+async def test_no_frame_shows_the_rows_twice_or_not_at_all(db_path: Path, how: str) -> None:
+    """The reviewer's case: the stand-in was taken away before the rows replacing it were
+    mounted, and a frame or two showed nothing under Company."""
+    app, waiting = held_back(with_draft(db_path, DRAFTS["filled"]))
+    seen: list[int] = []
+    shown = app._display
+
+    def display(screen: Screen[object], renderable: RenderableType | None) -> None:
+        shown(screen, renderable)
+        if renderable is not None and isinstance(screen, RateScreen):
+            lines = [line.text for line in screen_strips(app)]
+            seen.append(sum(line.lstrip().startswith("Role ") for line in lines))
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RateScreen)
+        await pilot.pause()
+        assert seen and seen[-1] == 1  # the stand-in's Role
+        seen.clear()
+        if how == "a tab first":
+            await pilot.press("tab")
+            await wait_until(pilot, lambda: not screen.query(FormPreview), "the rows")
+        for callback in waiting:
+            callback()
+        await wait_until(pilot, lambda: screen.ready, "the rows")
+        await pilot.pause()
+    assert seen, "no frame was drawn while the rows came"
+    assert set(seen) == {1}, f"Role lines in each frame: {seen}"
 
 
 async def test_keys_typed_before_the_rows_arrive_go_where_they_would(db_path: Path) -> None:
@@ -149,8 +188,21 @@ async def test_a_screen_has_its_width_class_as_it_is_built(
         assert RehearseScreen(store, lambda: NOV_20, Delays.none()).has_class(rehearse)
 
 
-async def test_a_compact_field_is_compact_from_its_constructor() -> None:
-    async with App[None]().run_test():
-        field = SafeInput("x", compact=True)
-        assert field.compact and field.has_class("-textual-compact")
-        assert not SafeInput("x").has_class("-textual-compact")
+async def test_a_compact_field_is_not_styled_for_being_compact() -> None:
+    """Input restyles itself when its ``compact`` flag is set, in its constructor, on a field
+    not even mounted yet (about 1 ms each, on Rate's first frame): a compact SafeInput is
+    styled no more often than a plain one."""
+    app = App[None]()
+    async with app.run_test():
+        styled: list[object] = []
+        update = app.update_styles
+
+        def counting(node: object, animate: bool = True) -> None:
+            styled.append(node)
+            update(node, animate=animate)  # type: ignore[arg-type]
+
+        app.update_styles = counting  # type: ignore[method-assign]
+        compact, plain = SafeInput("x", compact=True), SafeInput("x")
+        assert styled.count(compact) == styled.count(plain)
+        assert compact.compact and compact.has_class("-textual-compact")
+        assert not plain.has_class("-textual-compact")
