@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Mapping
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -127,12 +126,13 @@ class InterviewForm(VerticalScroll, can_focus=False):
                     rows.append((row, self._label(name), self._input(name, later[name])))
                     built += (row, self._error(name))
         preview = self.query_one(FormPreview)
-        # The real rows go in above the stand-in, which stays until they are mounted: a row is
-        # drawn once mounted, but its label and field only once they are too, so taking the
-        # stand-in away at once left a frame or two with nothing under Company. Frames are
-        # held back (a batch) until the stand-in is gone, so none shows both either.
-        batch = self.app.batch_update()
-        batch.__enter__()
+        # The real rows go in above the stand-in with no height, so no frame shows both; a row
+        # is drawn once mounted but its label and field only once they are too, so the
+        # stand-in leaves (and the rows get their height) only then, in one frame (``_swap``).
+        # Until then Tab can still reach them: they are not hidden, only flat.
+        replacing = [row for row, _label, _field in rows[: len(PREVIEWED)]]
+        for row in replacing:
+            row.styles.height = 0
         swap = [self.mount_all(first, before=preview)]
         self._mounting += [swap[0], self.mount_all(widgets)]
         self._mounting.append(self.mount(self._error(FIRST), after=f"#row-{FIRST}"))
@@ -141,22 +141,20 @@ class InterviewForm(VerticalScroll, can_focus=False):
         filled = [row.mount(label, field) for row, label, field in rows]
         self._mounting += filled
         swap += filled[: len(PREVIEWED)]
-        self._mounting.append(asyncio.ensure_future(self._swap(preview, swap, batch)))
+        self._mounting.append(asyncio.ensure_future(self._swap(preview, replacing, swap)))
         self._show_result()
 
-    @staticmethod
     async def _swap(
-        preview: FormPreview, mounting: list[AwaitMount], batch: AbstractContextManager[None]
+        self, preview: FormPreview, rows: list[Horizontal], mounting: list[AwaitMount]
     ) -> None:
-        """Take the stand-in away once the rows replacing it are mounted, then let the next
-        frame through."""
-        try:
-            for mounted in mounting:
-                await mounted
+        """Once the rows replacing the stand-in are mounted, show them in its place."""
+        for mounted in mounting:
+            await mounted
+        with self.app.batch_update():  # one frame: the rows' height and the stand-in gone
+            for row in rows:
+                row.styles.clear_rule("height")  # back to rate.tcss's
             preview.display = False
-            await preview.remove()
-        finally:
-            batch.__exit__(None, None, None)
+        await preview.remove()
 
     @staticmethod
     def _row(name: str, *children: Widget) -> Horizontal:
