@@ -29,6 +29,7 @@ text itself is never changed (this is only how it is shown).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any, Final, TextIO, cast
 
 if TYPE_CHECKING:
@@ -235,8 +236,13 @@ def visible_stream(stream: TextIO) -> TextIO:
     return cast("TextIO", _VisibleWriter(stream))
 
 
-_INNER_FORMULA: Final = re.compile(r"([;,\t\n]\s*)(?=[=+\-@])")
-"""A separator (or a line break), any white space, then what may start a formula."""
+@cache
+def _inner_formula() -> re.Pattern[str]:
+    """A separator (or a line break), any white space, then what may start a formula.
+
+    Compiled on first use, like ``_json_unsafe``: every start of coach imports this module
+    (its stderr is made safe first thing), and only exports need these (about 1 ms)."""
+    return re.compile(r"([;,\t\n]\s*)(?=[=+\-@])")
 
 
 def csv_cell(text: str, *, lines: bool = False) -> str:
@@ -256,16 +262,17 @@ def csv_cell(text: str, *, lines: bool = False) -> str:
         text: The user's text.
         lines: Keep line breaks (the csv module quotes the cell); otherwise they are spaces.
     """
-    shown = _INNER_FORMULA.sub(r"\1'", visible(text, lines=lines))
+    shown = _inner_formula().sub(r"\1'", visible(text, lines=lines))
     risky = shown.startswith(FORMULA_STARTS) or shown.lstrip().startswith(FORMULA_STARTS)
     return "'" + shown if risky else shown
 
 
-_JSON_UNSAFE: Final = re.compile(
-    "[" + "".join(re.escape(chr(code)) for code in _SINGLE_LINE if code >= 0x20) + "\ud800-\udfff]"
-)
-"""What ``visible`` would replace, bar C0 controls (which ``json.dumps`` escapes itself, and
-which JSON's own layout uses outside strings), and lone surrogates."""
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    """What ``visible`` would replace, bar C0 controls (which ``json.dumps`` escapes itself, and
+    which JSON's own layout uses outside strings), and lone surrogates."""
+    unsafe = "".join(re.escape(chr(code)) for code in _SINGLE_LINE if code >= 0x20)
+    return re.compile("[" + unsafe + "\ud800-\udfff]")
 
 
 def json_escaped(dumped: str) -> str:
@@ -279,7 +286,7 @@ def json_escaped(dumped: str) -> str:
     escape stands for its character, so the text stays valid JSON. Characters beyond the Basic
     Multilingual Plane (the tag characters) are written as their surrogate pair.
     """
-    return _JSON_UNSAFE.sub(lambda found: _escape(found.group()), dumped)
+    return _json_unsafe().sub(lambda found: _escape(found.group()), dumped)
 
 
 def _escape(char: str) -> str:
