@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -166,3 +167,31 @@ def test_rate_first_loads_no_heavy_module_before_its_first_frame() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("raised", ["content", "other"])
+def test_a_content_error_in_the_app_is_one_sentence_and_anything_else_is_not_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], raised: str
+) -> None:
+    """The app's run catches a broken data file's error (ContentError), whose module it loads
+    only then: anything else still propagates."""
+    from coach.app import CoachApp
+    from coach.cli.main import run_app
+    from coach.content.loader import ContentError
+
+    def broken(self: CoachApp) -> None:
+        if raised == "content":
+            raise ContentError("rubric.json is missing: reinstall coach")
+        raise LookupError("not a content error")
+
+    monkeypatch.setattr(CoachApp, "run", broken)
+    launch = Launch(db=str(tmp_path / "coach.json"), screen="rate")
+    try:
+        if raised == "content":
+            assert run_app(launch) == 1
+            assert capsys.readouterr().err == "coach: rubric.json is missing: reinstall coach\n"
+        else:
+            with pytest.raises(LookupError):
+                run_app(launch)
+    finally:
+        gc.enable()  # paused for start-up; the app would resume it after its first frame
