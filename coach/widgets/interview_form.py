@@ -87,8 +87,9 @@ class InterviewForm(VerticalScroll, can_focus=False):
         one of their fields."""
 
     def _kept(self) -> Mapping[str, str]:
-        """The values of the fields not built yet (empty once they are)."""
-        return self._later or {}
+        """What the stand-in draws: the values kept for the fields not built yet, or once they
+        are (the stand-in shows until they are mounted), the fields' own."""
+        return self._later if self._later is not None else self.values()
 
     @property
     def complete(self) -> bool:

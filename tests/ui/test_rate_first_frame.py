@@ -215,3 +215,21 @@ async def test_a_compact_field_is_not_styled_for_being_compact() -> None:
         assert styled.count(compact) == styled.count(plain)
         assert compact.compact and compact.has_class("-textual-compact")
         assert not plain.has_class("-textual-compact")
+
+
+async def test_the_stand_in_draws_the_fields_values_while_it_is_still_shown(
+    db_path: Path,
+) -> None:
+    """Between the rows' building and the stand-in leaving, the form is filled anew (a key, a
+    new form): the stand-in, still drawn, shows what the fields now hold, not empty rows."""
+    app, _waiting = held_back(with_draft(db_path, None))
+    async with app.run_test(size=(120, 36)):
+        screen = app.screen
+        assert isinstance(screen, RateScreen)
+        form = screen.query_one(InterviewForm)
+        preview = screen.query_one(FormPreview)
+        form.build_rest()
+        form.set_values({"company": "Globex", "role": "Chief analyst", "stage": "panel"})
+        drawn = preview.render().plain
+        assert "Chief analyst" in drawn
+        assert "YYYY-MM-DD" in drawn  # the date emptied, as the form now holds it
